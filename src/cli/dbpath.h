@@ -1,0 +1,15 @@
+/* dbpath.h: which reference database the program opens. */
+#ifndef SC_DBPATH_H
+#define SC_DBPATH_H
+
+/* The database to open: explicit (--db) if given, else $STATUSCODES_DB,
+ * else the build tree's when the program runs from it, else the installed
+ * copy. Caller frees. */
+char *dbpath_find(const char *explicit_path);
+
+/* The directory for the user's own data ($XDG_DATA_HOME/statuscodes or
+ * ~/.local/share/statuscodes), or NULL when there is no home. Not created.
+ * Caller frees. */
+char *dbpath_user_dir(void);
+
+#endif

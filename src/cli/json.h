@@ -1,0 +1,23 @@
+/* json.h: a small streaming JSON writer into a struct buf. Keys and
+ * strings are escaped; invalid UTF-8 becomes U+FFFD. */
+#ifndef SC_JSON_H
+#define SC_JSON_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+struct json {
+	struct buf b;
+	int depth;
+	bool need_comma[64];
+};
+
+void json_open(struct json *j, const char *key, char bracket);  /* '{' or '[' */
+void json_close(struct json *j, char bracket);                  /* '}' or ']' */
+void json_str(struct json *j, const char *key, const char *value); /* NULL -> null */
+void json_int(struct json *j, const char *key, int64_t value);
+void json_bool(struct json *j, const char *key, bool value);
+
+#endif

@@ -1,0 +1,27 @@
+/* xmalloc.h: allocation wrappers that never return NULL, and the one fatal
+ * exit. Learned from tmux's xmalloc.c: a failed allocation is not something
+ * a reference viewer can recover from, so every caller can assume success. */
+#ifndef SC_XMALLOC_H
+#define SC_XMALLOC_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);             /* NULL stays NULL */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* Called by sc_fatal() before it prints, so the TUI can restore the
+ * terminal first (tig's die_callback, htop's CRT_fatalError). */
+void sc_set_fatal_hook(void (*hook)(void));
+
+/* Print "statuscodes: MESSAGE" on stderr and exit with status 70
+ * (internal error). Only for conditions no caller can handle. */
+_Noreturn void sc_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

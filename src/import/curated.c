@@ -1,0 +1,357 @@
+/* curated.c: the project's own data under db/curated: tab-separated tables
+ * with a header line. A table is recognised by its columns, not its name:
+ *   protocol name_en ...            protocols
+ *   protocol class lo hi ...        classes
+ *   protocol code phrase_en ...     registry facts (one row per code)
+ *   protocol code former_en match   meanings the registry no longer has
+ *   members title_en note_en ...    comparisons of confusable codes */
+#include "config.h"
+#include "import.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "store_write.h"
+#include "str.h"
+#include "text.h"
+#include "xmalloc.h"
+
+struct tsv {
+	char *file;
+	struct cells head;
+	struct cells *rows;
+	size_t nrows;
+};
+
+static void tsv_free(struct tsv *t)
+{
+	cells_free(&t->head);
+	for (size_t i = 0; i < t->nrows; i++)
+		cells_free(&t->rows[i]);
+	free(t->rows);
+	free(t->file);
+}
+
+static void tsv_split(const char *line, int lineno, struct cells *out)
+{
+	size_t cap = 0;
+	const char *p = line;
+
+	memset(out, 0, sizeof *out);
+	out->line = lineno;
+	for (;;) {
+		const char *tab = strchr(p, '\t');
+		size_t n = tab ? (size_t)(tab - p) : strlen(p);
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		out->v[out->n++] = str_trim_copy(p, n);
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+}
+
+static int tsv_load(const char *path, const char *name, struct tsv *t, char **cause)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf all = {0};
+	char chunk[8192];
+	size_t n;
+	struct lines l;
+
+	memset(t, 0, sizeof *t);
+	if (f == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&all, chunk, n);
+	fclose(f);
+	if (!utf8_valid(buf_str(&all), all.len)) {
+		*cause = xasprintf("%s: not valid UTF-8", path);
+		buf_free(&all);
+		return -1;
+	}
+	lines_split(buf_str(&all), all.len, &l);
+	buf_free(&all);
+	t->file = xstrdup(name);
+	t->rows = xcalloc(l.n ? l.n : 1, sizeof *t->rows);
+	for (size_t i = 0; i < l.n; i++) {
+		if (str_empty(l.v[i]))
+			continue;
+		if (t->head.n == 0) {
+			tsv_split(l.v[i], (int)i + 1, &t->head);
+			continue;
+		}
+		tsv_split(l.v[i], (int)i + 1, &t->rows[t->nrows]);
+		if (t->rows[t->nrows].n != t->head.n) {
+			*cause = xasprintf("%s:%zu: %zu fields where the header has %zu", path, i + 1,
+			                   t->rows[t->nrows].n, t->head.n);
+			t->nrows++;
+			lines_free(&l);
+			tsv_free(t);
+			return -1;
+		}
+		t->nrows++;
+	}
+	lines_free(&l);
+	return 0;
+}
+
+static int tsv_col(const struct tsv *t, const char *name)
+{
+	for (size_t i = 0; i < t->head.n; i++)
+		if (strcmp(t->head.v[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The value of column name in row r, or NULL when absent or empty. */
+static const char *tsv_get(const struct tsv *t, const struct cells *r, const char *name)
+{
+	int c = tsv_col(t, name);
+	return c < 0 || *r->v[c] == '\0' ? NULL : r->v[c];
+}
+
+enum table_kind { T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_HISTORIC, T_COMPARE };
+
+static enum table_kind tsv_kind(const struct tsv *t)
+{
+	int has_protocol = tsv_col(t, "protocol") >= 0, has_code = tsv_col(t, "code") >= 0;
+
+	if (tsv_col(t, "members") >= 0 && tsv_col(t, "note_en") >= 0)
+		return T_COMPARE;
+	if (has_protocol && has_code && tsv_col(t, "former_en") >= 0 && tsv_col(t, "match") >= 0)
+		return T_HISTORIC;
+	if (has_protocol && has_code && tsv_col(t, "phrase_en") >= 0)
+		return T_REGISTRY;
+	if (has_protocol && tsv_col(t, "class") >= 0 && tsv_col(t, "lo") >= 0)
+		return T_CLASSES;
+	if (has_protocol && tsv_col(t, "name_en") >= 0)
+		return T_PROTOCOLS;
+	return T_UNKNOWN;
+}
+
+static int64_t curated_source(struct store *st, const struct tsv *t, char **cause)
+{
+	struct source_info s = {
+		.file = t->file, .kind = "curated", .format = "tsv", .language = "en+zh",
+		.title = "statuscodes curated data", .author = "statuscodes project",
+		.lines = (int64_t)t->nrows + 1, .rows = (int64_t)t->nrows,
+	};
+	return store_add_source(st, &s, cause);
+}
+
+static int load_protocols(struct store *st, const struct tsv *t, char **cause)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		struct protocol_info p = {
+			.id = tsv_get(t, r, "protocol"), .name_en = tsv_get(t, r, "name_en"),
+			.name_zh = tsv_get(t, r, "name_zh"), .desc_en = tsv_get(t, r, "desc_en"),
+			.desc_zh = tsv_get(t, r, "desc_zh"),
+		};
+		if (store_add_protocol(st, &p, (int)i + 1, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int load_classes(struct store *st, const struct tsv *t, char **cause)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		struct class_info c = {
+			.protocol = tsv_get(t, r, "protocol"), .id = tsv_get(t, r, "class"),
+			.name_en = tsv_get(t, r, "name_en"), .name_zh = tsv_get(t, r, "name_zh"),
+			.desc_en = tsv_get(t, r, "desc_en"), .desc_zh = tsv_get(t, r, "desc_zh"),
+			.lo = atoi(tsv_get(t, r, "lo") ? tsv_get(t, r, "lo") : "0"),
+			.hi = atoi(tsv_get(t, r, "hi") ? tsv_get(t, r, "hi") : "0"),
+		};
+		if (!c.protocol || !c.id || c.hi < c.lo) {
+			*cause = xasprintf("%s:%d: a class needs protocol, class, lo and hi", t->file, r->line);
+			return -1;
+		}
+		if (store_add_class(st, &c, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int load_registry(struct store *st, const struct tsv *t, char **cause)
+{
+	int64_t src = curated_source(st, t, cause);
+	static const struct { const char *col, *field, *lang; } facts[] = {
+		{ "phrase_en", "phrase", "en" }, { "phrase_zh", "phrase", "zh" },
+		{ "summary_en", "summary", "en" }, { "summary_zh", "summary", "zh" },
+		{ "status", "status", "-" }, { "spec", "spec", "-" }, { "source", "cites", "-" },
+	};
+
+	if (src < 0)
+		return -1;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		const char *proto = tsv_get(t, r, "protocol"), *code = tsv_get(t, r, "code");
+		int num, sub, hi;
+		char *canon = NULL;
+		if (!proto || !code || !code_parse(code, &num, &sub, &hi, &canon)) {
+			*cause = xasprintf("%s:%d: a registry row needs a protocol and a code", t->file, r->line);
+			return -1;
+		}
+		int64_t id = store_entry_ensure(st, proto, canon, num, sub, hi, cause);
+		free(canon);
+		if (id < 0)
+			return -1;
+		for (size_t k = 0; k < sizeof facts / sizeof facts[0]; k++) {
+			const char *v = tsv_get(t, r, facts[k].col);
+			if (v && store_add_claim(st, src, id, r->line, code, facts[k].field, facts[k].lang,
+			                         v, "used", cause) < 0)
+				return -1;
+		}
+		const char *aliases = tsv_get(t, r, "aliases");
+		if (aliases) {
+			char *copy = xstrdup(aliases);
+			for (char *a = strtok(copy, ";"); a; a = strtok(NULL, ";")) {
+				char *name = str_trim(a);
+				const char *lang = text_has_cjk(name) ? "zh" : "en";
+				if (*name == '\0')
+					continue;
+				if (store_add_claim(st, src, id, r->line, code, "alias", lang, name, "used", cause) < 0 ||
+				    store_add_alias(st, id, name, lang, cause) != 0) {
+					free(copy);
+					return -1;
+				}
+			}
+			free(copy);
+		}
+	}
+	return store_set_source_rows(st, src, (int64_t)t->nrows, cause);
+}
+
+static int load_historic(struct store *st, const struct tsv *t, char **cause)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		if (store_add_historic(st, tsv_get(t, r, "protocol"), tsv_get(t, r, "code"),
+		                       tsv_get(t, r, "former_en"), tsv_get(t, r, "former_zh"),
+		                       tsv_get(t, r, "match") ? tsv_get(t, r, "match") : "",
+		                       tsv_get(t, r, "note_en"), tsv_get(t, r, "note_zh"),
+		                       tsv_get(t, r, "source"), cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* "http:401" -> entry id, or -1 with *cause. */
+static int64_t member_id(struct store *st, const struct tsv *t, int line, const char *m, char **cause)
+{
+	const char *colon = strchr(m, ':');
+	struct sc_entries found = {0};
+	int64_t id = -1;
+
+	if (colon) {
+		char *proto = xstrndup(m, (size_t)(colon - m));
+		if (store_lookup(st, proto, colon + 1, &found, cause) == 0 && found.n > 0 &&
+		    strcmp(found.v[0].code, colon + 1) == 0)
+			id = found.v[0].id;
+		free(proto);
+	}
+	sc_entries_free(&found);
+	if (id < 0 && *cause == NULL)
+		*cause = xasprintf("%s:%d: comparison member %s is not in the registry", t->file, line, m);
+	return id;
+}
+
+static int load_comparisons(struct store *st, const struct tsv *t, char **cause)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		const char *members = tsv_get(t, r, "members");
+		int64_t ids[16];
+		size_t n = 0;
+		if (!members) {
+			*cause = xasprintf("%s:%d: a comparison needs members", t->file, r->line);
+			return -1;
+		}
+		int64_t cid = store_add_comparison(st, members, tsv_get(t, r, "title_en"),
+		                                   tsv_get(t, r, "title_zh"), tsv_get(t, r, "note_en"),
+		                                   tsv_get(t, r, "note_zh"), tsv_get(t, r, "source"), cause);
+		if (cid < 0)
+			return -1;
+		char *copy = xstrdup(members);
+		for (char *m = strtok(copy, " "); m && n < 16; m = strtok(NULL, " ")) {
+			if ((ids[n] = member_id(st, t, r->line, m, cause)) < 0) {
+				free(copy);
+				return -1;
+			}
+			n++;
+		}
+		free(copy);
+		for (size_t a = 0; a < n; a++)
+			for (size_t b = 0; b < n; b++)
+				if (a != b && store_add_xref(st, ids[a], ids[b], "compare", cid, cause) != 0)
+					return -1;
+	}
+	return 0;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int import_curated(struct store *st, const char *dir, char **cause)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	struct strv names = {0};
+	struct tsv *tables;
+	int rc = 0;
+
+	*cause = NULL;
+	if (d == NULL) {
+		*cause = xasprintf("%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (str_ends_with(de->d_name, ".tsv"))
+			strv_push(&names, de->d_name);
+	closedir(d);
+	qsort(names.v, names.n, sizeof *names.v, name_cmp);
+	tables = xcalloc(names.n ? names.n : 1, sizeof *tables);
+	for (size_t i = 0; i < names.n && rc == 0; i++) {
+		char *path = xasprintf("%s/%s", dir, names.v[i]);
+		rc = tsv_load(path, names.v[i], &tables[i], cause);
+		if (rc == 0 && tsv_kind(&tables[i]) == T_UNKNOWN) {
+			*cause = xasprintf("%s: columns of no known curated table", path);
+			rc = -1;
+		}
+		free(path);
+	}
+	/* protocols, then classes, then codes, then what refers to codes */
+	for (enum table_kind k = T_PROTOCOLS; k <= T_COMPARE && rc == 0; k++) {
+		for (size_t i = 0; i < names.n && rc == 0; i++) {
+			if (tsv_kind(&tables[i]) != k)
+				continue;
+			switch (k) {
+			case T_PROTOCOLS: rc = load_protocols(st, &tables[i], cause); break;
+			case T_CLASSES:   rc = load_classes(st, &tables[i], cause); break;
+			case T_REGISTRY:  rc = load_registry(st, &tables[i], cause); break;
+			case T_HISTORIC:  rc = load_historic(st, &tables[i], cause); break;
+			case T_COMPARE:   rc = load_comparisons(st, &tables[i], cause); break;
+			default: break;
+			}
+		}
+	}
+	for (size_t i = 0; i < names.n; i++)
+		if (tables[i].file)
+			tsv_free(&tables[i]);
+	free(tables);
+	strv_free(&names);
+	return rc;
+}

@@ -1,0 +1,276 @@
+#include "config.h"
+#include "doc.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "str.h"
+#include "xmalloc.h"
+
+#define GROW(v, n, cap) do { \
+	if ((n) == (cap)) { \
+		(cap) = (cap) ? (cap) * 2 : 32; \
+		(v) = xreallocarray((v), (cap), sizeof *(v)); \
+	} \
+} while (0)
+
+struct row *doc_add_row(struct doc *d, int line)
+{
+	GROW(d->rows, d->nrows, d->caprows);
+	struct row *r = &d->rows[d->nrows++];
+	memset(r, 0, sizeof *r);
+	r->line = line;
+	return r;
+}
+
+void doc_add_text(struct doc *d, int line, const char *protocol, const char *label,
+                  const char *name, const char *text)
+{
+	GROW(d->texts, d->ntexts, d->captexts);
+	struct section_text *t = &d->texts[d->ntexts++];
+	t->line = line;
+	t->protocol = xstrdup(protocol);
+	t->label = xstrdup(label);
+	t->name = xstrdup(name);
+	t->text = xstrdup(text);
+}
+
+void doc_reject(struct doc *d, int line, const char *text, const char *why)
+{
+	GROW(d->rejects, d->nrejects, d->caprejects);
+	struct reject *r = &d->rejects[d->nrejects++];
+	r->line = line;
+	r->text = text ? xstrndup(text, 200) : NULL;
+	r->why = xstrdup(why);
+}
+
+void doc_free(struct doc *d)
+{
+	for (size_t i = 0; i < d->nrows; i++) {
+		struct row *r = &d->rows[i];
+		free(r->label); free(r->protocol); free(r->section); free(r->phrase);
+		free(r->gloss); free(r->text); free(r->note);
+	}
+	for (size_t i = 0; i < d->ntexts; i++) {
+		struct section_text *t = &d->texts[i];
+		free(t->protocol); free(t->label); free(t->name); free(t->text);
+	}
+	for (size_t i = 0; i < d->nrejects; i++) {
+		free(d->rejects[i].text);
+		free(d->rejects[i].why);
+	}
+	free(d->rows); free(d->texts); free(d->rejects);
+	free(d->file); free(d->title); free(d->author); free(d->date);
+	memset(d, 0, sizeof *d);
+}
+
+void lines_split(const char *text, size_t len, struct lines *out)
+{
+	size_t cap = 0, start = 0;
+
+	out->v = NULL;
+	out->n = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && text[i] != '\n')
+			continue;
+		size_t end = i;
+		if (end > start && text[end - 1] == '\r')
+			end--;
+		if (i == len && start == len)
+			break; /* no empty line after a final newline */
+		GROW(out->v, out->n, cap);
+		out->v[out->n++] = xstrndup(text + start, end - start);
+		start = i + 1;
+	}
+}
+
+void lines_free(struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* "key: value" from a front-matter line, trimmed; NULL if the key differs. */
+static char *fm_value(const char *line, const char *key)
+{
+	size_t k = strlen(key);
+
+	if (strncmp(line, key, k) != 0 || line[k] != ':')
+		return NULL;
+	char *v = str_trim_copy(line + k + 1, strlen(line + k + 1));
+	size_t n = strlen(v);
+	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
+		memmove(v, v + 1, n - 2);
+		v[n - 2] = '\0';
+	}
+	if (*v == '\0') {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+size_t doc_front_matter(struct doc *d, const struct lines *l)
+{
+	size_t i = 0;
+
+	while (i < l->n && str_empty(l->v[i]))
+		i++;
+	if (i >= l->n || strcmp(str_trim(l->v[i]), "---") != 0)
+		return 0;
+	for (size_t j = i + 1; j < l->n; j++) {
+		const char *line = l->v[j];
+		char *v;
+		if (strcmp(line, "---") == 0 || strcmp(line, "...") == 0)
+			return j + 1;
+		if (!d->title && (v = fm_value(line, "title")) != NULL)
+			d->title = v;
+		else if (!d->author && (v = fm_value(line, "author")) != NULL)
+			d->author = v;
+		else if (!d->date && (v = fm_value(line, "date")) != NULL)
+			d->date = v;
+	}
+	return 0; /* never closed: not front matter */
+}
+
+/* Length of a dash (-, en dash, em dash, ~) at s, or 0. */
+static size_t dash_len(const char *s)
+{
+	if (*s == '-' || *s == '~')
+		return 1;
+	if (strncmp(s, "\xE2\x80\x93", 3) == 0 || strncmp(s, "\xE2\x80\x94", 3) == 0 ||
+	    strncmp(s, "\xEF\xBD\x9E", 3) == 0) /* – — ～ */
+		return 3;
+	return 0;
+}
+
+size_t code_span(const char *s)
+{
+	size_t i = 0, d;
+
+	while (isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 5)
+		return 0;
+	if (s[i] == '.' && isdigit((unsigned char)s[i + 1])) {
+		size_t j = i + 1;
+		while (isdigit((unsigned char)s[j]))
+			j++;
+		if (j - i - 1 <= 4 && !isalnum((unsigned char)s[j]))
+			return j;
+		return 0;
+	}
+	if ((d = dash_len(s + i)) > 0 && isdigit((unsigned char)s[i + d])) {
+		size_t j = i + d;
+		while (isdigit((unsigned char)s[j]))
+			j++;
+		if (j - i - d <= 5 && !isalnum((unsigned char)s[j]))
+			return j;
+	}
+	if (isalnum((unsigned char)s[i]))
+		return 0;
+	return i;
+}
+
+bool code_parse(const char *label, int *num, int *sub, int *hi, char **canon)
+{
+	size_t n = code_span(label);
+	const char *p;
+
+	if (n == 0 || label[n] != '\0')
+		return false;
+	*num = (int)strtol(label, NULL, 10);
+	*sub = -1;
+	*hi = *num;
+	p = label;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.') {
+		*sub = (int)strtol(p + 1, NULL, 10);
+		if (canon)
+			*canon = xasprintf("%d.%d", *num, *sub);
+		return true;
+	}
+	if (*p != '\0') {
+		p += dash_len(p);
+		*hi = (int)strtol(p, NULL, 10);
+		if (*hi <= *num)
+			return false;
+		if (canon)
+			*canon = xasprintf("%d-%d", *num, *hi);
+		return true;
+	}
+	if (canon)
+		*canon = xasprintf("%d", *num);
+	return true;
+}
+
+bool code_misread(const char *label)
+{
+	int digits = 0, letters = 0;
+
+	if (strlen(label) != 3)
+		return false;
+	for (const char *p = label; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (isalpha((unsigned char)*p))
+			letters++;
+		else
+			return false;
+	}
+	return digits >= 1 && letters >= 1 && isdigit((unsigned char)label[0]);
+}
+
+const char *heading_protocol(const char *heading)
+{
+	/* order matters: "websocket" before anything shorter it contains */
+	if (str_casestr(heading, "websocket"))
+		return "websocket";
+	if (str_casestr(heading, "ftp"))
+		return "ftp";
+	if (str_casestr(heading, "http"))
+		return "http";
+	return NULL;
+}
+
+char *heading_class(const char *heading)
+{
+	const char *h = heading;
+
+	while (*h == '#' || *h == ' ')
+		h++;
+	if (h[0] >= '1' && h[0] <= '6' && (h[1] == 'x' || h[1] == 'X') &&
+	    (h[2] == 'x' || h[2] == 'X') && !isalnum((unsigned char)h[3]))
+		return xasprintf("%cxx", h[0]);
+	return NULL;
+}
+
+void phrase_split(const char *s, char **phrase, char **gloss)
+{
+	const char *open = strrchr(s, '(');
+	size_t n = strlen(s);
+
+	*phrase = *gloss = NULL;
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (open && open > s && n > 0 && s[n - 1] == ')') {
+		*phrase = str_trim_copy(s, (size_t)(open - s));
+		*gloss = str_trim_copy(open + 1, (size_t)(s + n - 1 - open - 1));
+		if (**gloss == '\0') {
+			free(*gloss);
+			*gloss = NULL;
+		}
+	} else {
+		*phrase = str_trim_copy(s, n);
+	}
+	if (*phrase && **phrase == '\0') {
+		free(*phrase);
+		*phrase = NULL;
+	}
+}

@@ -1,0 +1,887 @@
+/* reconcile.c: deciding what a parsed document means. Its rows are checked
+ * against each other and against the registry facts already in the
+ * database; every defect found becomes a finding with its resolution, and
+ * every statement becomes a claim whose state says whether it is used as
+ * the entry's text ('used'), kept only as what the source said ('kept',
+ * 'outdated'), repeated ('duplicate') or refused ('rejected'). */
+#include "config.h"
+#include "import.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_write.h"
+#include "str.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* A row under reconciliation: the parser's row with the code it resolves
+ * to and the state of each of its claims. */
+struct rrow {
+	int   line, table;
+	bool  in_table;
+	char *label;                          /* as written */
+	const char *protocol;
+	char *section;
+	char *phrase, *gloss, *text, *note;   /* owned */
+	char *code;                           /* resolved, NULL if none */
+	int   num, sub, hi;
+	const char *s_phrase, *s_gloss, *s_text, *s_note;
+	bool  dup;
+	bool  phrase_checked;                 /* a finding already spoke of the phrase */
+};
+
+struct ctx {
+	struct store *st;
+	const struct doc *d;
+	int64_t src;
+	struct sc_knowns kn;
+	struct sc_historics hist;
+	struct rrow *r;
+	size_t n, cap;
+	struct import_summary *sum;
+	FILE *log;
+	char **cause;
+	int failed;
+	const char *default_protocol;
+};
+
+static const char S_USED[] = "used", S_KEPT[] = "kept", S_DUP[] = "duplicate",
+                  S_REJECTED[] = "rejected", S_OUTDATED[] = "outdated";
+
+static struct rrow *rrow_insert(struct ctx *c, size_t at)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->r = xreallocarray(c->r, c->cap, sizeof *c->r);
+	}
+	memmove(c->r + at + 1, c->r + at, (c->n - at) * sizeof *c->r);
+	c->n++;
+	memset(&c->r[at], 0, sizeof c->r[at]);
+	c->r[at].s_phrase = c->r[at].s_gloss = c->r[at].s_text = c->r[at].s_note = S_USED;
+	c->r[at].sub = -1;
+	return &c->r[at];
+}
+
+static void rrow_set_code(struct rrow *r, const char *label)
+{
+	free(r->code);
+	r->code = NULL;
+	if (!code_parse(label, &r->num, &r->sub, &r->hi, &r->code))
+		r->code = NULL;
+}
+
+/* ---- what the registry knows -------------------------------------------- */
+
+static const struct sc_known *known_code(const struct ctx *c, const char *protocol, const char *code)
+{
+	for (size_t i = 0; i < c->kn.n; i++)
+		if (strcmp(c->kn.v[i].protocol, protocol) == 0 && strcmp(c->kn.v[i].code, code) == 0)
+			return &c->kn.v[i];
+	return NULL;
+}
+
+/* Does phrase name code k (its registry phrase, or one of its aliases)?
+ * 2: the registry phrase; 1: an alias; 0: no. */
+static int known_names(const struct sc_known *k, const char *phrase)
+{
+	char *f = str_fold(phrase);
+	int hit = 0;
+
+	if (*f == '\0') {
+		free(f);
+		return 0;
+	}
+	char *p = str_fold(k->phrase_en ? k->phrase_en : "");
+	char *z = str_fold(k->phrase_zh ? k->phrase_zh : "");
+	if (strcmp(f, p) == 0 || strcmp(f, z) == 0)
+		hit = 2;
+	for (size_t i = 0; !hit && i < k->aliases.n; i++) {
+		char *a = str_fold(k->aliases.v[i]);
+		if (strcmp(f, a) == 0)
+			hit = 1;
+		free(a);
+	}
+	free(p);
+	free(z);
+	free(f);
+	return hit;
+}
+
+/* The registered, top-level code of protocol that phrase names, or NULL. */
+static const struct sc_known *known_by_phrase(const struct ctx *c, const char *protocol, const char *phrase)
+{
+	const struct sc_known *alias = NULL;
+
+	for (size_t i = 0; i < c->kn.n; i++) {
+		const struct sc_known *k = &c->kn.v[i];
+		if (!k->registered || strcmp(k->protocol, protocol) != 0 || strchr(k->code, '.'))
+			continue;
+		int hit = known_names(k, phrase);
+		if (hit == 2)
+			return k;
+		if (hit == 1 && alias == NULL)
+			alias = k;
+	}
+	return alias;
+}
+
+/* ---- recording ------------------------------------------------------------ */
+
+static int64_t entry_of(struct ctx *c, const struct rrow *r)
+{
+	if (c->failed || r->code == NULL)
+		return 0;
+	int64_t id = store_entry_ensure(c->st, r->protocol, r->code, r->num, r->sub, r->hi, c->cause);
+	if (id < 0)
+		c->failed = 1;
+	return id < 0 ? 0 : id;
+}
+
+static void finding(struct ctx *c, const struct rrow *r, int line, const char *kind,
+                    const char *resolution, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static void finding(struct ctx *c, const struct rrow *r, int line, const char *kind,
+                    const char *resolution, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (c->failed)
+		return;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	int64_t eid = r ? entry_of(c, r) : 0;
+	if (!c->failed && store_add_finding(c->st, c->src, line, kind, r ? r->label : NULL, eid,
+	                                    msg, resolution, c->cause) < 0)
+		c->failed = 1;
+	c->sum->findings++;
+	if (c->log)
+		fprintf(c->log, "%s:%d: %s: %s; %s\n", c->d->file, line, kind, msg, resolution);
+	free(msg);
+}
+
+/* A short quotation of s for messages: at most 40 columns. Caller frees. */
+static char *quote(const char *s)
+{
+	struct buf b = {0};
+	text_fit(&b, s ? s : "", 40, false, true);
+	return buf_detach(&b);
+}
+
+static const char *lang_of(const char *s)
+{
+	size_t cjk = 0, words = 0, n = strlen(s), i = 0;
+	uint32_t cp;
+	bool in_word = false;
+
+	while (i < n) {
+		int len = utf8_decode(s + i, n - i, &cp);
+		if (len < 0) {
+			i++;
+			continue;
+		}
+		if (cp_is_cjk_ideograph(cp))
+			cjk++;
+		bool letter = cp < 0x80 && isalpha((int)cp);
+		if (letter && !in_word)
+			words++;
+		in_word = letter;
+		i += (size_t)len;
+	}
+	return cjk > 0 && cjk * 2 >= words ? "zh" : "en";
+}
+
+/* Text without a final full stop, for comparing two texts. Caller frees. */
+static char *text_key(const char *s)
+{
+	char *k = xstrdup(s ? s : "");
+	size_t n = strlen(k);
+	if (str_ends_with(k, "\xE3\x80\x82"))
+		n -= 3;
+	else if (n && k[n - 1] == '.')
+		n--;
+	k[n] = '\0';
+	return k;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	char *x = text_key(a), *y = text_key(b);
+	bool eq = strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return eq;
+}
+
+/* ---- the checks ------------------------------------------------------------ */
+
+static void rows_collect(struct ctx *c)
+{
+	for (size_t i = 0; i < c->d->nrows; i++) {
+		const struct row *p = &c->d->rows[i];
+		struct rrow *r = rrow_insert(c, c->n);
+		r->line = p->line;
+		r->table = p->table;
+		r->in_table = p->in_table;
+		r->label = xstrdup(p->label);
+		r->protocol = p->protocol ? store_protocol_id(p->protocol) : NULL;
+		if (r->protocol == NULL)
+			r->protocol = c->default_protocol;
+		r->section = xstrdup(p->section);
+		r->phrase = xstrdup(p->phrase);
+		r->gloss = xstrdup(p->gloss);
+		r->text = xstrdup(p->text);
+		r->note = xstrdup(p->note);
+		rrow_set_code(r, p->label);
+	}
+}
+
+/* Is the code point before s[at] the end of a sentence? */
+static bool after_sentence(const char *s, size_t at)
+{
+	while (at > 0 && s[at - 1] == ' ')
+		at--;
+	if (at == 0)
+		return false;
+	static const char *const ends[] = { "\xE3\x80\x82", "\xEF\xBC\x89", "\xEF\xBC\x81",
+	                                    "\xEF\xBC\x9F", ".", ")", "!", "?", ";" };
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t n = strlen(ends[i]);
+		if (at >= n && strncmp(s + at - n, ends[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* "... 。423 Locked 当前资源被锁定。": a row for another code, hidden in the
+ * text of this one. The embedded code must be followed by a capitalised
+ * English phrase that the registry gives that code. */
+static void split_hidden(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n && !c->failed; i++) {
+		struct rrow *r = &c->r[i];
+		const char *t = r->text;
+		if (t == NULL || r->code == NULL)
+			continue;
+		for (size_t at = 1; t[at]; at++) {
+			if (!isdigit((unsigned char)t[at]) || isdigit((unsigned char)t[at - 1]) ||
+			    !after_sentence(t, at))
+				continue;
+			size_t n = code_span(t + at);
+			if (n == 0 || t[at + n] != ' ')
+				continue;
+			/* the capitalised phrase after it */
+			size_t p = at + n + 1, end = p, words = 0;
+			while (isupper((unsigned char)t[end]) && words < 6) {
+				size_t w = end + 1;
+				while (isalpha((unsigned char)t[w]) || t[w] == '-' || t[w] == '\'')
+					w++;
+				words++;
+				end = w;
+				if (t[w] == ' ' && isupper((unsigned char)t[w + 1]))
+					end = w + 1;
+				else
+					break;
+			}
+			if (words == 0)
+				continue;
+			char *label = xstrndup(t + at, n);
+			char *phrase = str_trim_copy(t + p, end - p);
+			struct rrow probe = { .protocol = r->protocol };
+			rrow_set_code(&probe, label);
+			const struct sc_known *k = probe.code ? known_code(c, r->protocol, probe.code) : NULL;
+			if (k == NULL || known_names(k, phrase) == 0 || strcmp(probe.code, r->code) == 0) {
+				free(probe.code);
+				free(label);
+				free(phrase);
+				continue;
+			}
+			char *q = quote(t + at);
+			char *res = xasprintf("split out as its own row for %s", probe.code);
+			finding(c, r, r->line, "hidden_row", res,
+			        "the row for %s hides a row for %s: \"%s\"", r->code, probe.code, q);
+			free(res);
+			free(q);
+			struct rrow *h = rrow_insert(c, i + 1);
+			r = &c->r[i]; /* the array may have moved */
+			h->line = r->line;
+			h->table = r->table;
+			h->in_table = r->in_table;
+			h->label = label;
+			h->protocol = r->protocol;
+			h->section = xstrdup(r->section);
+			h->phrase = phrase;
+			const char *rest = t + end;
+			rest += strspn(rest, " ");
+			h->text = *rest ? xstrdup(rest) : NULL;
+			h->code = probe.code;
+			h->num = probe.num;
+			h->sub = probe.sub;
+			h->hi = probe.hi;
+			char *head = str_trim_copy(t, at);
+			free(r->text);
+			r->text = head;
+			break;
+		}
+	}
+}
+
+/* A label such as 60W: placed by its neighbours and named by its phrase. */
+static void resolve_misread(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n && !c->failed; i++) {
+		struct rrow *r = &c->r[i];
+		const struct rrow *prev = NULL, *next = NULL;
+		if (r->code || !code_misread(r->label))
+			continue;
+		for (size_t j = i; j-- > 0;)
+			if (c->r[j].table == r->table && c->r[j].code && c->r[j].sub < 0) {
+				prev = &c->r[j];
+				break;
+			}
+		for (size_t j = i + 1; j < c->n; j++)
+			if (c->r[j].table == r->table && c->r[j].code && c->r[j].sub < 0) {
+				next = &c->r[j];
+				break;
+			}
+		int by_pos = prev && next && next->num - prev->num == 2 &&
+		             strcmp(prev->protocol, next->protocol) == 0 ? prev->num + 1 : 0;
+		const struct sc_known *k = r->phrase ? known_by_phrase(c, r->protocol, r->phrase) : NULL;
+		int by_phrase = k ? atoi(k->code) : 0;
+		int code = 0;
+		char *why;
+		if (by_pos && by_phrase && by_pos == by_phrase) {
+			code = by_pos;
+			why = xasprintf("it stands between %s and %s, and its phrase \"%s\" is %d's",
+			                prev->code, next->code, r->phrase, code);
+		} else if (by_pos && !by_phrase) {
+			code = by_pos;
+			why = xasprintf("it stands between %s and %s", prev->code, next->code);
+		} else if (by_phrase && !by_pos) {
+			code = by_phrase;
+			why = xasprintf("its phrase \"%s\" is %d's", r->phrase, code);
+		} else {
+			why = by_pos ? xasprintf("its place says %d but its phrase says %d", by_pos, by_phrase)
+			             : xstrdup("neither its place nor its phrase names a code");
+		}
+		if (code) {
+			char *label = xasprintf("%d", code);
+			char *res = xasprintf("read as %d", code);
+			rrow_set_code(r, label);
+			finding(c, r, r->line, "misread_label", res,
+			        "\"%s\" is not a status code; %s", r->label, why);
+			free(res);
+			free(label);
+		} else {
+			finding(c, r, r->line, "misread_label", "row not imported",
+			        "\"%s\" is not a status code; %s", r->label, why);
+			r->s_phrase = r->s_gloss = r->s_text = r->s_note = S_REJECTED;
+		}
+		free(why);
+	}
+}
+
+/* Is the row's phrase written in Latin letters (comparable with the
+ * registry's English)? */
+static bool latin_phrase(const struct rrow *r)
+{
+	return r->phrase && !text_has_cjk(r->phrase);
+}
+
+/* Does the document have a row for code k whose phrase names k? */
+static bool doc_names(const struct ctx *c, const struct sc_known *k, const struct rrow *except)
+{
+	for (size_t j = 0; j < c->n; j++) {
+		const struct rrow *o = &c->r[j];
+		if (o != except && o->code && o->phrase && strcmp(o->code, k->code) == 0 &&
+		    strcmp(o->protocol, k->protocol) == 0 && known_names(k, o->phrase))
+			return true;
+	}
+	return false;
+}
+
+/* A row whose phrase is another code's: either the whole row is filed
+ * under the wrong code (the document has no row of its own for that code),
+ * or only the phrase is wrong. Decided on the rows as written, then
+ * applied. */
+static void check_wrong_labels(struct ctx *c)
+{
+	const struct sc_known **to = xcalloc(c->n ? c->n : 1, sizeof *to);
+	int *kind = xcalloc(c->n ? c->n : 1, sizeof *kind);
+
+	for (size_t i = 0; i < c->n; i++) {
+		const struct rrow *r = &c->r[i];
+		if (!r->code || !latin_phrase(r) || r->s_phrase != S_USED)
+			continue;
+		const struct sc_known *own = known_code(c, r->protocol, r->code);
+		if (own == NULL || !own->registered || known_names(own, r->phrase))
+			continue;
+		const struct sc_known *x = known_by_phrase(c, r->protocol, r->phrase);
+		if (x == NULL || x == own)
+			continue;
+		to[i] = x;
+		kind[i] = doc_names(c, x, r) ? 2 : 1;
+	}
+	for (size_t i = 0; i < c->n && !c->failed; i++) {
+		struct rrow *r = &c->r[i];
+		if (!to[i])
+			continue;
+		if (kind[i] == 1) {
+			char *res = xasprintf("filed under %s", to[i]->code);
+			finding(c, r, r->line, "wrong_label", res,
+			        "the row labelled %s gives %s's phrase \"%s\", and the document has no row of its own for %s",
+			        r->code, to[i]->code, r->phrase, to[i]->code);
+			free(res);
+			rrow_set_code(r, to[i]->code);
+		} else {
+			const struct sc_known *own = known_code(c, r->protocol, r->code);
+			char *res = xasprintf("phrase not used for %s; the registry's \"%s\" is shown",
+			                      r->code, own->phrase_en ? own->phrase_en : "");
+			finding(c, r, r->line, "wrong_phrase", res,
+			        "the phrase \"%s\" given to %s is %s's", r->phrase, r->code, to[i]->code);
+			free(res);
+			r->s_phrase = S_REJECTED;
+		}
+		r->phrase_checked = true;
+	}
+	free(to);
+	free(kind);
+}
+
+/* One Chinese phrase given to several codes: it belongs to those whose
+ * registry phrase contains it (or is contained in it). */
+static void check_shared_phrases(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n && !c->failed; i++) {
+		struct rrow *a = &c->r[i];
+		if (!a->code || !a->phrase || latin_phrase(a) || a->s_phrase != S_USED)
+			continue;
+		for (size_t j = i + 1; j < c->n; j++) {
+			struct rrow *b = &c->r[j];
+			if (!b->code || !b->phrase || strcmp(a->code, b->code) == 0 ||
+			    strcmp(a->protocol, b->protocol) != 0 || !same_text(a->phrase, b->phrase))
+				continue;
+			const struct sc_known *ka = known_code(c, a->protocol, a->code);
+			const struct sc_known *kb = known_code(c, b->protocol, b->code);
+			bool fa = ka && ka->phrase_zh && (strstr(ka->phrase_zh, a->phrase) || strstr(a->phrase, ka->phrase_zh));
+			bool fb = kb && kb->phrase_zh && (strstr(kb->phrase_zh, b->phrase) || strstr(b->phrase, kb->phrase_zh));
+			if (fa == fb)
+				continue;
+			struct rrow *wrong = fa ? b : a, *right = fa ? a : b;
+			const struct sc_known *kw = fa ? kb : ka;
+			char *res = xasprintf("phrase not used for %s; the registry's \"%s\" is shown",
+			                      wrong->code, kw && kw->phrase_zh ? kw->phrase_zh : "");
+			finding(c, wrong, wrong->line, "wrong_phrase", res,
+			        "%s is given \"%s\", the phrase of %s (line %d)",
+			        wrong->code, wrong->phrase, right->code, right->line);
+			free(res);
+			wrong->s_phrase = S_REJECTED;
+			wrong->phrase_checked = true;
+		}
+	}
+}
+
+static bool rows_equal(const struct rrow *a, const struct rrow *b)
+{
+	return a->code && b->code && strcmp(a->code, b->code) == 0 &&
+	       strcmp(a->protocol, b->protocol) == 0 && same_text(a->phrase, b->phrase) &&
+	       same_text(a->text, b->text);
+}
+
+/* Rows given twice; a run of three or more is one repeated block. */
+static void mark_duplicates(struct ctx *c)
+{
+	size_t *first = xcalloc(c->n ? c->n : 1, sizeof *first);
+
+	for (size_t i = 0; i < c->n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (!c->r[j].dup && rows_equal(&c->r[i], &c->r[j])) {
+				c->r[i].dup = true;
+				first[i] = j;
+				break;
+			}
+	for (size_t i = 0; i < c->n && !c->failed;) {
+		if (!c->r[i].dup) {
+			i++;
+			continue;
+		}
+		size_t k = i;
+		while (k < c->n && c->r[k].dup)
+			k++;
+		if (k - i >= 3) {
+			char *res = xasprintf("the %zu repeated rows kept as duplicates, not used twice", k - i);
+			finding(c, NULL, c->r[i].line, "duplicate_block", res,
+			        "lines %d-%d (codes %s to %s) repeat lines %d-%d in full",
+			        c->r[i].line, c->r[k - 1].line, c->r[i].code, c->r[k - 1].code,
+			        c->r[first[i]].line, c->r[first[k - 1]].line);
+			free(res);
+		} else {
+			for (size_t j = i; j < k; j++)
+				finding(c, &c->r[j], c->r[j].line, "duplicate_row", "kept as a duplicate, not used twice",
+				        "the row for %s repeats line %d", c->r[j].code, c->r[first[j]].line);
+		}
+		for (size_t j = i; j < k; j++)
+			c->r[j].s_phrase = c->r[j].s_gloss = c->r[j].s_text = c->r[j].s_note = S_DUP;
+		i = k;
+	}
+	free(first);
+}
+
+/* A text given word for word to two codes. */
+static void check_copied_text(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n && !c->failed; i++) {
+		struct rrow *r = &c->r[i];
+		if (r->dup || !r->code || !r->text || r->s_text != S_USED)
+			continue;
+		for (size_t j = 0; j < i; j++) {
+			const struct rrow *o = &c->r[j];
+			if (o->dup || !o->code || strcmp(o->code, r->code) == 0 || !same_text(o->text, r->text))
+				continue;
+			bool other = false;
+			for (size_t k = 0; k < c->n; k++)
+				if (k != i && !c->r[k].dup && c->r[k].code && c->r[k].text &&
+				    strcmp(c->r[k].code, r->code) == 0 && !same_text(c->r[k].text, r->text))
+					other = true;
+			if (other) {
+				char *res = xasprintf("text not used for %s; the document's other text for %s is used", r->code, r->code);
+				finding(c, r, r->line, "copied_text", res,
+				        "the row for %s carries the text of %s (line %d) word for word",
+				        r->code, o->code, o->line);
+				free(res);
+				r->s_text = S_REJECTED;
+			} else {
+				char *res = xasprintf("kept as this source's text for %s, not used as its description", r->code);
+				finding(c, r, r->line, "shared_text", res,
+				        "%s and %s (line %d) are given the same text, which cannot tell them apart",
+				        r->code, o->code, o->line);
+				free(res);
+				r->s_text = S_KEPT;
+			}
+			break;
+		}
+	}
+}
+
+/* A meaning the registry no longer gives the code. */
+static void check_outdated(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n && !c->failed; i++) {
+		struct rrow *r = &c->r[i];
+		if (r->dup || !r->code)
+			continue;
+		for (size_t h = 0; h < c->hist.n; h++) {
+			const struct sc_historic *o = &c->hist.v[h];
+			if (strcmp(o->protocol, r->protocol) != 0 || strcmp(o->code, r->code) != 0)
+				continue;
+			char *m = xstrdup(o->match), *hit = NULL;
+			for (char *p = strtok(m, ";"); p && !hit; p = strtok(NULL, ";")) {
+				char *w = str_trim(p);
+				if (*w && ((r->text && str_casestr(r->text, w)) || (r->phrase && str_casestr(r->phrase, w))))
+					hit = w;
+			}
+			if (hit) {
+				const struct sc_known *k = known_code(c, r->protocol, r->code);
+				char *res = xasprintf("kept as this source's claim, marked outdated; the current meaning is \"%s\"",
+				                      k && k->phrase_en ? k->phrase_en : "the registry's");
+				finding(c, r, r->line, "outdated_meaning", res,
+				        "%s is described with its former meaning \"%s\"", r->code,
+				        o->former_en ? o->former_en : hit);
+				free(res);
+				if (r->text && r->s_text == S_USED)
+					r->s_text = S_OUTDATED;
+				if (r->phrase && r->s_phrase == S_USED && str_casestr(r->phrase, hit))
+					r->s_phrase = S_OUTDATED;
+			}
+			free(m);
+		}
+	}
+}
+
+/* English phrases against the registry's. Returns how many differed;
+ * *garbled counts those padded or repeated by machine translation. */
+static size_t check_phrases(struct ctx *c, size_t *checked, size_t *garbled)
+{
+	size_t bad = 0;
+
+	*checked = *garbled = 0;
+	for (size_t i = 0; i < c->n && !c->failed; i++) {
+		struct rrow *r = &c->r[i];
+		if (r->dup || !r->code || !latin_phrase(r))
+			continue;
+		const struct sc_known *k = known_code(c, r->protocol, r->code);
+		if (k == NULL || !k->registered || !k->phrase_en)
+			continue;
+		(*checked)++;
+		if (r->phrase_checked || r->s_phrase != S_USED) {
+			bad++;
+			continue;
+		}
+		int named = known_names(k, r->phrase);
+		if (named == 2)
+			continue;
+		char *reg = xasprintf("the registry's \"%s\" is shown", k->phrase_en);
+		if (named == 1) {
+			char *res = xasprintf("kept as another name of %s; %s", r->code, reg);
+			finding(c, r, r->line, "other_name", res,
+			        "\"%s\" is another name of %s, not the registry's", r->phrase, r->code);
+			free(res);
+			free(reg);
+			continue;
+		}
+		char *f = str_fold(r->phrase), *p = str_fold(k->phrase_en);
+		size_t len = strlen(p), limit = len / 3 > 3 ? len / 3 : 3, best = str_distance(f, p, limit);
+		for (size_t a = 0; a < k->aliases.n; a++) {
+			char *fa = str_fold(k->aliases.v[a]);
+			size_t d = str_distance(f, fa, limit);
+			if (d < best)
+				best = d;
+			free(fa);
+		}
+		bad++;
+		if (best <= limit) {
+			char *res = xasprintf("not used; %s", reg);
+			finding(c, r, r->line, "misspelled_phrase", res,
+			        "\"%s\" for %s is a misspelling of \"%s\"", r->phrase, r->code, k->phrase_en);
+			free(res);
+			r->s_phrase = S_KEPT;
+		} else if (*p && strstr(f, p) && strlen(f) > len) {
+			char *res = xasprintf("not used; %s", reg);
+			finding(c, r, r->line, "garbled_phrase", res,
+			        "\"%s\" for %s repeats or pads the phrase \"%s\"", r->phrase, r->code, k->phrase_en);
+			free(res);
+			r->s_phrase = S_REJECTED;
+			(*garbled)++;
+		} else {
+			char *res = xasprintf("kept as this source's claim; %s", reg);
+			finding(c, r, r->line, "unknown_phrase", res,
+			        "\"%s\" is not a name the registry gives %s", r->phrase, r->code);
+			free(res);
+			r->s_phrase = S_KEPT;
+		}
+		free(f);
+		free(p);
+		free(reg);
+	}
+	return bad;
+}
+
+/* English text with Chinese left in it: a translation never finished. */
+static size_t check_mixed(struct ctx *c)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->n && !c->failed; i++) {
+		struct rrow *r = &c->r[i];
+		if (r->dup || !r->code || !r->text || r->s_text != S_USED)
+			continue;
+		if (strcmp(lang_of(r->text), "en") != 0 || !text_has_cjk(r->text))
+			continue;
+		char *q = quote(r->text);
+		finding(c, r, r->line, "mixed_language", "kept as this source's claim, not used as the English text",
+		        "the English text for %s has Chinese left in it: \"%s\"", r->code, q);
+		free(q);
+		r->s_text = S_KEPT;
+		n++;
+	}
+	return n;
+}
+
+static bool ends_sentence(const char *s)
+{
+	static const char *const ends[] = { "\xE3\x80\x82", "\xEF\xBC\x89", ".", ")", "]", "!", "?",
+	                                    "\xEF\xBC\x81", "\xEF\xBC\x9F" };
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (str_ends_with(s, ends[i]))
+			return true;
+	return false;
+}
+
+/* In a table whose texts end in full sentences, a short one that does not
+ * was cut off. */
+static void check_truncated(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n && !c->failed; i++) {
+		struct rrow *r = &c->r[i];
+		if (!r->in_table || r->dup || !r->text || r->s_text != S_USED || ends_sentence(r->text) ||
+		    text_width(r->text) >= 16)
+			continue;
+		size_t texts = 0, full = 0;
+		for (size_t j = 0; j < c->n; j++)
+			if (c->r[j].table == r->table && c->r[j].text) {
+				texts++;
+				full += ends_sentence(c->r[j].text);
+			}
+		if (texts < 5 || full * 5 < texts * 4)
+			continue;
+		finding(c, r, r->line, "truncated_text", "kept as this source's claim, not used as a description",
+		        "the text for %s, \"%s\", breaks off where the other rows of its table end in a full sentence",
+		        r->code ? r->code : r->label, r->text);
+		r->s_text = S_KEPT;
+	}
+}
+
+/* A document whose English phrases often differ from the registry's, some
+ * padded or repeated, some texts with Chinese left in, reads as machine
+ * translation: its
+ * English is kept as claims, and not used as any entry's English text. */
+static void check_machine_translation(struct ctx *c, size_t bad, size_t checked, size_t garbled,
+                                      size_t mixed)
+{
+	if (checked < 10 || bad * 10 < checked || garbled + mixed < 3)
+		return;
+	finding(c, NULL, 0, "machine_translation",
+	        "its English is kept as this source's claims; the project's English is shown first",
+	        "%zu of %zu English phrases differ from the registry's and %zu text%s mix%s in Chinese",
+	        bad, checked, mixed, mixed == 1 ? "" : "s", mixed == 1 ? "es" : "");
+	for (size_t i = 0; i < c->n; i++) {
+		struct rrow *r = &c->r[i];
+		if (r->text && r->s_text == S_USED && strcmp(lang_of(r->text), "en") == 0)
+			r->s_text = S_KEPT;
+	}
+}
+
+/* ---- storing ---------------------------------------------------------------- */
+
+static void claim(struct ctx *c, const struct rrow *r, int64_t eid, const char *field,
+                  const char *value, const char *state)
+{
+	if (c->failed || value == NULL)
+		return;
+	if (store_add_claim(c->st, c->src, eid, r->line, r->label, field, lang_of(value), value,
+	                    state, c->cause) < 0) {
+		c->failed = 1;
+		return;
+	}
+	c->sum->claims++;
+	if (state == S_USED)
+		c->sum->used++;
+}
+
+static void store_rows(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n && !c->failed; i++) {
+		struct rrow *r = &c->r[i];
+		int64_t eid = 0;
+		if (r->code) {
+			const struct sc_known *k = known_code(c, r->protocol, r->code);
+			bool seen = false;
+			for (size_t j = 0; j < i; j++)
+				if (c->r[j].code && strcmp(c->r[j].code, r->code) == 0 &&
+				    strcmp(c->r[j].protocol, r->protocol) == 0)
+					seen = true;
+			if ((k == NULL || !k->registered) && !seen)
+				finding(c, r, r->line, "unknown_code", "imported as an unverified entry",
+				        "%s %s is in no registry", r->protocol, r->code);
+			if (k == NULL && !seen)
+				c->sum->entries_new++;
+			eid = entry_of(c, r);
+		} else {
+			r->s_phrase = r->s_gloss = r->s_text = r->s_note = S_REJECTED;
+		}
+		/* the gloss is a back-translation: kept, never used */
+		claim(c, r, eid, "phrase", r->phrase, r->s_phrase);
+		claim(c, r, eid, "gloss", r->gloss, r->s_gloss == S_USED ? S_KEPT : r->s_gloss);
+		claim(c, r, eid, "text", r->text, r->s_text);
+		claim(c, r, eid, "note", r->note, r->s_note == S_USED ? S_KEPT : r->s_note);
+	}
+	/* prose about protocols and classes */
+	for (size_t i = 0; i < c->d->ntexts && !c->failed; i++) {
+		const struct section_text *t = &c->d->texts[i];
+		const char *label = t->label ? t->label : (t->protocol ? t->protocol : "-");
+		const char *value = t->text ? t->text : t->name;
+		if (value == NULL)
+			continue;
+		if (store_add_claim(c->st, c->src, 0, t->line, label, t->label ? "class" : "prose",
+		                    lang_of(value), value, S_KEPT, c->cause) < 0)
+			c->failed = 1;
+		else
+			c->sum->claims++;
+		if (t->name && t->text && t->label && !c->failed &&
+		    store_add_claim(c->st, c->src, 0, t->line, label, "class-name", lang_of(t->name),
+		                    t->name, S_KEPT, c->cause) < 0)
+			c->failed = 1;
+	}
+	for (size_t i = 0; i < c->d->nrejects && !c->failed; i++) {
+		const struct reject *j = &c->d->rejects[i];
+		char *q = quote(j->text);
+		finding(c, NULL, j->line, "rejected_line", "not imported", "%s: \"%s\"", j->why, q);
+		free(q);
+		c->sum->rejected++;
+	}
+}
+
+static const char *doc_language(const struct doc *d)
+{
+	size_t zh = 0, en = 0;
+	for (size_t i = 0; i < d->nrows; i++) {
+		const char *s = d->rows[i].text ? d->rows[i].text : d->rows[i].phrase;
+		if (s == NULL)
+			continue;
+		if (strcmp(lang_of(s), "zh") == 0)
+			zh++;
+		else
+			en++;
+	}
+	return zh && en ? (zh > en * 4 ? "zh" : en > zh * 4 ? "en" : "en+zh") : zh ? "zh" : "en";
+}
+
+int import_document(struct store *st, const struct doc *d, const char *kind,
+                    struct import_summary *sum, FILE *log, char **cause)
+{
+	struct ctx c = { .st = st, .d = d, .sum = sum, .log = log, .cause = cause };
+	struct source_info s = {
+		.file = d->file, .kind = kind, .format = d->format, .title = d->title,
+		.author = d->author, .date = d->date, .language = doc_language(d),
+		.bytes = (int64_t)d->bytes, .lines = (int64_t)d->lines,
+	};
+	size_t checked = 0, garbled = 0, bad, mixed;
+
+	*cause = NULL;
+	memset(sum, 0, sizeof *sum);
+	c.default_protocol = heading_protocol(d->title ? d->title : "");
+	if (c.default_protocol == NULL)
+		c.default_protocol = "http";
+	if ((c.src = store_add_source(st, &s, cause)) < 0)
+		return -1;
+	if (store_knowns(st, &c.kn, cause) != 0 || store_historics(st, &c.hist, cause) != 0) {
+		sc_knowns_free(&c.kn);
+		sc_historics_free(&c.hist);
+		return -1;
+	}
+	rows_collect(&c);
+	sum->rows = c.n;
+	split_hidden(&c);
+	resolve_misread(&c);
+	check_wrong_labels(&c);
+	check_shared_phrases(&c);
+	mark_duplicates(&c);
+	check_copied_text(&c);
+	check_outdated(&c);
+	bad = check_phrases(&c, &checked, &garbled);
+	mixed = check_mixed(&c);
+	check_truncated(&c);
+	check_machine_translation(&c, bad, checked, garbled, mixed);
+	store_rows(&c);
+	size_t taken = 0;
+	for (size_t i = 0; i < c.n; i++)
+		taken += c.r[i].code != NULL && !c.r[i].dup;
+	if (!c.failed && store_set_source_rows(st, c.src, (int64_t)taken, cause) != 0)
+		c.failed = 1;
+	for (size_t i = 0; i < c.n; i++) {
+		struct rrow *r = &c.r[i];
+		free(r->label); free(r->section); free(r->phrase); free(r->gloss);
+		free(r->text); free(r->note); free(r->code);
+	}
+	free(c.r);
+	sc_knowns_free(&c.kn);
+	sc_historics_free(&c.hist);
+	return c.failed ? -1 : 0;
+}

@@ -1,0 +1,249 @@
+#include "config.h"
+#include "search.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "str.h"
+#include "text.h"
+#include "xmalloc.h"
+
+void sc_hits_free(struct sc_hits *h)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		sc_entry_clear(&h->v[i].e);
+		free(h->v[i].snippet);
+	}
+	free(h->v);
+	memset(h, 0, sizeof *h);
+}
+
+static struct sc_hit *hit_push(struct sc_hits *h)
+{
+	if (h->n == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 16;
+		h->v = xreallocarray(h->v, h->cap, sizeof *h->v);
+	}
+	memset(&h->v[h->n], 0, sizeof h->v[h->n]);
+	return &h->v[h->n++];
+}
+
+static bool hit_has(const struct sc_hits *h, int64_t id)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i].e.id == id)
+			return true;
+	return false;
+}
+
+bool search_is_code(const char *t)
+{
+	size_t n = strlen(t), digits = 0;
+
+	if (n < 2 || n > 12 || !isdigit((unsigned char)t[0]))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (isdigit((unsigned char)t[i]))
+			digits++;
+		else if (t[i] != 'x' && t[i] != 'X' && t[i] != '.' && t[i] != '-')
+			return false;
+	}
+	return digits >= 1;
+}
+
+/* Code hits: exact codes, ranges holding the number, pattern matches. */
+static int code_hits(struct store *st, const char *text, const char *protocol, size_t limit,
+                     struct sc_hits *out, char **cause)
+{
+	struct sc_entries found = {0};
+	int rc;
+
+	if (strchr(text, 'x') || strchr(text, 'X'))
+		rc = store_list(st, protocol, text, &found, cause);
+	else
+		rc = store_lookup(st, protocol, text, &found, cause);
+	for (size_t i = 0; rc == 0 && i < found.n && out->n < limit; i++) {
+		struct sc_hit *h = hit_push(out);
+		h->e = found.v[i];
+		memset(&found.v[i], 0, sizeof found.v[i]);
+		h->exact = true;
+		h->rank = -1e9 + (double)i;
+	}
+	sc_entries_free(&found);
+	return rc;
+}
+
+/* Full-text hits, best first. */
+static int fts_hits(struct store *st, const char *match, const char *protocol, size_t limit,
+                    struct sc_hits *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = sqlite3_prepare_v2(store_db(st),
+	        "SELECT e.id, bm25(search, 10.0, 8.0, 6.0, 3.0, 1.0) AS r,"
+	        " snippet(search, -1, char(1), char(2), '…', 24)"
+	        " FROM search JOIN entry e ON e.id = search.rowid"
+	        " WHERE search MATCH ?1 AND (?2 IS NULL OR e.protocol = ?2)"
+	        " ORDER BY r LIMIT ?3", -1, &s, NULL);
+	if (rc != SQLITE_OK) {
+		*cause = store_error(st, "cannot search");
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
+	if (protocol)
+		sqlite3_bind_text(s, 2, protocol, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (hit_has(out, id))
+			continue;
+		struct sc_hit *h = hit_push(out);
+		if (store_entry_by_id(st, id, &h->e, cause) != 0) {
+			out->n--;
+			sqlite3_finalize(s);
+			return -1;
+		}
+		h->rank = sqlite3_column_double(s, 1);
+		const unsigned char *snip = sqlite3_column_text(s, 2);
+		h->snippet = snip ? xstrdup((const char *)snip) : NULL;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		/* a query FTS5 refused is no hits, never an error on screen */
+		int base = sqlite3_errcode(store_db(st)) & 0xFF;
+		if (base == SQLITE_ERROR)
+			return 0;
+		*cause = store_error(st, "cannot search");
+		return -1;
+	}
+	return 0;
+}
+
+/* Moves hits whose phrase equals the query to the front (after codes). */
+static void promote_exact(struct sc_hits *out, const char *text)
+{
+	char *q = str_fold(text);
+
+	for (size_t i = 0; i < out->n; i++) {
+		struct sc_hit *h = &out->v[i];
+		if (h->exact)
+			continue;
+		char *en = str_fold(h->e.phrase_en ? h->e.phrase_en : "");
+		char *zh = str_fold(h->e.phrase_zh ? h->e.phrase_zh : "");
+		if (*q && (strcmp(q, en) == 0 || strcmp(q, zh) == 0)) {
+			h->exact = true;
+			h->rank = -1e6 + h->rank;
+		}
+		free(en);
+		free(zh);
+	}
+	free(q);
+}
+
+static int hit_cmp(const void *a, const void *b)
+{
+	const struct sc_hit *x = a, *y = b;
+	return x->rank < y->rank ? -1 : x->rank > y->rank ? 1 : 0;
+}
+
+/* Edit distance of the query to the closest word run of a name. */
+static size_t name_distance(const char *q, const char *name, size_t max)
+{
+	char *f = str_fold(name ? name : "");
+	size_t d = *f ? str_distance(q, f, max) : max + 1;
+	free(f);
+	return d;
+}
+
+/* No hits: offer entries whose phrase or alias is a few edits away. */
+static int fuzzy_hits(struct store *st, const char *text, const char *protocol, size_t limit,
+                      struct sc_hits *out, char **cause)
+{
+	sqlite3_stmt *s;
+	char *q = str_fold(text);
+	size_t qlen = strlen(q), max = qlen <= 4 ? 1 : qlen <= 8 ? 2 : 3;
+	int rc;
+
+	if (qlen < 3 || qlen > 64) {
+		free(q);
+		return 0;
+	}
+	rc = sqlite3_prepare_v2(store_db(st),
+	        "SELECT e.id, e.phrase_en, e.phrase_zh,"
+	        " (SELECT group_concat(a.name, char(10)) FROM alias a WHERE a.entry_id = e.id)"
+	        " FROM entry e WHERE (?1 IS NULL OR e.protocol = ?1)", -1, &s, NULL);
+	if (rc != SQLITE_OK) {
+		free(q);
+		*cause = store_error(st, "cannot search");
+		return -1;
+	}
+	if (protocol)
+		sqlite3_bind_text(s, 1, protocol, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t best = max + 1, d;
+		const char *names[] = { (const char *)sqlite3_column_text(s, 1),
+		                        (const char *)sqlite3_column_text(s, 2) };
+		for (size_t i = 0; i < 2; i++)
+			if ((d = name_distance(q, names[i], max)) < best)
+				best = d;
+		const unsigned char *al = sqlite3_column_text(s, 3);
+		if (al) {
+			char *copy = xstrdup((const char *)al);
+			for (char *a = strtok(copy, "\n"); a; a = strtok(NULL, "\n"))
+				if ((d = name_distance(q, a, max)) < best)
+					best = d;
+			free(copy);
+		}
+		if (best > max)
+			continue;
+		struct sc_hit *h = hit_push(out);
+		if (store_entry_by_id(st, sqlite3_column_int64(s, 0), &h->e, cause) != 0) {
+			out->n--;
+			sqlite3_finalize(s);
+			free(q);
+			return -1;
+		}
+		h->fuzzy = true;
+		h->rank = (double)best;
+	}
+	sqlite3_finalize(s);
+	free(q);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot search");
+		return -1;
+	}
+	qsort(out->v, out->n, sizeof *out->v, hit_cmp);
+	while (out->n > limit)
+		sc_entry_clear(&out->v[--out->n].e);
+	return 0;
+}
+
+int store_search(struct store *st, const char *text, const char *protocol, size_t limit,
+                 bool prefix, struct sc_hits *out, char **cause)
+{
+	char *clean = utf8_clean(text, strnlen(text, 1 << 16));
+	char *trimmed = str_trim(clean);
+	char *match;
+	int rc = 0;
+
+	*cause = NULL;
+	if (limit == 0)
+		limit = 50;
+	if (search_is_code(trimmed))
+		rc = code_hits(st, trimmed, protocol, limit, out, cause);
+	match = rc == 0 ? query_build(trimmed, prefix) : NULL;
+	if (match && out->n < limit)
+		rc = fts_hits(st, match, protocol, limit, out, cause);
+	free(match);
+	if (rc == 0) {
+		promote_exact(out, trimmed);
+		qsort(out->v, out->n, sizeof *out->v, hit_cmp);
+		if (out->n == 0)
+			rc = fuzzy_hits(st, trimmed, protocol, limit, out, cause);
+	}
+	free(clean);
+	return rc;
+}

@@ -1,0 +1,145 @@
+/* store.h: the reference database. Opening and validating it, every query
+ * the program runs, and the writer the importer uses. No curses here.
+ *
+ * Every function that can fail returns 0 on success or -1 and sets a
+ * message for the user in *cause (caller frees): one line, naming the
+ * database file, never an engine error text alone. */
+#ifndef SC_STORE_H
+#define SC_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+struct store;
+
+enum store_mode {
+	STORE_READ,    /* read-only; the file is never written */
+	STORE_WRITE,   /* an existing statuscodes database, for import */
+	STORE_CREATE,  /* a new file (it must not exist), for the build */
+};
+
+int  store_open(const char *path, enum store_mode mode, struct store **out, char **cause);
+void store_close(struct store *st);
+sqlite3 *store_db(struct store *st);
+const char *store_path(const struct store *st);
+/* A one-line message for the last SQLite error on st, naming the file.
+ * Caller frees. */
+char *store_error(struct store *st, const char *what);
+
+/* ---- reading ------------------------------------------------------------ */
+
+struct sc_entry {
+	int64_t id, parent;          /* parent 0 when none */
+	char   *protocol;            /* http, ftp, websocket */
+	char   *code;                /* 404, 403.14, 4000-4999 */
+	int     num, sub, hi;        /* sub -1 when none */
+	char   *class_id;
+	char   *phrase_en, *phrase_zh;
+	char   *summary_en, *summary_zh;
+	char   *detail_en, *detail_zh;
+	char   *origin_en, *origin_zh;
+	char   *status, *spec;
+};
+
+struct sc_entries {
+	struct sc_entry *v;
+	size_t n, cap;
+};
+void sc_entries_free(struct sc_entries *l);
+
+struct sc_claim {
+	char *source;                /* file name */
+	int   line;
+	char *label, *field, *lang, *value, *state;
+};
+struct sc_claims {
+	struct sc_claim *v;
+	size_t n, cap;
+};
+void sc_claims_free(struct sc_claims *l);
+
+struct sc_finding {
+	int64_t id;
+	char *source;
+	int   line;
+	char *kind, *label, *code, *protocol, *message, *resolution;
+};
+struct sc_findings {
+	struct sc_finding *v;
+	size_t n, cap;
+};
+void sc_findings_free(struct sc_findings *l);
+
+struct sc_xref {
+	char *kind;                  /* compare, mentions, mentioned-by, same-number */
+	struct sc_entry other;
+	char *title_en, *title_zh, *note_en, *note_zh; /* for compare */
+};
+struct sc_xrefs {
+	struct sc_xref *v;
+	size_t n, cap;
+};
+void sc_xrefs_free(struct sc_xrefs *l);
+
+struct sc_source {
+	int64_t id;
+	char *file, *kind, *format, *title, *author, *date, *language;
+	int64_t bytes, lines, rows, claims, findings;
+};
+struct sc_sources {
+	struct sc_source *v;
+	size_t n, cap;
+};
+void sc_sources_free(struct sc_sources *l);
+
+struct sc_class {
+	char *protocol, *id, *name_en, *name_zh, *desc_en, *desc_zh;
+	int lo, hi;
+	int64_t count;               /* entries in it */
+};
+struct sc_classes {
+	struct sc_class *v;
+	size_t n, cap;
+};
+void sc_classes_free(struct sc_classes *l);
+
+struct sc_protocol {
+	char *id, *name_en, *name_zh, *desc_en, *desc_zh;
+	int64_t count;
+};
+struct sc_protocols {
+	struct sc_protocol *v;
+	size_t n, cap;
+};
+void sc_protocols_free(struct sc_protocols *l);
+
+/* Canonical protocol id for what a user typed (http, HTTP, ftp, ws,
+ * websocket, websockets), or NULL. */
+const char *store_protocol_id(const char *name);
+
+/* Entries whose code is exactly code (any protocol when protocol is NULL),
+ * and, for a number inside a range (4001), the range. Appends to out. */
+int store_lookup(struct store *st, const char *protocol, const char *code,
+                 struct sc_entries *out, char **cause);
+int store_entry_by_id(struct store *st, int64_t id, struct sc_entry *out, char **cause);
+/* Entries of protocol (NULL: all) whose code matches pattern: NULL for all,
+ * a class (4xx), a pattern with x as a digit wildcard (40x), or a parent
+ * code (403 lists 403 and 403.*). Sorted by protocol, then code. */
+int store_list(struct store *st, const char *protocol, const char *pattern,
+               struct sc_entries *out, char **cause);
+/* Up to max entries nearest to code (by number) for a not-found message. */
+int store_nearest(struct store *st, const char *protocol, const char *code, size_t max,
+                  struct sc_entries *out, char **cause);
+int store_claims(struct store *st, int64_t entry_id, struct sc_claims *out, char **cause);
+int store_findings(struct store *st, int64_t source_id, int64_t entry_id,
+                   struct sc_findings *out, char **cause); /* 0 = any */
+int store_xrefs(struct store *st, int64_t entry_id, struct sc_xrefs *out, char **cause);
+int store_sources(struct store *st, struct sc_sources *out, char **cause);
+int store_protocols(struct store *st, struct sc_protocols *out, char **cause);
+int store_classes(struct store *st, const char *protocol, struct sc_classes *out, char **cause);
+void sc_entry_clear(struct sc_entry *e);
+void sc_entry_copy(struct sc_entry *dst, const struct sc_entry *src);
+
+#endif

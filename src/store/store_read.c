@@ -1,0 +1,473 @@
+/* store_read.c: every query the program runs on the reference database.
+ * User text only ever reaches SQL as a bound parameter. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "store.h"
+#include "str.h"
+#include "xmalloc.h"
+
+/* Append a zeroed element to a list struct with members v, n, cap. */
+#define LIST_PUSH(l) \
+	((l)->n == (l)->cap \
+	     ? ((l)->cap = (l)->cap ? (l)->cap * 2 : 16, \
+	        (l)->v = xreallocarray((l)->v, (l)->cap, sizeof *(l)->v)) : 0, \
+	 memset(&(l)->v[(l)->n], 0, sizeof *(l)->v), &(l)->v[(l)->n++])
+
+static char *col_str(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+#define ENTRY_COLS(t) \
+	t ".id, " t ".protocol, " t ".code, " t ".num, coalesce(" t ".sub, -1), " t ".hi, " \
+	"coalesce(" t ".parent, 0), " t ".class, " t ".phrase_en, " t ".phrase_zh, " \
+	t ".summary_en, " t ".summary_zh, " t ".detail_en, " t ".detail_zh, " \
+	t ".origin_en, " t ".origin_zh, " t ".status, " t ".spec"
+#define ENTRY_NCOLS 18
+
+static void entry_from_row(sqlite3_stmt *s, int c, struct sc_entry *e)
+{
+	e->id = sqlite3_column_int64(s, c + 0);
+	e->protocol = col_str(s, c + 1);
+	e->code = col_str(s, c + 2);
+	e->num = sqlite3_column_int(s, c + 3);
+	e->sub = sqlite3_column_int(s, c + 4);
+	e->hi = sqlite3_column_int(s, c + 5);
+	e->parent = sqlite3_column_int64(s, c + 6);
+	e->class_id = col_str(s, c + 7);
+	e->phrase_en = col_str(s, c + 8);
+	e->phrase_zh = col_str(s, c + 9);
+	e->summary_en = col_str(s, c + 10);
+	e->summary_zh = col_str(s, c + 11);
+	e->detail_en = col_str(s, c + 12);
+	e->detail_zh = col_str(s, c + 13);
+	e->origin_en = col_str(s, c + 14);
+	e->origin_zh = col_str(s, c + 15);
+	e->status = col_str(s, c + 16);
+	e->spec = col_str(s, c + 17);
+}
+
+void sc_entry_clear(struct sc_entry *e)
+{
+	free(e->protocol); free(e->code); free(e->class_id);
+	free(e->phrase_en); free(e->phrase_zh);
+	free(e->summary_en); free(e->summary_zh);
+	free(e->detail_en); free(e->detail_zh);
+	free(e->origin_en); free(e->origin_zh);
+	free(e->status); free(e->spec);
+	memset(e, 0, sizeof *e);
+}
+
+void sc_entry_copy(struct sc_entry *d, const struct sc_entry *s)
+{
+	*d = *s;
+	d->protocol = xstrdup(s->protocol); d->code = xstrdup(s->code);
+	d->class_id = xstrdup(s->class_id);
+	d->phrase_en = xstrdup(s->phrase_en); d->phrase_zh = xstrdup(s->phrase_zh);
+	d->summary_en = xstrdup(s->summary_en); d->summary_zh = xstrdup(s->summary_zh);
+	d->detail_en = xstrdup(s->detail_en); d->detail_zh = xstrdup(s->detail_zh);
+	d->origin_en = xstrdup(s->origin_en); d->origin_zh = xstrdup(s->origin_zh);
+	d->status = xstrdup(s->status); d->spec = xstrdup(s->spec);
+}
+
+void sc_entries_free(struct sc_entries *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		sc_entry_clear(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void sc_claims_free(struct sc_claims *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_claim *c = &l->v[i];
+		free(c->source); free(c->label); free(c->field);
+		free(c->lang); free(c->value); free(c->state);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void sc_findings_free(struct sc_findings *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_finding *f = &l->v[i];
+		free(f->source); free(f->kind); free(f->label); free(f->code);
+		free(f->protocol); free(f->message); free(f->resolution);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void sc_xrefs_free(struct sc_xrefs *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_xref *x = &l->v[i];
+		free(x->kind);
+		sc_entry_clear(&x->other);
+		free(x->title_en); free(x->title_zh); free(x->note_en); free(x->note_zh);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void sc_sources_free(struct sc_sources *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_source *s = &l->v[i];
+		free(s->file); free(s->kind); free(s->format); free(s->title);
+		free(s->author); free(s->date); free(s->language);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void sc_classes_free(struct sc_classes *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_class *c = &l->v[i];
+		free(c->protocol); free(c->id); free(c->name_en); free(c->name_zh);
+		free(c->desc_en); free(c->desc_zh);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void sc_protocols_free(struct sc_protocols *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_protocol *p = &l->v[i];
+		free(p->id); free(p->name_en); free(p->name_zh); free(p->desc_en); free(p->desc_zh);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+const char *store_protocol_id(const char *name)
+{
+	static const struct { const char *alias, *id; } names[] = {
+		{ "http", "http" }, { "https", "http" },
+		{ "ftp", "ftp" }, { "ftps", "ftp" },
+		{ "websocket", "websocket" }, { "websockets", "websocket" },
+		{ "ws", "websocket" }, { "wss", "websocket" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(name, names[i].alias) == 0)
+			return names[i].id;
+	return NULL;
+}
+
+static int prep(struct store *st, const char *sql, sqlite3_stmt **s, char **cause)
+{
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *t)
+{
+	if (t)
+		sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* Steps s to the end, appending every row as an entry; finalizes s. */
+static int collect_entries(struct store *st, sqlite3_stmt *s, struct sc_entries *out, char **cause)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		entry_from_row(s, 0, LIST_PUSH(out));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+int store_lookup(struct store *st, const char *protocol, const char *code,
+                 struct sc_entries *out, char **cause)
+{
+	sqlite3_stmt *s;
+	size_t before = out->n;
+
+	if (prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e JOIN protocol p ON p.id = e.protocol"
+	             " WHERE (?1 IS NULL OR e.protocol = ?1) AND e.code = ?2"
+	             " ORDER BY p.sort, e.sort_key", &s, cause) != 0)
+		return -1;
+	bind_text(s, 1, protocol);
+	bind_text(s, 2, code);
+	if (collect_entries(st, s, out, cause) != 0)
+		return -1;
+	if (out->n > before || !str_is_digits(code) || strlen(code) > 9)
+		return 0;
+	/* a number inside a range, such as WebSocket 4001 in 4000-4999 */
+	if (prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e JOIN protocol p ON p.id = e.protocol"
+	             " WHERE (?1 IS NULL OR e.protocol = ?1) AND e.hi > e.num"
+	             " AND ?2 BETWEEN e.num AND e.hi ORDER BY p.sort, e.sort_key", &s, cause) != 0)
+		return -1;
+	bind_text(s, 1, protocol);
+	sqlite3_bind_int(s, 2, atoi(code));
+	return collect_entries(st, s, out, cause);
+}
+
+int store_entry_by_id(struct store *st, int64_t id, struct sc_entry *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e WHERE e.id = ?1", &s, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		entry_from_row(s, 0, out);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	*cause = rc == SQLITE_DONE ? xasprintf("no entry with id %lld", (long long)id)
+	                           : store_error(st, "cannot read");
+	return -1;
+}
+
+int store_list(struct store *st, const char *protocol, const char *pattern,
+               struct sc_entries *out, char **cause)
+{
+	sqlite3_stmt *s;
+	char *like = NULL;
+
+	if (pattern) {
+		like = xstrdup(pattern);
+		for (char *p = like; *p; p++)
+			if (*p == 'x' || *p == 'X')
+				*p = '_';
+			else if (*p == '%' || *p == '_')
+				*p = '#'; /* matches nothing: only x is a wildcard */
+	}
+	if (prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e JOIN protocol p ON p.id = e.protocol"
+	             " WHERE (?1 IS NULL OR e.protocol = ?1)"
+	             " AND (?2 IS NULL OR e.class = ?2 OR e.code LIKE ?3 OR e.code LIKE ?3 || '.%')"
+	             " ORDER BY p.sort, e.sort_key", &s, cause) != 0) {
+		free(like);
+		return -1;
+	}
+	bind_text(s, 1, protocol);
+	bind_text(s, 2, pattern);
+	bind_text(s, 3, like);
+	free(like);
+	return collect_entries(st, s, out, cause);
+}
+
+int store_nearest(struct store *st, const char *protocol, const char *code, size_t max,
+                  struct sc_entries *out, char **cause)
+{
+	sqlite3_stmt *s;
+
+	if (prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e"
+	             " WHERE (?1 IS NULL OR e.protocol = ?1)"
+	             " ORDER BY abs(e.num - ?2) + (e.sub IS NOT NULL) * 0.5, e.sort_key LIMIT ?3",
+	         &s, cause) != 0)
+		return -1;
+	bind_text(s, 1, protocol);
+	sqlite3_bind_double(s, 2, atof(code));
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)max);
+	return collect_entries(st, s, out, cause);
+}
+
+int store_claims(struct store *st, int64_t entry_id, struct sc_claims *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prep(st, "SELECT s.file, coalesce(c.line, 0), c.label, c.field, c.lang, c.value, c.state"
+	             " FROM claim c JOIN source s ON s.id = c.source_id"
+	             " WHERE c.entry_id = ?1 ORDER BY s.id, c.line, c.id", &s, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, entry_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_claim *c = LIST_PUSH(out);
+		c->source = col_str(s, 0);
+		c->line = sqlite3_column_int(s, 1);
+		c->label = col_str(s, 2);
+		c->field = col_str(s, 3);
+		c->lang = col_str(s, 4);
+		c->value = col_str(s, 5);
+		c->state = col_str(s, 6);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+int store_findings(struct store *st, int64_t source_id, int64_t entry_id,
+                   struct sc_findings *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prep(st, "SELECT f.id, s.file, coalesce(f.line, 0), f.kind, f.label, e.code, e.protocol,"
+	             " f.message, f.resolution"
+	             " FROM finding f JOIN source s ON s.id = f.source_id"
+	             " LEFT JOIN entry e ON e.id = f.entry_id"
+	             " WHERE (?1 = 0 OR f.source_id = ?1) AND (?2 = 0 OR f.entry_id = ?2)"
+	             " ORDER BY s.id, f.line, f.id", &s, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, source_id);
+	sqlite3_bind_int64(s, 2, entry_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_finding *f = LIST_PUSH(out);
+		f->id = sqlite3_column_int64(s, 0);
+		f->source = col_str(s, 1);
+		f->line = sqlite3_column_int(s, 2);
+		f->kind = col_str(s, 3);
+		f->label = col_str(s, 4);
+		f->code = col_str(s, 5);
+		f->protocol = col_str(s, 6);
+		f->message = col_str(s, 7);
+		f->resolution = col_str(s, 8);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+int store_xrefs(struct store *st, int64_t entry_id, struct sc_xrefs *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prep(st, "SELECT x.kind, " ENTRY_COLS("o") ", c.title_en, c.title_zh, c.note_en, c.note_zh"
+	             " FROM xref x JOIN entry o ON o.id = x.b"
+	             " LEFT JOIN comparison c ON c.id = x.comparison_id"
+	             " JOIN protocol p ON p.id = o.protocol"
+	             " WHERE x.a = ?1"
+	             " ORDER BY CASE x.kind WHEN 'compare' THEN 0 WHEN 'same-number' THEN 1"
+	             " WHEN 'mentions' THEN 2 ELSE 3 END, coalesce(x.comparison_id, 0), p.sort, o.sort_key",
+	         &s, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, entry_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_xref *x = LIST_PUSH(out);
+		x->kind = col_str(s, 0);
+		entry_from_row(s, 1, &x->other);
+		x->title_en = col_str(s, 1 + ENTRY_NCOLS);
+		x->title_zh = col_str(s, 2 + ENTRY_NCOLS);
+		x->note_en = col_str(s, 3 + ENTRY_NCOLS);
+		x->note_zh = col_str(s, 4 + ENTRY_NCOLS);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+int store_sources(struct store *st, struct sc_sources *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prep(st, "SELECT s.id, s.file, s.kind, s.format, s.title, s.author, s.date, s.language,"
+	             " s.bytes, s.lines, s.rows,"
+	             " (SELECT count(*) FROM claim c WHERE c.source_id = s.id),"
+	             " (SELECT count(*) FROM finding f WHERE f.source_id = s.id)"
+	             " FROM source s ORDER BY s.id", &s, cause) != 0)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_source *o = LIST_PUSH(out);
+		o->id = sqlite3_column_int64(s, 0);
+		o->file = col_str(s, 1);
+		o->kind = col_str(s, 2);
+		o->format = col_str(s, 3);
+		o->title = col_str(s, 4);
+		o->author = col_str(s, 5);
+		o->date = col_str(s, 6);
+		o->language = col_str(s, 7);
+		o->bytes = sqlite3_column_int64(s, 8);
+		o->lines = sqlite3_column_int64(s, 9);
+		o->rows = sqlite3_column_int64(s, 10);
+		o->claims = sqlite3_column_int64(s, 11);
+		o->findings = sqlite3_column_int64(s, 12);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+int store_protocols(struct store *st, struct sc_protocols *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prep(st, "SELECT p.id, p.name_en, p.name_zh, p.desc_en, p.desc_zh,"
+	             " (SELECT count(*) FROM entry e WHERE e.protocol = p.id)"
+	             " FROM protocol p ORDER BY p.sort", &s, cause) != 0)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_protocol *p = LIST_PUSH(out);
+		p->id = col_str(s, 0);
+		p->name_en = col_str(s, 1);
+		p->name_zh = col_str(s, 2);
+		p->desc_en = col_str(s, 3);
+		p->desc_zh = col_str(s, 4);
+		p->count = sqlite3_column_int64(s, 5);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+int store_classes(struct store *st, const char *protocol, struct sc_classes *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prep(st, "SELECT c.protocol, c.id, c.name_en, c.name_zh, c.desc_en, c.desc_zh, c.lo, c.hi,"
+	             " (SELECT count(*) FROM entry e WHERE e.protocol = c.protocol AND e.class = c.id)"
+	             " FROM class c JOIN protocol p ON p.id = c.protocol"
+	             " WHERE (?1 IS NULL OR c.protocol = ?1) ORDER BY p.sort, c.lo", &s, cause) != 0)
+		return -1;
+	bind_text(s, 1, protocol);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_class *c = LIST_PUSH(out);
+		c->protocol = col_str(s, 0);
+		c->id = col_str(s, 1);
+		c->name_en = col_str(s, 2);
+		c->name_zh = col_str(s, 3);
+		c->desc_en = col_str(s, 4);
+		c->desc_zh = col_str(s, 5);
+		c->lo = sqlite3_column_int(s, 6);
+		c->hi = sqlite3_column_int(s, 7);
+		c->count = sqlite3_column_int64(s, 8);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,408 @@
+/* store_write.c: the writer the importer uses, and the reads only the
+ * importer needs. */
+#include "config.h"
+#include "store_write.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+#define LIST_PUSH(l) \
+	((l)->n == (l)->cap \
+	     ? ((l)->cap = (l)->cap ? (l)->cap * 2 : 16, \
+	        (l)->v = xreallocarray((l)->v, (l)->cap, sizeof *(l)->v)) : 0, \
+	 memset(&(l)->v[(l)->n], 0, sizeof *(l)->v), &(l)->v[(l)->n++])
+
+static char *col_str(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+/* Binds a NULL-terminated list of text values to ?1, ?2, ... */
+static void bind_texts(sqlite3_stmt *s, int first, const char *const *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (v[i])
+			sqlite3_bind_text(s, first + i, v[i], -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(s, first + i);
+	}
+}
+
+/* Prepares sql, lets bind() fill it, steps it once. Returns the last insert
+ * rowid (or 1 when nothing was inserted), or -1 with *cause. */
+static int64_t run(struct store *st, const char *sql, const char *const *texts, int ntexts,
+                   const int64_t *ints, int nints, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot write");
+		return -1;
+	}
+	bind_texts(s, 1, texts, ntexts);
+	for (int i = 0; i < nints; i++)
+		sqlite3_bind_int64(s, ntexts + 1 + i, ints[i]);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		*cause = store_error(st, "cannot write");
+		return -1;
+	}
+	int64_t id = sqlite3_last_insert_rowid(store_db(st));
+	return id > 0 ? id : 1;
+}
+
+static int exec(struct store *st, const char *sql, char **cause)
+{
+	if (sqlite3_exec(store_db(st), sql, NULL, NULL, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot write");
+		return -1;
+	}
+	return 0;
+}
+
+int store_begin(struct store *st, char **cause) { return exec(st, "BEGIN IMMEDIATE", cause); }
+int store_commit(struct store *st, char **cause) { return exec(st, "COMMIT", cause); }
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(store_db(st)))
+		sqlite3_exec(store_db(st), "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t store_add_source(struct store *st, const struct source_info *s, char **cause)
+{
+	const char *t[] = { s->file, s->kind, s->format, s->title, s->author, s->date, s->language };
+	int64_t n[] = { s->bytes, s->lines, s->rows };
+	return run(st, "INSERT INTO source(file, kind, format, title, author, date, language,"
+	               " bytes, lines, rows) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	           t, 7, n, 3, cause);
+}
+
+int store_set_source_rows(struct store *st, int64_t source_id, int64_t rows, char **cause)
+{
+	int64_t n[] = { rows, source_id };
+	return run(st, "UPDATE source SET rows = ?1 WHERE id = ?2", NULL, 0, n, 2, cause) < 0 ? -1 : 0;
+}
+
+int store_add_protocol(struct store *st, const struct protocol_info *p, int sort, char **cause)
+{
+	const char *t[] = { p->id, p->name_en, p->name_zh, p->desc_en, p->desc_zh };
+	int64_t n[] = { sort };
+	return run(st, "INSERT INTO protocol(id, name_en, name_zh, desc_en, desc_zh, sort)"
+	               " VALUES(?1, ?2, ?3, ?4, ?5, ?6)", t, 5, n, 1, cause) < 0 ? -1 : 0;
+}
+
+int store_add_class(struct store *st, const struct class_info *c, char **cause)
+{
+	const char *t[] = { c->protocol, c->id, c->name_en, c->name_zh, c->desc_en, c->desc_zh };
+	int64_t n[] = { c->lo, c->hi };
+	return run(st, "INSERT INTO class(protocol, id, name_en, name_zh, desc_en, desc_zh, lo, hi)"
+	               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", t, 6, n, 2, cause) < 0 ? -1 : 0;
+}
+
+int store_class_fill(struct store *st, const char *protocol, const char *id,
+                     const char *name_zh, const char *desc_zh, char **cause)
+{
+	const char *t[] = { protocol, id, name_zh, desc_zh };
+	return run(st, "UPDATE class SET name_zh = coalesce(name_zh, ?3), desc_zh = coalesce(desc_zh, ?4)"
+	               " WHERE protocol = ?1 AND id = ?2", t, 4, NULL, 0, cause) < 0 ? -1 : 0;
+}
+
+int64_t store_entry_ensure(struct store *st, const char *protocol, const char *code,
+                           int num, int sub, int hi, char **cause)
+{
+	sqlite3_stmt *s;
+	int64_t id = 0;
+	const char *t[] = { protocol, code };
+
+	if (sqlite3_prepare_v2(store_db(st), "SELECT id FROM entry WHERE protocol = ?1 AND code = ?2",
+	                       -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	bind_texts(s, 1, t, 2);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (id > 0)
+		return id;
+	/* the class is the narrowest range that holds the number; a sub-status
+	 * hangs under its parent code */
+	char *fallback = xasprintf("%dxx", num >= 100 && num < 1000 ? num / 100 : 0);
+	const char *t2[] = { protocol, code, fallback };
+	int64_t n[] = { num, sub, hi, (int64_t)num * 10000 + (sub >= 0 ? sub + 1 : 0) };
+	id = run(st, "INSERT INTO entry(protocol, code, class, num, sub, hi, sort_key, status, parent)"
+	             " VALUES(?1, ?2,"
+	             " coalesce((SELECT id FROM class WHERE protocol = ?1 AND ?4 BETWEEN lo AND hi"
+	             "           ORDER BY hi - lo LIMIT 1), ?3),"
+	             " ?4, nullif(?5, -1), ?6, ?7, 'unverified',"
+	             " CASE WHEN ?5 >= 0 THEN (SELECT id FROM entry WHERE protocol = ?1 AND code = CAST(?4 AS TEXT)) END)",
+	         t2, 3, n, 4, cause);
+	free(fallback);
+	if (id > 0 && sub < 0) {
+		/* sub-status codes imported before their parent */
+		int64_t m[] = { id, num };
+		const char *t3[] = { protocol };
+		if (run(st, "UPDATE entry SET parent = ?2 WHERE protocol = ?1 AND num = ?3 AND sub IS NOT NULL",
+		        t3, 1, m, 2, cause) < 0)
+			return -1;
+	}
+	return id;
+}
+
+int store_entry_update(struct store *st, const struct sc_entry *e, char **cause)
+{
+	const char *t[] = { e->phrase_en, e->phrase_zh, e->summary_en, e->summary_zh, e->detail_en,
+	                    e->detail_zh, e->origin_en, e->origin_zh, e->status, e->spec };
+	int64_t n[] = { e->id };
+	return run(st, "UPDATE entry SET phrase_en = ?1, phrase_zh = ?2, summary_en = ?3,"
+	               " summary_zh = ?4, detail_en = ?5, detail_zh = ?6, origin_en = ?7,"
+	               " origin_zh = ?8, status = coalesce(?9, 'unverified'), spec = ?10 WHERE id = ?11",
+	           t, 10, n, 1, cause) < 0 ? -1 : 0;
+}
+
+int store_add_alias(struct store *st, int64_t entry_id, const char *name, const char *lang, char **cause)
+{
+	const char *t[] = { name, lang };
+	int64_t n[] = { entry_id };
+	return run(st, "INSERT OR IGNORE INTO alias(name, lang, entry_id) VALUES(?1, ?2, ?3)",
+	           t, 2, n, 1, cause) < 0 ? -1 : 0;
+}
+
+int64_t store_add_claim(struct store *st, int64_t source_id, int64_t entry_id, int line,
+                        const char *label, const char *field, const char *lang,
+                        const char *value, const char *state, char **cause)
+{
+	const char *t[] = { label, field, lang, value, state };
+	int64_t n[] = { source_id, entry_id, line };
+	return run(st, "INSERT INTO claim(label, field, lang, value, state, source_id, entry_id, line)"
+	               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, nullif(?7, 0), nullif(?8, 0))",
+	           t, 5, n, 3, cause);
+}
+
+int64_t store_add_finding(struct store *st, int64_t source_id, int line, const char *kind,
+                          const char *label, int64_t entry_id, const char *message,
+                          const char *resolution, char **cause)
+{
+	const char *t[] = { kind, label, message, resolution };
+	int64_t n[] = { source_id, line, entry_id };
+	return run(st, "INSERT INTO finding(kind, label, message, resolution, source_id, line, entry_id)"
+	               " VALUES(?1, ?2, ?3, ?4, ?5, nullif(?6, 0), nullif(?7, 0))",
+	           t, 4, n, 3, cause);
+}
+
+int store_add_historic(struct store *st, const char *protocol, const char *code,
+                       const char *former_en, const char *former_zh, const char *match,
+                       const char *note_en, const char *note_zh, const char *source, char **cause)
+{
+	const char *t[] = { protocol, code, former_en, former_zh, match, note_en, note_zh, source };
+	return run(st, "INSERT INTO historic(protocol, code, former_en, former_zh, match, note_en,"
+	               " note_zh, source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	           t, 8, NULL, 0, cause) < 0 ? -1 : 0;
+}
+
+int64_t store_add_comparison(struct store *st, const char *members, const char *title_en,
+                             const char *title_zh, const char *note_en, const char *note_zh,
+                             const char *source, char **cause)
+{
+	const char *t[] = { members, title_en, title_zh, note_en, note_zh, source };
+	return run(st, "INSERT INTO comparison(members, title_en, title_zh, note_en, note_zh, source)"
+	               " VALUES(?1, ?2, ?3, ?4, ?5, ?6)", t, 6, NULL, 0, cause);
+}
+
+int store_add_xref(struct store *st, int64_t a, int64_t b, const char *kind,
+                   int64_t comparison_id, char **cause)
+{
+	const char *t[] = { kind };
+	int64_t n[] = { a, b, comparison_id };
+	return run(st, "INSERT OR IGNORE INTO xref(kind, a, b, comparison_id) VALUES(?1, ?2, ?3, nullif(?4, 0))",
+	           t, 1, n, 3, cause) < 0 ? -1 : 0;
+}
+
+int store_clear_derived(struct store *st, char **cause)
+{
+	return exec(st, "DELETE FROM xref WHERE kind <> 'compare'; DELETE FROM search;", cause);
+}
+
+int store_index_entry(struct store *st, int64_t id, const char *code, const char *phrase,
+                      const char *alias, const char *summary, const char *detail, char **cause)
+{
+	const char *t[] = { code, phrase, alias, summary, detail };
+	int64_t n[] = { id };
+	return run(st, "INSERT INTO search(code, phrase, alias, summary, detail, rowid)"
+	               " VALUES(?1, ?2, ?3, ?4, ?5, ?6)", t, 5, n, 1, cause) < 0 ? -1 : 0;
+}
+
+void sc_knowns_free(struct sc_knowns *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_known *k = &l->v[i];
+		free(k->protocol); free(k->code); free(k->phrase_en); free(k->phrase_zh); free(k->status);
+		for (size_t j = 0; j < k->aliases.n; j++)
+			free(k->aliases.v[j]);
+		free(k->aliases.v);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int store_knowns(struct store *st, struct sc_knowns *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	/* the registry's words: from curated sources only */
+	if (sqlite3_prepare_v2(store_db(st),
+	        "SELECT e.id, e.protocol, e.code, e.status,"
+	        " (SELECT c.value FROM claim c JOIN source s ON s.id = c.source_id"
+	        "   WHERE c.entry_id = e.id AND s.kind = 'curated' AND c.field = 'phrase' AND c.lang = 'en'),"
+	        " (SELECT c.value FROM claim c JOIN source s ON s.id = c.source_id"
+	        "   WHERE c.entry_id = e.id AND s.kind = 'curated' AND c.field = 'phrase' AND c.lang = 'zh'),"
+	        " (SELECT group_concat(c.value, char(10)) FROM claim c JOIN source s ON s.id = c.source_id"
+	        "   WHERE c.entry_id = e.id AND s.kind = 'curated' AND c.field = 'alias'),"
+	        " EXISTS(SELECT 1 FROM claim c JOIN source s ON s.id = c.source_id"
+	        "   WHERE c.entry_id = e.id AND s.kind = 'curated')"
+	        " FROM entry e ORDER BY e.protocol, e.sort_key", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_known *k = LIST_PUSH(out);
+		k->id = sqlite3_column_int64(s, 0);
+		k->protocol = col_str(s, 1);
+		k->code = col_str(s, 2);
+		k->status = col_str(s, 3);
+		k->phrase_en = col_str(s, 4);
+		k->phrase_zh = col_str(s, 5);
+		char *al = col_str(s, 6);
+		k->registered = sqlite3_column_int(s, 7);
+		if (al) {
+			size_t cap = 0;
+			for (char *p = al, *nl; p; p = nl) {
+				nl = strchr(p, '\n');
+				if (nl)
+					*nl++ = '\0';
+				if (k->aliases.n == cap) {
+					cap = cap ? cap * 2 : 4;
+					k->aliases.v = xreallocarray(k->aliases.v, cap, sizeof *k->aliases.v);
+				}
+				k->aliases.v[k->aliases.n++] = xstrdup(p);
+			}
+			free(al);
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+void sc_historics_free(struct sc_historics *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_historic *h = &l->v[i];
+		free(h->protocol); free(h->code); free(h->former_en); free(h->former_zh);
+		free(h->match); free(h->note_en); free(h->note_zh);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int store_historics(struct store *st, struct sc_historics *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(store_db(st), "SELECT protocol, code, former_en, former_zh, match,"
+	                       " note_en, note_zh FROM historic", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_historic *h = LIST_PUSH(out);
+		h->protocol = col_str(s, 0);
+		h->code = col_str(s, 1);
+		h->former_en = col_str(s, 2);
+		h->former_zh = col_str(s, 3);
+		h->match = col_str(s, 4);
+		h->note_en = col_str(s, 5);
+		h->note_zh = col_str(s, 6);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+int store_each_used_claim(struct store *st, int (*cb)(void *ctx, const struct sc_used_claim *c),
+                          void *ctx, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(store_db(st),
+	        "SELECT c.entry_id, c.source_id, s.kind, s.file, c.field, c.lang, c.value, coalesce(c.line, 0)"
+	        " FROM claim c JOIN source s ON s.id = c.source_id"
+	        " WHERE c.state = 'used' AND c.entry_id IS NOT NULL"
+	        " ORDER BY c.entry_id, s.id, c.line, c.id", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_used_claim c = {
+			.entry_id = sqlite3_column_int64(s, 0),
+			.source_id = sqlite3_column_int64(s, 1),
+			.source_kind = (const char *)sqlite3_column_text(s, 2),
+			.source_file = (const char *)sqlite3_column_text(s, 3),
+			.field = (const char *)sqlite3_column_text(s, 4),
+			.lang = (const char *)sqlite3_column_text(s, 5),
+			.value = (const char *)sqlite3_column_text(s, 6),
+			.line = sqlite3_column_int(s, 7),
+		};
+		if (cb(ctx, &c) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+int store_entry_ids(struct store *st, int64_t **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(store_db(st), "SELECT id FROM entry ORDER BY id", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 256;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,99 @@
+/* store_write.h: the writer the importer uses. Every function returns 0 (or
+ * a new row id > 0) on success and -1 on failure with *cause set (caller
+ * frees). Call them between store_begin() and store_commit(). */
+#ifndef SC_STORE_WRITE_H
+#define SC_STORE_WRITE_H
+
+#include "store.h"
+
+int store_begin(struct store *st, char **cause);
+int store_commit(struct store *st, char **cause);
+void store_rollback(struct store *st);
+
+/* What the writer is given: borrowed strings, never freed by it. */
+struct source_info {
+	const char *file, *kind, *format, *title, *author, *date, *language;
+	int64_t bytes, lines, rows;
+};
+struct protocol_info {
+	const char *id, *name_en, *name_zh, *desc_en, *desc_zh;
+};
+struct class_info {
+	const char *protocol, *id, *name_en, *name_zh, *desc_en, *desc_zh;
+	int lo, hi;
+};
+
+int64_t store_add_source(struct store *st, const struct source_info *s, char **cause);
+int store_set_source_rows(struct store *st, int64_t source_id, int64_t rows, char **cause);
+int store_add_protocol(struct store *st, const struct protocol_info *p, int sort, char **cause);
+int store_add_class(struct store *st, const struct class_info *c, char **cause);
+/* Updates the descriptions of a class only where they are empty. */
+int store_class_fill(struct store *st, const char *protocol, const char *id,
+                     const char *name_zh, const char *desc_zh, char **cause);
+
+/* The id of entry (protocol, code), creating it (status unverified, class
+ * and parent worked out) when it does not exist. num/sub/hi as code_parse. */
+int64_t store_entry_ensure(struct store *st, const char *protocol, const char *code,
+                           int num, int sub, int hi, char **cause);
+/* Overwrites every text column, status and spec of entry e->id. */
+int store_entry_update(struct store *st, const struct sc_entry *e, char **cause);
+int store_add_alias(struct store *st, int64_t entry_id, const char *name, const char *lang, char **cause);
+int64_t store_add_claim(struct store *st, int64_t source_id, int64_t entry_id, int line,
+                        const char *label, const char *field, const char *lang,
+                        const char *value, const char *state, char **cause);
+int64_t store_add_finding(struct store *st, int64_t source_id, int line, const char *kind,
+                          const char *label, int64_t entry_id, const char *message,
+                          const char *resolution, char **cause);
+int store_add_historic(struct store *st, const char *protocol, const char *code,
+                       const char *former_en, const char *former_zh, const char *match,
+                       const char *note_en, const char *note_zh, const char *source, char **cause);
+int64_t store_add_comparison(struct store *st, const char *members, const char *title_en,
+                             const char *title_zh, const char *note_en, const char *note_zh,
+                             const char *source, char **cause);
+int store_add_xref(struct store *st, int64_t a, int64_t b, const char *kind,
+                   int64_t comparison_id, char **cause);
+/* Removes the derived rows (mentions and same-number links, the search
+ * index) before they are computed again. */
+int store_clear_derived(struct store *st, char **cause);
+int store_index_entry(struct store *st, int64_t id, const char *code, const char *phrase,
+                      const char *alias, const char *summary, const char *detail, char **cause);
+
+/* ---- what the reconciler reads ------------------------------------------ */
+
+/* What a registry says of one code, for checking documents against it. */
+struct sc_known {
+	int64_t id;
+	char *protocol, *code, *phrase_en, *phrase_zh, *status;
+	struct { char **v; size_t n; } aliases;
+	int registered;          /* has a curated claim */
+};
+struct sc_knowns {
+	struct sc_known *v;
+	size_t n, cap;
+};
+void sc_knowns_free(struct sc_knowns *l);
+int store_knowns(struct store *st, struct sc_knowns *out, char **cause);
+
+struct sc_historic {
+	char *protocol, *code, *former_en, *former_zh, *match, *note_en, *note_zh;
+};
+struct sc_historics {
+	struct sc_historic *v;
+	size_t n, cap;
+};
+void sc_historics_free(struct sc_historics *l);
+int store_historics(struct store *st, struct sc_historics *out, char **cause);
+
+/* Every claim that is 'used', with its source's kind and file, ordered by
+ * entry, then source, then line. cb returns non-zero to stop. */
+struct sc_used_claim {
+	int64_t entry_id, source_id;
+	const char *source_kind, *source_file, *field, *lang, *value;
+	int line;
+};
+int store_each_used_claim(struct store *st, int (*cb)(void *ctx, const struct sc_used_claim *c),
+                          void *ctx, char **cause);
+/* All entry ids. */
+int store_entry_ids(struct store *st, int64_t **ids, size_t *n, char **cause);
+
+#endif

@@ -624,8 +624,10 @@ static int cmd_sources(struct store *st, const struct cli_opts *o, int argc, cha
 			         fs.n == 1 ? "" : "s");
 			for (size_t k = 0; k < fs.n; k++) {
 				const struct sc_finding *f = &fs.v[k];
-				char *line = xasprintf("line %d, %s: %s. Resolved: %s.", f->line, f->kind, f->message,
+				char *where = f->line ? xasprintf("line %d", f->line) : xstrdup("whole document");
+				char *line = xasprintf("%s, %s: %s. Resolved: %s.", where, f->kind, f->message,
 				                       f->resolution);
+				free(where);
 				out_wrapped(&out, 4, line);
 				free(line);
 			}

@@ -137,7 +137,8 @@ void entry_view_free(struct entry_view *v)
 
 static void heading(struct out *o, const char *en, const char *zh)
 {
-	buf_addc(&o->b, '\n');
+	if (!str_ends_with(buf_str(&o->b), "\n\n"))
+		buf_addc(&o->b, '\n');
 	char *h = o->lang == LANG_EN ? xstrdup(en) : o->lang == LANG_ZH ? xstrdup(zh)
 	                                                                 : xasprintf("%s \xC2\xB7 %s", en, zh);
 	out_colored(o, PAL_HEADING, h);
@@ -508,8 +509,13 @@ void render_compare(struct out *o, const struct entry_view *a, const struct entr
 		side_by_side(o, a->e.phrase_en, b->e.phrase_en);
 	if (want_zh(o))
 		side_by_side(o, a->e.phrase_zh, b->e.phrase_zh);
-	char *ca = xasprintf("%s  %s", a->e.class_id, a->e.status ? a->e.status : "");
-	char *cb = xasprintf("%s  %s", b->e.class_id, b->e.status ? b->e.status : "");
+	const char *sa = a->e.status ? a->e.status : "", *sb = b->e.status ? b->e.status : "";
+	if (o->lang == LANG_ZH) {
+		sa = status_zh(sa);
+		sb = status_zh(sb);
+	}
+	char *ca = xasprintf("%s  %s", a->e.class_id, sa);
+	char *cb = xasprintf("%s  %s", b->e.class_id, sb);
 	side_by_side(o, ca, cb);
 	free(ca);
 	free(cb);

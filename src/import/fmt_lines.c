@@ -393,9 +393,11 @@ static void sections_parse(const struct lines *l, size_t body, const char *text,
 			if (strncasecmp(word, "series", 6) == 0 && !isalpha((unsigned char)word[6])) {
 				/* "600 Series, replies about ...": the class, not a code */
 				char *c = xasprintf("%cxx", label[0]);
+				char *name = xstrndup(p, (size_t)(word + 6 - p)); /* "600 Series", as written */
 				const char *t = skip_separators(word + 6);
 				t += strspn(t, ",\xEF\xBC\x8C ");
-				doc_add_text(d, line, protocol, c, class_name, t);
+				doc_add_text(d, line, protocol, c, name, t);
+				free(name);
 				free(c);
 				free(label);
 				free(copy);

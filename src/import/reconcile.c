@@ -421,7 +421,7 @@ static void check_wrong_labels(struct ctx *c)
 		if (!r->code || !latin_phrase(r) || r->s_phrase != S_USED)
 			continue;
 		const struct sc_known *own = known_code(c, r->protocol, r->code);
-		if (own == NULL || !own->registered || known_names(own, r->phrase))
+		if (own && own->registered && known_names(own, r->phrase))
 			continue;
 		const struct sc_known *x = known_by_phrase(c, r->protocol, r->phrase);
 		if (x == NULL || x == own)
@@ -442,8 +442,9 @@ static void check_wrong_labels(struct ctx *c)
 			rrow_set_code(r, to[i]->code);
 		} else {
 			const struct sc_known *own = known_code(c, r->protocol, r->code);
-			char *res = xasprintf("phrase not used for %s; the registry's \"%s\" is shown",
-			                      r->code, own->phrase_en ? own->phrase_en : "");
+			char *res = own && own->phrase_en
+				? xasprintf("phrase not used for %s; the registry's \"%s\" is shown", r->code, own->phrase_en)
+				: xasprintf("phrase not used for %s", r->code);
 			finding(c, r, r->line, "wrong_phrase", res,
 			        "the phrase \"%s\" given to %s is %s's", r->phrase, r->code, to[i]->code);
 			free(res);

@@ -83,7 +83,11 @@ static int fts_hits(struct store *st, const char *match, const char *protocol, s
 	int rc;
 
 	rc = sqlite3_prepare_v2(store_db(st),
-	        "SELECT e.id, bm25(search, 10.0, 8.0, 6.0, 3.0, 1.0) AS r,"
+	        /* bm25 is negative, lower is better: registered top-level codes
+	         * are what most people mean, IIS sub-status codes rarely */
+	        "SELECT e.id, bm25(search, 10.0, 8.0, 6.0, 3.0, 1.0)"
+	        " * (CASE WHEN e.sub IS NULL THEN 1.0 ELSE 0.6 END)"
+	        " * (CASE e.status WHEN 'standard' THEN 1.25 ELSE 1.0 END) AS r,"
 	        " snippet(search, -1, char(1), char(2), '…', 24)"
 	        " FROM search JOIN entry e ON e.id = search.rowid"
 	        " WHERE search MATCH ?1 AND (?2 IS NULL OR e.protocol = ?2)"

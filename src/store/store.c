@@ -87,7 +87,8 @@ static int store_precheck(const char *path, enum store_mode mode, char **cause)
 		*cause = xasprintf("%s: cannot read the database: permission denied", path);
 		return -1;
 	}
-	if (mode == STORE_WRITE && access(path, W_OK) != 0) {
+	/* a file without write permission is read-only, for root too */
+	if (mode == STORE_WRITE && (access(path, W_OK) != 0 || (sb.st_mode & 0222) == 0)) {
 		*cause = xasprintf("%s: the database is read-only", path);
 		return -1;
 	}

@@ -211,7 +211,10 @@ int store_lookup(struct store *st, const char *protocol, const char *code,
 		return -1;
 	if (out->n > before || !str_is_digits(code) || strlen(code) > 9)
 		return 0;
-	/* a number inside a range, such as WebSocket 4001 in 4000-4999 */
+	/* a number inside a range, such as WebSocket 4001 in 4000-4999; a
+	 * three-digit number names a range only when the protocol is given */
+	if (protocol == NULL && atoi(code) < 1000)
+		return 0;
 	if (prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e JOIN protocol p ON p.id = e.protocol"
 	             " WHERE (?1 IS NULL OR e.protocol = ?1) AND e.hi > e.num"
 	             " AND ?2 BETWEEN e.num AND e.hi ORDER BY p.sort, e.sort_key", &s, cause) != 0)

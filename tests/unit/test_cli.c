@@ -1,0 +1,398 @@
+/* test_cli.c: the shipped program, run as a user runs it: exit statuses,
+ * languages, lookups, lists, search, compare, sources, import, JSON, bad
+ * arguments and bad databases; and that --help, the man page and the
+ * README name every command and option of the one table. */
+#include "config.h"
+#include "testutil.h"
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include "cli.h"
+#include "str.h"
+#include "text.h"
+
+extern char **environ;
+
+struct run {
+	int status;
+	char *out, *err;
+};
+
+static void run_free(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+/* Runs the built statuscodes with args (NULL-terminated); stdin is
+ * /dev/null, stdout and stderr go to files (so not a terminal). */
+static struct run run_argv(const char *const *args)
+{
+	struct run r = {0};
+	char *prog = xasprintf("%s/src/statuscodes", tu_builddir());
+	char *out = tu_tmp("stdout"), *err = tu_tmp("stderr");
+	posix_spawn_file_actions_t fa;
+	char *argv[64] = { prog };
+	size_t n = 1;
+	pid_t pid;
+	int st;
+
+	for (; args[n - 1] && n < 63; n++)
+		argv[n] = xstrdup(args[n - 1]);
+	argv[n] = NULL;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_int_equal(posix_spawn(&pid, prog, &fa, NULL, argv, environ), 0);
+	posix_spawn_file_actions_destroy(&fa);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st)); /* never a crash */
+	r.status = WEXITSTATUS(st);
+	r.out = tu_read(out, NULL);
+	r.err = tu_read(err, NULL);
+	for (size_t i = 1; i < n; i++)
+		free(argv[i]);
+	free(prog);
+	free(out);
+	free(err);
+	return r;
+}
+
+#define RUN(...) run_argv((const char *const[]){ __VA_ARGS__, NULL })
+
+static void has(const char *s, const char *needle)
+{
+	if (strstr(s, needle) == NULL)
+		fail_msg("\"%s\" not in:\n%s", needle, s);
+}
+
+static void lacks(const char *s, const char *needle)
+{
+	if (strstr(s, needle) != NULL)
+		fail_msg("\"%s\" should not be in:\n%s", needle, s);
+}
+
+static size_t lines(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+static void test_show(void **state)
+{
+	struct run r = RUN("404");
+	assert_int_equal(r.status, 0);
+	has(r.out, "HTTP 404 Not Found");
+	has(r.out, "未找到");
+	has(r.out, "410"); /* the confusable peer */
+	has(r.out, "RFC 9110");
+	assert_string_equal(r.err, "");
+	run_free(&r);
+
+	r = RUN("--lang", "en", "http", "404");
+	assert_int_equal(r.status, 0);
+	assert_false(text_has_cjk(r.out));
+	run_free(&r);
+
+	r = RUN("404", "--lang=zh");
+	assert_int_equal(r.status, 0);
+	has(r.out, "未找到");
+	lacks(r.out, "Not Found");
+	run_free(&r);
+
+	r = RUN("530"); /* two protocols */
+	assert_int_equal(r.status, 0);
+	has(r.out, "HTTP 530");
+	has(r.out, "FTP 530");
+	run_free(&r);
+
+	r = RUN("ftp", "530");
+	assert_int_equal(r.status, 0);
+	assert_true(str_starts_with(r.out, "FTP 530 "));
+	lacks(r.out, "\nHTTP 530 "); /* one entry; HTTP 530 only as a cross-reference */
+	run_free(&r);
+
+	r = RUN("ws", "4001");
+	assert_int_equal(r.status, 0);
+	has(r.out, "WebSocket 4000-4999");
+	run_free(&r);
+
+	r = RUN("websocket", "1006");
+	assert_int_equal(r.status, 0);
+	has(r.out, "WebSocket 1006 Abnormal Closure");
+	run_free(&r);
+
+	r = RUN("403.14");
+	assert_int_equal(r.status, 0);
+	has(r.out, "HTTP 403.14");
+	has(r.out, "sub-status of 403");
+	run_free(&r);
+
+	r = RUN("show", "302");
+	assert_int_equal(r.status, 0);
+	has(r.out, "[60W]"); /* what the source wrote is kept */
+	run_free(&r);
+}
+
+static void test_not_found(void **state)
+{
+	struct run r = RUN("999");
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	has(r.err, "no code 999");
+	has(r.err, "closest");
+	assert_int_equal(lines(r.err), 1);
+	run_free(&r);
+
+	r = RUN("ftp", "404");
+	assert_int_equal(r.status, 1);
+	has(r.err, "no FTP code 404");
+	run_free(&r);
+}
+
+static void test_list_and_search(void **state)
+{
+	struct run r = RUN("list", "http", "4xx");
+	assert_int_equal(r.status, 0);
+	/* not a terminal: protocol TAB code TAB English TAB Chinese */
+	for (char *line = strtok(r.out, "\n"); line; line = strtok(NULL, "\n")) {
+		assert_true(str_starts_with(line, "http\t4"));
+		size_t tabs = 0;
+		for (char *p = line; *p; p++)
+			tabs += *p == '\t';
+		assert_int_equal(tabs, 3);
+	}
+	run_free(&r);
+
+	r = RUN("list", "40x");
+	assert_int_equal(r.status, 0);
+	has(r.out, "http\t404\tNot Found\t未找到\n");
+	run_free(&r);
+
+	r = RUN("search", "缓存");
+	assert_int_equal(r.status, 0);
+	has(r.out, "http\t304\tNot Modified");
+	run_free(&r);
+
+	r = RUN("search", "zzqqxxvv");
+	assert_int_equal(r.status, 1);
+	has(r.err, "nothing matches");
+	run_free(&r);
+
+	r = RUN("search", "NEAR(", "\"", "AND");
+	assert_true(r.status == 0 || r.status == 1);
+	lacks(r.err, "fts5");
+	lacks(r.err, "syntax");
+	run_free(&r);
+}
+
+static void test_compare(void **state)
+{
+	struct run r = RUN("compare", "401", "403");
+	assert_int_equal(r.status, 0);
+	has(r.out, "HTTP 401");
+	has(r.out, "HTTP 403");
+	has(r.out, "WWW-Authenticate"); /* the English note */
+	has(r.out, "401 未授权与 403 禁止访问"); /* the Chinese title */
+	run_free(&r);
+
+	r = RUN("compare", "http:530", "ftp:530");
+	assert_int_equal(r.status, 0);
+	has(r.out, "FTP 530");
+	run_free(&r);
+
+	r = RUN("compare", "401");
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+}
+
+static void test_sources(void **state)
+{
+	struct run r = RUN("sources");
+	assert_int_equal(r.status, 0);
+	has(r.out, "000_d87227d84e8c0740.txt");
+	has(r.out, "004_f9b0e1bd8f1dfd87.txt");
+	has(r.out, "misread_label: \"60W\" is not a status code");
+	has(r.out, "hidden_row");
+	run_free(&r);
+
+	r = RUN("sources", "--coverage");
+	assert_int_equal(r.status, 0);
+	has(r.out, "coverage: 100%");
+	run_free(&r);
+}
+
+static void test_json(void **state)
+{
+	struct run r = RUN("--json", "404");
+	assert_int_equal(r.status, 0);
+	assert_true(str_starts_with(r.out, "[{\"protocol\":\"http\",\"code\":\"404\""));
+	has(r.out, "\"phrase_zh\":\"未找到\"");
+	run_free(&r);
+	r = RUN("search", "--json", "proxy");
+	assert_int_equal(r.status, 0);
+	assert_true(str_starts_with(r.out, "[{"));
+	run_free(&r);
+}
+
+static void test_usage_errors(void **state)
+{
+	static const char *const cases[][4] = {
+		{ "--bogus", NULL }, { "--lang", "fr", "404", NULL }, { "frobnicate", NULL },
+		{ "list", "http", "abc", NULL }, { "show", "teapot", NULL }, { "--limit", "0", "search", NULL },
+		{ "--color=sometimes", "404", NULL }, { "--lang", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct run r = run_argv(cases[i]);
+		if (r.status != 2)
+			fail_msg("case %zu: status %d:\n%s", i, r.status, r.err);
+		has(r.err, "statuscodes: ");
+		assert_string_equal(r.out, "");
+		run_free(&r);
+	}
+	struct run r = RUN("--version");
+	assert_int_equal(r.status, 0);
+	has(r.out, "statuscodes " PACKAGE_VERSION);
+	run_free(&r);
+}
+
+static void test_bad_database(void **state)
+{
+	struct run r = RUN("--db", "/nonexistent/statuscodes.db", "404");
+	assert_int_equal(r.status, 3);
+	has(r.err, "/nonexistent/statuscodes.db");
+	assert_int_equal(lines(r.err), 1);
+	run_free(&r);
+
+	char *junk = tu_tmp("junk.db");
+	tu_write(junk, "SQLite format 3\0garbage garbage garbage", 40);
+	r = RUN("--db", junk, "search", "x");
+	assert_int_equal(r.status, 3);
+	has(r.err, junk);
+	lacks(r.err, "SQLITE");
+	run_free(&r);
+	free(junk);
+}
+
+static char *copy_db(const char *name)
+{
+	size_t len;
+	char *src = xasprintf("%s/db/statuscodes.db", tu_builddir());
+	char *data = tu_read(getenv("STATUSCODES_DB") ? getenv("STATUSCODES_DB") : src, &len);
+	char *dst = tu_tmp(name);
+	assert_non_null(data);
+	tu_write(dst, data, len);
+	free(data);
+	free(src);
+	return dst;
+}
+
+static void test_import(void **state)
+{
+	char *db = copy_db("import.db"), *doc = tu_tmp("mine.md"), *bin = tu_tmp("bin.dat");
+	size_t before_len, after_len;
+	const char *text = "| Code | Reason | Meaning |\n|---|---|---|\n"
+	                   "| 299 | Mine | 我自己的状态码。 |\n| 404 | Not Found | 我的说明。 |\n"
+	                   "| 50x | short |\n";
+	tu_write(doc, text, strlen(text));
+	char *before = tu_read(db, &before_len);
+
+	/* a dry run changes nothing */
+	struct run r = RUN("--db", db, "import", "--dry-run", doc);
+	assert_int_equal(r.status, 0);
+	has(r.out, "dry run");
+	has(r.out, "rejected 1 lines");
+	run_free(&r);
+	char *after = tu_read(db, &after_len);
+	assert_int_equal(before_len, after_len);
+	assert_memory_equal(before, after, before_len);
+	free(after);
+
+	/* an unusable document: exit 4, the database byte for byte the same */
+	tu_write(bin, "\0\1\2\3", 4);
+	r = RUN("--db", db, "import", bin);
+	assert_int_equal(r.status, 4);
+	has(r.err, "bin.dat");
+	run_free(&r);
+	after = tu_read(db, &after_len);
+	assert_memory_equal(before, after, before_len);
+	free(after);
+
+	/* a real import */
+	r = RUN("--db", db, "import", doc);
+	assert_int_equal(r.status, 0);
+	has(r.out, "taken 2 rows (1 new entries)");
+	run_free(&r);
+	r = RUN("--db", db, "299");
+	assert_int_equal(r.status, 0);
+	has(r.out, "我自己的状态码。");
+	has(r.out, "unverified");
+	run_free(&r);
+
+	/* the reference database is opened read-only and never written */
+	chmod(db, 0444);
+	r = RUN("--db", db, "import", doc);
+	assert_int_equal(r.status, 3);
+	has(r.err, "read-only");
+	run_free(&r);
+	free(before);
+	free(db);
+	free(doc);
+	free(bin);
+}
+
+/* --help, the man page and README.md name every command and option. */
+static void test_one_table(void **state)
+{
+	struct run r = RUN("--help");
+	char *readme_path = xasprintf("%s/README.md", tu_srcdir());
+	char *man_path = xasprintf("%s/docs/statuscodes.1", tu_builddir());
+	char *readme = tu_read(readme_path, NULL), *man = tu_read(man_path, NULL);
+
+	assert_int_equal(r.status, 0);
+	assert_non_null(readme);
+	assert_non_null(man);
+	for (const struct cli_command *c = cli_commands; c->name; c++) {
+		char *word = xasprintf("%s ", c->name);
+		has(r.out, word);
+		char *cmd = xasprintf("statuscodes %s", c->name);
+		has(readme, cmd);
+		char *troff = xasprintf(".B %s", c->name);
+		has(man, troff);
+		free(word);
+		free(cmd);
+		free(troff);
+	}
+	for (const struct cli_option *o = cli_options; o->name; o++) {
+		char *opt = xasprintf("--%s", o->name);
+		has(r.out, opt);
+		has(readme, opt);
+		free(opt);
+	}
+	run_free(&r);
+	free(readme);
+	free(man);
+	free(readme_path);
+	free(man_path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_show),
+		cmocka_unit_test(test_not_found),
+		cmocka_unit_test(test_list_and_search),
+		cmocka_unit_test(test_compare),
+		cmocka_unit_test(test_sources),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_usage_errors),
+		cmocka_unit_test(test_bad_database),
+		cmocka_unit_test(test_import),
+		cmocka_unit_test(test_one_table),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

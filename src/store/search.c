@@ -219,7 +219,8 @@ static int fuzzy_hits(struct store *st, const char *text, const char *protocol, 
 		*cause = store_error(st, "cannot search");
 		return -1;
 	}
-	qsort(out->v, out->n, sizeof *out->v, hit_cmp);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, hit_cmp);
 	while (out->n > limit)
 		sc_entry_clear(&out->v[--out->n].e);
 	return 0;
@@ -244,7 +245,8 @@ int store_search(struct store *st, const char *text, const char *protocol, size_
 	free(match);
 	if (rc == 0) {
 		promote_exact(out, trimmed);
-		qsort(out->v, out->n, sizeof *out->v, hit_cmp);
+		if (out->n > 1)
+			qsort(out->v, out->n, sizeof *out->v, hit_cmp);
 		if (out->n == 0)
 			rc = fuzzy_hits(st, trimmed, protocol, limit, out, cause);
 	}

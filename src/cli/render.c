@@ -111,7 +111,8 @@ int entry_view_load(struct store *st, const struct sc_entry *e, struct entry_vie
 	}
 	if (e->parent && store_entry_by_id(st, e->parent, &v->parent, cause) != 0)
 		return -1;
-	if (store_classes(st, e->protocol, &classes, cause) != 0)
+	if (store_classes(st, e->protocol, &classes, cause) != 0 ||
+	    store_former_meanings(st, e->protocol, e->code, &v->former, cause) != 0)
 		return -1;
 	for (size_t i = 0; i < classes.n; i++)
 		if (strcmp(classes.v[i].id, e->class_id) == 0) {
@@ -130,6 +131,7 @@ void entry_view_free(struct entry_view *v)
 	sc_findings_free(&v->findings);
 	sc_entries_free(&v->children);
 	sc_entry_clear(&v->parent);
+	sc_historics_free(&v->former);
 	free(v->klass.protocol); free(v->klass.id); free(v->klass.name_en);
 	free(v->klass.name_zh); free(v->klass.desc_en); free(v->klass.desc_zh);
 	memset(v, 0, sizeof *v);
@@ -211,12 +213,41 @@ void render_entry(struct out *o, const struct entry_view *v)
 		free(pp);
 	}
 
-	/* summaries */
+	/* summaries, and who wrote them */
 	buf_addc(&o->b, '\n');
 	if (want_en(o) && e->summary_en)
 		out_wrapped(o, 2, e->summary_en);
 	if (want_zh(o) && e->summary_zh)
 		out_wrapped(o, 2, e->summary_zh);
+	const char *by = want_en(o) && e->summary_en ? e->origin_en : e->origin_zh;
+	if (by) {
+		char *who = strcmp(by, "project") == 0
+			? xstrdup(o->lang == LANG_EN ? "(written by the statuscodes project)"
+			          : o->lang == LANG_ZH ? "（本项目撰写）" : "(written by the statuscodes project · 本项目撰写)")
+			: xasprintf(o->lang == LANG_ZH ? "（摘自 %s）" : "(from %s)", by);
+		buf_adds(&o->b, "  ");
+		out_colored(o, PAL_DIM, who);
+		buf_addc(&o->b, '\n');
+		free(who);
+	}
+
+	/* what the code used to mean, which documents may still say */
+	for (size_t i = 0; i < v->former.n; i++) {
+		const struct sc_historic *h = &v->former.v[i];
+		if (i == 0)
+			heading(o, "Former meaning (no longer current)", "曾经的含义（已不再使用）");
+		char *name = o->lang == LANG_ZH ? xstrdup(h->former_zh ? h->former_zh : "")
+		           : o->lang == LANG_EN ? xstrdup(h->former_en ? h->former_en : "")
+		           : xasprintf("%s \xC2\xB7 %s", h->former_en ? h->former_en : "", h->former_zh ? h->former_zh : "");
+		buf_adds(&o->b, "  ");
+		out_colored(o, PAL_WARN, name);
+		buf_addc(&o->b, '\n');
+		free(name);
+		if (want_en(o) && h->note_en)
+			out_wrapped(o, 4, h->note_en);
+		if (want_zh(o) && h->note_zh)
+			out_wrapped(o, 4, h->note_zh);
+	}
 
 	/* details from the documents */
 	if ((want_en(o) && e->detail_en) || (want_zh(o) && e->detail_zh)) {
@@ -348,6 +379,16 @@ void render_entry_json(struct json *j, const struct entry_view *v)
 	json_str(j, "summary_en_by", e->origin_en);
 	json_str(j, "summary_zh_by", e->origin_zh);
 	json_str(j, "parent", v->parent.id ? v->parent.code : NULL);
+	json_open(j, "former_meanings", '[');
+	for (size_t i = 0; i < v->former.n; i++) {
+		json_open(j, NULL, '{');
+		json_str(j, "former_en", v->former.v[i].former_en);
+		json_str(j, "former_zh", v->former.v[i].former_zh);
+		json_str(j, "note_en", v->former.v[i].note_en);
+		json_str(j, "note_zh", v->former.v[i].note_zh);
+		json_close(j, '}');
+	}
+	json_close(j, ']');
 	json_open(j, "sub_status", '[');
 	for (size_t i = 0; i < v->children.n; i++)
 		json_str(j, NULL, v->children.v[i].code);

@@ -28,6 +28,7 @@ struct entry_view {
 	struct sc_entries children;   /* sub-status codes */
 	struct sc_entry parent;       /* id 0 when none */
 	struct sc_class klass;        /* name of its class */
+	struct sc_historics former;   /* meanings it used to have */
 };
 int  entry_view_load(struct store *st, const struct sc_entry *e, struct entry_view *v, char **cause);
 void entry_view_free(struct entry_view *v);

@@ -243,6 +243,13 @@ int store_search(struct store *st, const char *text, const char *protocol, size_
 	if (match && out->n < limit)
 		rc = fts_hits(st, match, protocol, limit, out, cause);
 	free(match);
+	if (rc == 0 && out->n == 0 && !prefix) {
+		/* "authenti": a word not finished is still a word begun */
+		match = query_build(trimmed, true);
+		if (match)
+			rc = fts_hits(st, match, protocol, limit, out, cause);
+		free(match);
+	}
 	if (rc == 0) {
 		promote_exact(out, trimmed);
 		if (out->n > 1)

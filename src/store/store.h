@@ -115,6 +115,18 @@ struct sc_protocols {
 };
 void sc_protocols_free(struct sc_protocols *l);
 
+struct sc_historic {
+	char *protocol, *code, *former_en, *former_zh, *match, *note_en, *note_zh;
+};
+struct sc_historics {
+	struct sc_historic *v;
+	size_t n, cap;
+};
+void sc_historics_free(struct sc_historics *l);
+/* The meanings the code (protocol, code) used to have (curated). */
+int store_former_meanings(struct store *st, const char *protocol, const char *code,
+                          struct sc_historics *out, char **cause);
+
 /* Canonical protocol id for what a user typed (http, HTTP, ftp, ws,
  * websocket, websockets), or NULL. */
 const char *store_protocol_id(const char *name);

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "store.h"
+#include "store_write.h"
 #include "str.h"
 #include "xmalloc.h"
 
@@ -473,4 +474,58 @@ int store_classes(struct store *st, const char *protocol, struct sc_classes *out
 		return -1;
 	}
 	return 0;
+}
+
+void sc_historics_free(struct sc_historics *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_historic *h = &l->v[i];
+		free(h->protocol); free(h->code); free(h->former_en); free(h->former_zh);
+		free(h->match); free(h->note_en); free(h->note_zh);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* All former meanings, or those of one code when protocol and code are
+ * given. */
+static int historics(struct store *st, const char *protocol, const char *code,
+                     struct sc_historics *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prep(st, "SELECT protocol, code, former_en, former_zh, match, note_en, note_zh FROM historic"
+	             " WHERE (?1 IS NULL OR protocol = ?1) AND (?2 IS NULL OR code = ?2) ORDER BY rowid",
+	         &s, cause) != 0)
+		return -1;
+	bind_text(s, 1, protocol);
+	bind_text(s, 2, code);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_historic *h = LIST_PUSH(out);
+		h->protocol = col_str(s, 0);
+		h->code = col_str(s, 1);
+		h->former_en = col_str(s, 2);
+		h->former_zh = col_str(s, 3);
+		h->match = col_str(s, 4);
+		h->note_en = col_str(s, 5);
+		h->note_zh = col_str(s, 6);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+int store_historics(struct store *st, struct sc_historics *out, char **cause)
+{
+	return historics(st, NULL, NULL, out, cause);
+}
+
+int store_former_meanings(struct store *st, const char *protocol, const char *code,
+                          struct sc_historics *out, char **cause)
+{
+	return historics(st, protocol, code, out, cause);
 }

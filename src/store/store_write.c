@@ -303,45 +303,6 @@ int store_knowns(struct store *st, struct sc_knowns *out, char **cause)
 	return 0;
 }
 
-void sc_historics_free(struct sc_historics *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		struct sc_historic *h = &l->v[i];
-		free(h->protocol); free(h->code); free(h->former_en); free(h->former_zh);
-		free(h->match); free(h->note_en); free(h->note_zh);
-	}
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
-
-int store_historics(struct store *st, struct sc_historics *out, char **cause)
-{
-	sqlite3_stmt *s;
-	int rc;
-
-	if (sqlite3_prepare_v2(store_db(st), "SELECT protocol, code, former_en, former_zh, match,"
-	                       " note_en, note_zh FROM historic", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "cannot read");
-		return -1;
-	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sc_historic *h = LIST_PUSH(out);
-		h->protocol = col_str(s, 0);
-		h->code = col_str(s, 1);
-		h->former_en = col_str(s, 2);
-		h->former_zh = col_str(s, 3);
-		h->match = col_str(s, 4);
-		h->note_en = col_str(s, 5);
-		h->note_zh = col_str(s, 6);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot read");
-		return -1;
-	}
-	return 0;
-}
-
 int store_each_used_claim(struct store *st, int (*cb)(void *ctx, const struct sc_used_claim *c),
                           void *ctx, char **cause)
 {

@@ -74,14 +74,6 @@ struct sc_knowns {
 void sc_knowns_free(struct sc_knowns *l);
 int store_knowns(struct store *st, struct sc_knowns *out, char **cause);
 
-struct sc_historic {
-	char *protocol, *code, *former_en, *former_zh, *match, *note_en, *note_zh;
-};
-struct sc_historics {
-	struct sc_historic *v;
-	size_t n, cap;
-};
-void sc_historics_free(struct sc_historics *l);
 int store_historics(struct store *st, struct sc_historics *out, char **cause);
 
 /* Every claim that is 'used', with its source's kind and file, ordered by

@@ -8,6 +8,7 @@
 #include <dirent.h>
 
 #include "search.h"
+#include "str.h"
 #include "schema.h"
 
 static struct store *st;
@@ -262,11 +263,24 @@ static void test_search(void **state)
 		top3 |= strcmp(h.v[i].e.code, "407") == 0;
 	assert_true(top3);
 	sc_hits_free(&h);
+	/* the Chinese word for cache puts 304 first */
 	assert_int_equal(store_search(st, "缓存", NULL, 10, false, &h, &cause), 0);
-	bool has304 = false;
-	for (size_t i = 0; i < h.n; i++)
-		has304 |= strcmp(h.v[i].e.code, "304") == 0;
-	assert_true(has304);
+	assert_true(h.n > 0);
+	assert_string_equal(h.v[0].e.code, "304");
+	sc_hits_free(&h);
+	/* older names stay findable */
+	static const char *const old[][2] = { { "Payload Too Large", "413" }, { "Unprocessable Entity", "422" },
+	                                      { "I'm a teapot", "418" }, { "Request-URI Too Long", "414" } };
+	for (size_t i = 0; i < 4; i++) {
+		assert_int_equal(store_search(st, old[i][0], NULL, 10, false, &h, &cause), 0);
+		assert_true(h.n > 0);
+		assert_string_equal(h.v[0].e.code, old[i][1]);
+		sc_hits_free(&h);
+	}
+	/* an unfinished word still finds what it begins */
+	assert_int_equal(store_search(st, "authenti", NULL, 10, false, &h, &cause), 0);
+	assert_true(h.n > 0);
+	assert_false(h.v[0].fuzzy);
 	sc_hits_free(&h);
 	assert_int_equal(store_search(st, "404", NULL, 10, false, &h, &cause), 0);
 	assert_string_equal(h.v[0].e.code, "404");
@@ -285,6 +299,51 @@ static void test_search(void **state)
 		assert_int_equal(store_search(st, hostile[i], NULL, 10, true, &h, &cause), 0);
 		sc_hits_free(&h);
 	}
+}
+
+/* Every entry of a curated registry table shows exactly the registry's
+ * English phrase (the tables are read here with a plain TSV split, not the
+ * importer's reader). */
+static void test_registry_phrases(void **state)
+{
+	static const char *const files[] = { "registry-http.tsv", "registry-ftp.tsv", "registry-websocket.tsv" };
+	size_t compared = 0;
+
+	for (size_t f = 0; f < 3; f++) {
+		char *path = xasprintf("%s/db/curated/%s", tu_srcdir(), files[f]);
+		char *text = tu_read(path, NULL);
+		assert_non_null(text);
+		char *save = NULL;
+		bool header = true;
+		for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			if (header) {
+				assert_true(str_starts_with(line, "protocol\tcode\tphrase_en\t"));
+				header = false;
+				continue;
+			}
+			char *f1 = strchr(line, '\t'), *f2 = f1 ? strchr(f1 + 1, '\t') : NULL;
+			char *f3 = f2 ? strchr(f2 + 1, '\t') : NULL;
+			assert_non_null(f3);
+			*f1 = *f2 = *f3 = '\0';
+			char *got = NULL;
+			sqlite3_stmt *s;
+			assert_int_equal(sqlite3_prepare_v2(store_db(st),
+			    "SELECT phrase_en FROM entry WHERE protocol = ?1 AND code = ?2", -1, &s, NULL), SQLITE_OK);
+			sqlite3_bind_text(s, 1, line, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2, f1 + 1, -1, SQLITE_STATIC);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				got = xstrdup((const char *)sqlite3_column_text(s, 0));
+			sqlite3_finalize(s);
+			if (got == NULL || strcmp(got, f2 + 1) != 0)
+				fail_msg("%s %s: shows \"%s\", the registry says \"%s\"", line, f1 + 1,
+				         got ? got : "(no entry)", f2 + 1);
+			free(got);
+			compared++;
+		}
+		free(text);
+		free(path);
+	}
+	assert_true(compared > 250);
 }
 
 /* Databases that cannot be used: one line naming the file, and the file
@@ -369,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_xrefs),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_registry_phrases),
 		cmocka_unit_test(test_bad_databases),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -78,7 +78,8 @@ int main(int argc, char **argv)
 	}
 	if (import_finish(st, &cause) != 0 || store_commit(st, &cause) != 0)
 		goto fail;
-	sqlite3_exec(store_db(st), "VACUUM; PRAGMA optimize;", NULL, NULL, NULL);
+	if (store_compact(st, &cause) != 0)
+		goto fail;
 	store_close(st);
 	st = NULL;
 	if (rename(tmp, out) != 0) {

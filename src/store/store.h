@@ -22,6 +22,8 @@ enum store_mode {
 
 int  store_open(const char *path, enum store_mode mode, struct store **out, char **cause);
 void store_close(struct store *st);
+/* Rebuilds the file compactly (after a build). */
+int  store_compact(struct store *st, char **cause);
 sqlite3 *store_db(struct store *st);
 const char *store_path(const struct store *st);
 /* A one-line message for the last SQLite error on st, naming the file.

@@ -16,7 +16,8 @@ while IFS= read -r line; do
 	name=${line%% *}
 	args=${line#* }
 	# shellcheck disable=SC2086
-	( set -f; LANG=C.UTF-8 NO_COLOR=1 "$bin" $args </dev/null >"$tmp/out" 2>/dev/null; echo "exit: $?" >>"$tmp/out" )
+	# under make check-valgrind, SC_VALGRIND holds the valgrind command
+	( set -f; LANG=C.UTF-8 NO_COLOR=1 ${SC_VALGRIND:-} "$bin" $args </dev/null >"$tmp/out" 2>/dev/null; echo "exit: $?" >>"$tmp/out" )
 	if [ "${SC_UPDATE_GOLDEN:-0}" = 1 ]; then
 		cp "$tmp/out" "$dir/$name.out"
 	fi

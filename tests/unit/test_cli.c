@@ -345,6 +345,79 @@ static void test_import(void **state)
 	free(bin);
 }
 
+/* A database another process holds locked: one line, status 3, and the
+ * file as it was. */
+static void test_locked_database(void **state)
+{
+	char *db = copy_db("locked.db");
+	sqlite3 *h;
+	size_t n1, n2;
+
+	/* read it first: closing any descriptor of the file would drop the
+	 * POSIX locks SQLite holds on it */
+	char *before = tu_read(db, &n1);
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "BEGIN EXCLUSIVE; UPDATE meta SET value = value;", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	struct run r = RUN("--db", db, "404");
+	assert_int_equal(r.status, 3);
+	has(r.err, "locked");
+	has(r.err, db);
+	assert_int_equal(lines(r.err), 1);
+	run_free(&r);
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(h);
+	char *after = tu_read(db, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	free(before);
+	free(after);
+	free(db);
+}
+
+/* Documents too large, or with a line too long, are refused with a line
+ * naming the file (and the line), before anything is written. */
+static void test_huge_documents(void **state)
+{
+	char *db = copy_db("huge.db"), *big = tu_tmp("big.md"), *wide = tu_tmp("wide.md");
+	size_t n1, n2;
+	char *before = tu_read(db, &n1);
+
+	/* 100 MB (sparse: its size is what is refused, before any reading) */
+	int fd = open(big, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, 100L << 20), 0);
+	close(fd);
+	struct run r = RUN("--db", db, "import", big);
+	assert_int_equal(r.status, 4);
+	has(r.err, "big.md");
+	has(r.err, "larger than");
+	run_free(&r);
+
+	/* a 1 MB line on line 3 */
+	size_t n = 1 << 20;
+	char *text = xmalloc(n + 64);
+	strcpy(text, "| Code | Meaning |\n|---|---|\n| 404 | ");
+	size_t at = strlen(text);
+	memset(text + at, 'x', n);
+	strcpy(text + at + n, " |\n");
+	tu_write(wide, text, strlen(text));
+	free(text);
+	r = RUN("--db", db, "import", wide);
+	assert_int_equal(r.status, 4);
+	has(r.err, "wide.md:3: line longer than");
+	run_free(&r);
+
+	char *after = tu_read(db, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	free(before);
+	free(after);
+	free(db);
+	free(big);
+	free(wide);
+}
+
 /* --help, the man page and README.md name every command and option. */
 static void test_one_table(void **state)
 {
@@ -392,6 +465,8 @@ int main(void)
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_bad_database),
 		cmocka_unit_test(test_import),
+		cmocka_unit_test(test_locked_database),
+		cmocka_unit_test(test_huge_documents),
 		cmocka_unit_test(test_one_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -252,6 +252,41 @@ static void test_xrefs(void **state)
 	sc_entries_free(&l);
 }
 
+/* The confusable groups issue 5 asks for: each member is compared with
+ * each other member, with a note in both languages. */
+static void test_comparisons(void **state)
+{
+	static const char *const groups[] = {
+		"http:401 http:403", "http:404 http:410", "http:301 http:302 http:303 http:307 http:308",
+		"http:400 http:422", "http:405 http:501", "http:408 http:504",
+		"http:500 http:502 http:503 http:504", "http:413 http:414 http:431",
+		"http:200 http:201 http:204", "http:304 http:412", "http:429 http:503",
+		"ftp:450 ftp:550", "ftp:421 ftp:530", "ftp:530 http:401",
+		"websocket:1000 websocket:1001 websocket:1006", "http:530 ftp:530", "http:421 ftp:421",
+	};
+	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		char *copy = xstrdup(groups[g]), *m[8];
+		size_t n = 0;
+		for (char *t = strtok(copy, " "); t && n < 8; t = strtok(NULL, " "))
+			m[n++] = t;
+		for (size_t a = 0; a < n; a++)
+			for (size_t b = 0; b < n; b++) {
+				if (a == b)
+					continue;
+				char *pair = xasprintf("%s %s", m[a], m[b]);
+				int64_t c = tu_int(st, "SELECT count(*) FROM xref x JOIN entry ea ON ea.id = x.a"
+				                       " JOIN entry eb ON eb.id = x.b JOIN comparison c ON c.id = x.comparison_id"
+				                       " WHERE x.kind = 'compare' AND c.note_en <> '' AND c.note_zh <> ''"
+				                       " AND ea.protocol || ':' || ea.code || ' ' || eb.protocol || ':' || eb.code = ?1",
+				                   pair);
+				if (c < 1)
+					fail_msg("no comparison with notes for %s", pair);
+				free(pair);
+			}
+		free(copy);
+	}
+}
+
 static void test_search(void **state)
 {
 	struct sc_hits h = {0};
@@ -427,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_xrefs),
+		cmocka_unit_test(test_comparisons),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_registry_phrases),
 		cmocka_unit_test(test_bad_databases),

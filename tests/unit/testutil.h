@@ -59,6 +59,8 @@ static inline char *tu_read(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	struct stat sb;
+	if (len)
+		*len = 0;
 	if (f == NULL || fstat(fileno(f), &sb) != 0) {
 		if (f)
 			fclose(f);

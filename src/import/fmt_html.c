@@ -178,8 +178,8 @@ static void html_parse(const struct lines *l, size_t body, const char *text, siz
 		}
 		/* a tag, a comment or a declaration */
 		if ((size_t)(end - t) >= 4 && strncmp(t, "<!--", 4) == 0) {
-			const char *e = strstr(t + 4, "-->");
-			const char *stop = e && e < end ? e + 3 : end;
+			const char *e = memmem(t + 4, (size_t)(end - t - 4), "-->", 3);
+			const char *stop = e ? e + 3 : end;
 			for (; t < stop; t++)
 				if (*t == '\n')
 					line++;

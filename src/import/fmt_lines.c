@@ -206,6 +206,8 @@ static void blocks_parse(const struct lines *l, size_t body, const char *text, s
 		size_t k;
 		for (k = 1; k < width && i + k < n && !f[i + k].is_code; k++) {
 			const char *t = f[i + k].text;
+			if (*t == '\0')
+				continue; /* an empty field says nothing */
 			if (k == 1 && width >= 3)
 				phrase_split(t, &r->phrase, &r->gloss);
 			else if ((k == 2 && width >= 3) || (k == 1 && width == 2))
@@ -457,7 +459,29 @@ const struct format *const formats[] = {
 };
 const size_t nformats = sizeof formats / sizeof formats[0];
 
+static int doc_parse_text(const char *file, const char *text, size_t len, struct doc *d, char **cause);
+
+/* The parsers may read text as a C string: give them a NUL-terminated
+ * copy, whatever the caller holds (a fuzzer's buffer has no NUL). */
 int doc_parse(const char *file, const char *text, size_t len, struct doc *d, char **cause)
+{
+	char *copy;
+	int rc;
+
+	if (len > DOC_MAX_BYTES) {
+		memset(d, 0, sizeof *d);
+		*cause = xasprintf("%s: the document is larger than %u MiB", file, DOC_MAX_BYTES >> 20);
+		return -1;
+	}
+	copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	rc = doc_parse_text(file, copy, len, d, cause);
+	free(copy);
+	return rc;
+}
+
+static int doc_parse_text(const char *file, const char *text, size_t len, struct doc *d, char **cause)
 {
 	struct lines l;
 	size_t body;

@@ -268,7 +268,7 @@ static void split_hidden(struct ctx *c)
 	for (size_t i = 0; i < c->n && !c->failed; i++) {
 		struct rrow *r = &c->r[i];
 		const char *t = r->text;
-		if (t == NULL || r->code == NULL)
+		if (t == NULL || *t == '\0' || r->code == NULL)
 			continue;
 		for (size_t at = 1; t[at]; at++) {
 			if (!isdigit((unsigned char)t[at]) || isdigit((unsigned char)t[at - 1]) ||

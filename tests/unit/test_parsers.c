@@ -301,6 +301,23 @@ static void test_html_unclosed(void **state)
 	doc_free(&d);
 }
 
+/* Regression (found by fuzz_parse): an HTML comment left open at the end of
+ * a buffer that has no NUL after it was searched past its end. */
+static void test_fuzz_html_comment(void **state)
+{
+	static const char text[] = "<h2>HTTP</h2><table><tr><th>code</th><th>phrase</th></tr>"
+	                           "<tr><td>404</td><td>Not Found</td></tr></table><!--";
+	size_t n = sizeof text - 1;
+	char *exact = xmalloc(n); /* no NUL: ASan sees any read past the end */
+	memcpy(exact, text, n);
+	struct doc d;
+	char *cause = NULL;
+	assert_int_equal(doc_parse("fuzz.html", exact, n, &d, &cause), 0);
+	assert_int_equal(d.nrows, 1);
+	doc_free(&d);
+	free(exact);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_code_parse),
 		cmocka_unit_test(test_bad_documents),
 		cmocka_unit_test(test_html_unclosed),
+		cmocka_unit_test(test_fuzz_html_comment),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

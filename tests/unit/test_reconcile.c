@@ -271,6 +271,19 @@ static void test_machine_translation(void **state)
 	store_close(st);
 }
 
+/* Regression (found by fuzz_parse): a record whose text field is empty
+ * made the hidden-row scan read past the end of "". */
+static void test_fuzz_empty_field(void **state)
+{
+	struct store *st = tu_db("fuzz.db");
+	tu_import(st, "fuzz.txt", "401 |\nUnauthorized |\n|\n");
+	assert_state(st, "401", "phrase", NULL, "used");
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM claim c JOIN source s ON s.id = c.source_id"
+	                            " WHERE s.kind = 'document' AND c.field = ?1", "text"), 0);
+	store_rollback(st);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +296,7 @@ int main(void)
 		cmocka_unit_test(test_conflicting_sources),
 		cmocka_unit_test(test_truncated_text),
 		cmocka_unit_test(test_machine_translation),
+		cmocka_unit_test(test_fuzz_empty_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,7 @@
-/* tui.h: the terminal browser (ncursesw). */
+/* tui.h: the terminal browser (ncursesw). The rest of the program sees
+ * only this; the browser's parts are in tui.c (loop, layout, navigation),
+ * panes.c (what each pane shows), keys.c (the key table) and screen.c
+ * (curses). */
 #ifndef SC_TUI_H
 #define SC_TUI_H
 
@@ -6,12 +9,15 @@
 #include "store.h"
 
 /* Runs the browser on st until the user quits. Returns an exit status
- * (exitcode.h): 0 on a normal quit, SC_EXIT_USAGE when stdin or stdout is
- * not a terminal or the terminal cannot be used. */
+ * (exitcode.h): 0 on a normal quit, SC_EXIT_USAGE (one line on stderr)
+ * when stdin or stdout is not a terminal or the terminal cannot be used,
+ * SC_EXIT_DB when the database cannot be read at start. On SIGINT, SIGTERM
+ * or SIGHUP it restores the terminal and dies of the signal. */
 int tui_run(struct store *st, const struct cli_opts *o);
 
 /* The key table, as help text: one line per key ("j, Down   move down").
- * Used by the help screen and by the man page (cli_troff). */
+ * Generated in keys.c from the one table in keys.h that also drives the
+ * key handling; used by the help screen and by the man page (cli_troff). */
 struct tui_key_help {
 	const char *keys;
 	const char *help;

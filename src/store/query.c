@@ -21,6 +21,7 @@ struct query_state {
 	bool		word;		/* does the piece have a word character? */
 	bool		full;		/* the piece hit QUERY_MAX_BYTES */
 	uint32_t	last;		/* last character of the piece */
+	size_t		tail;		/* word characters at the end of the piece */
 	bool		prefixable;	/* may the output end in "*"? */
 	bool		done;		/* a limit was reached */
 };
@@ -78,7 +79,10 @@ query_flush(struct query_state *q)
 		buf_addc(&q->out, '"');
 		q->used += q->piece.len;
 		q->npieces++;
-		q->prefixable = query_is_word(q->last) && !query_is_cjk(q->last);
+		/* one letter as a prefix ("a*", or the A of "Retry-A") matches
+		 * most of the index: it is a word of its own until a second
+		 * letter follows */
+		q->prefixable = query_is_word(q->last) && !query_is_cjk(q->last) && q->tail >= 2;
 		if (q->full || q->npieces == QUERY_MAX_PIECES)
 			q->done = true;
 	}
@@ -86,6 +90,7 @@ query_flush(struct query_state *q)
 	q->word = false;
 	q->full = false;
 	q->last = 0;
+	q->tail = 0;
 }
 
 /* Split text into pieces and quote each one (see query.h). Returns a
@@ -120,8 +125,12 @@ query_build(const char *text, bool prefix_last)
 			continue;
 		}
 		buf_add(&q.piece, text + i - (size_t)len, (size_t)len);
-		if (query_is_word(cp))
+		if (query_is_word(cp)) {
 			q.word = true;
+			q.tail++;
+		} else {
+			q.tail = 0;
+		}
 		q.last = cp;
 	}
 	if (!q.done)

@@ -27,8 +27,9 @@
  * Invalid UTF-8 is dropped, control characters separate pieces, pieces
  * with no letter or digit (such as "-", "*", "(") are dropped. With
  * prefix_last, the last piece matches as a prefix ("Retry-Aft"*) unless it
- * ends in a CJK character or a non-word character, or white space follows
- * it (the user has finished that word). Returns a string the caller frees,
+ * ends in a CJK character or a non-word character, is a single character
+ * ("a*" would match most of the index), or white space follows it (the
+ * user has finished that word). Returns a string the caller frees,
  * or NULL when there is nothing to search (skip MATCH). */
 char *query_build(const char *text, bool prefix_last);
 

@@ -101,5 +101,7 @@ const char schema_sql[] =
 "  PRIMARY KEY(a, b, kind)\n"
 ") WITHOUT ROWID;\n"
 "CREATE VIRTUAL TABLE search USING fts5(\n"
-"  code, phrase, alias, summary, detail, tokenize = 'sc'\n"
-");\n";
+"  code, phrase, alias, summary, detail, tokenize = 'sc', prefix = '2 3'\n"
+");\n"
+"-- rank: bm25 with column weights, code > phrase > alias > summary > detail\n"
+"INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 8.0, 6.0, 3.0, 1.0)');\n";

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "query.h"
+#include "store_int.h"
 #include "str.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -75,23 +76,47 @@ static int code_hits(struct store *st, const char *text, const char *protocol, s
 	return rc;
 }
 
-/* Full-text hits, best first. */
+/* Above this many entries, a last word of up to SEARCH_SHORT_PREFIX
+ * characters typed so far is not ranked as a prefix: it matches a large
+ * part of the index, and bm25 would score every match before the first
+ * screenful. Exact words are ranked first, then prefix matches follow in
+ * index order. */
+#define SEARCH_RANK_ALL 20000
+#define SEARCH_SHORT_PREFIX 3
+
+/* How many hits get a snippet (the ones a screen shows first). */
+#define SEARCH_SNIPPETS 20
+
+/* The weight of a hit beyond its text: registered top-level codes are what
+ * most people mean, IIS sub-status codes rarely. bm25 is negative, lower
+ * is better, so a weight above 1 ranks higher. */
+static double hit_weight(const struct sc_entry *e)
+{
+	return (e->sub >= 0 ? 0.6 : 1.0) * (e->status && strcmp(e->status, "standard") == 0 ? 1.25 : 1.0);
+}
+
+/* Full-text hits, best first. FTS5 ranks by the bm25 the index is
+ * configured with (column weights: code > phrase > alias > summary >
+ * detail) and hands over twice the candidates needed, with their entries
+ * from the same query; the weighting above reorders them. */
 static int fts_hits(struct store *st, const char *match, const char *protocol, size_t limit,
-                    struct sc_hits *out, char **cause)
+                    bool ranked, struct sc_hits *out, char **cause)
 {
 	sqlite3_stmt *s;
+	size_t before = out->n;
 	int rc;
 
-	rc = sqlite3_prepare_v2(store_db(st),
-	        /* bm25 is negative, lower is better: registered top-level codes
-	         * are what most people mean, IIS sub-status codes rarely */
-	        "SELECT e.id, bm25(search, 10.0, 8.0, 6.0, 3.0, 1.0)"
-	        " * (CASE WHEN e.sub IS NULL THEN 1.0 ELSE 0.6 END)"
-	        " * (CASE e.status WHEN 'standard' THEN 1.25 ELSE 1.0 END) AS r,"
-	        " snippet(search, -1, char(1), char(2), '…', 24)"
-	        " FROM search JOIN entry e ON e.id = search.rowid"
-	        " WHERE search MATCH ?1 AND (?2 IS NULL OR e.protocol = ?2)"
-	        " ORDER BY r LIMIT ?3", -1, &s, NULL);
+	if (ranked)
+		rc = sqlite3_prepare_v2(store_db(st),
+		        "SELECT " ENTRY_COLS("e") ", search.rank"
+		        " FROM search JOIN entry e ON e.id = search.rowid"
+		        " WHERE search MATCH ?1 AND (?2 IS NULL OR e.protocol = ?2)"
+		        " ORDER BY search.rank LIMIT ?3", -1, &s, NULL);
+	else
+		rc = sqlite3_prepare_v2(store_db(st),
+		        "SELECT " ENTRY_COLS("e") ", 0"
+		        " FROM search JOIN entry e ON e.id = search.rowid"
+		        " WHERE search MATCH ?1 AND (?2 IS NULL OR e.protocol = ?2) LIMIT ?3", -1, &s, NULL);
 	if (rc != SQLITE_OK) {
 		*cause = store_error(st, "cannot search");
 		return -1;
@@ -99,20 +124,14 @@ static int fts_hits(struct store *st, const char *match, const char *protocol, s
 	sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
 	if (protocol)
 		sqlite3_bind_text(s, 2, protocol, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)limit);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)(limit * 2 + 10));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		if (hit_has(out, id))
+		if (hit_has(out, sqlite3_column_int64(s, 0)))
 			continue;
 		struct sc_hit *h = hit_push(out);
-		if (store_entry_by_id(st, id, &h->e, cause) != 0) {
-			out->n--;
-			sqlite3_finalize(s);
-			return -1;
-		}
-		h->rank = sqlite3_column_double(s, 1);
-		const unsigned char *snip = sqlite3_column_text(s, 2);
-		h->snippet = snip ? xstrdup((const char *)snip) : NULL;
+		store_entry_from_row(s, 0, &h->e);
+		h->rank = ranked ? sqlite3_column_double(s, ENTRY_NCOLS) * hit_weight(&h->e)
+		                 : 1e6 + (double)(out->n - before); /* after every ranked hit */
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
@@ -123,6 +142,33 @@ static int fts_hits(struct store *st, const char *match, const char *protocol, s
 		*cause = store_error(st, "cannot search");
 		return -1;
 	}
+	return 0;
+}
+
+/* Snippets with the match marked, for the first hits only. */
+static int add_snippets(struct store *st, const char *match, struct sc_hits *out, char **cause)
+{
+	sqlite3_stmt *s;
+
+	if (match == NULL || out->n == 0)
+		return 0;
+	if (sqlite3_prepare_v2(store_db(st),
+	        "SELECT snippet(search, -1, char(1), char(2), '…', 24) FROM search"
+	        " WHERE search MATCH ?1 AND rowid = ?2", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot search");
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
+	for (size_t i = 0; i < out->n && i < SEARCH_SNIPPETS; i++) {
+		struct sc_hit *h = &out->v[i];
+		if (h->snippet || h->fuzzy)
+			continue;
+		sqlite3_bind_int64(s, 2, h->e.id);
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+			h->snippet = xstrdup((const char *)sqlite3_column_text(s, 0));
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
 	return 0;
 }
 
@@ -231,7 +277,7 @@ int store_search(struct store *st, const char *text, const char *protocol, size_
 {
 	char *clean = utf8_clean(text, strnlen(text, 1 << 16));
 	char *trimmed = str_trim(clean);
-	char *match;
+	char *match = NULL;
 	int rc = 0;
 
 	*cause = NULL;
@@ -239,24 +285,41 @@ int store_search(struct store *st, const char *text, const char *protocol, size_
 		limit = 50;
 	if (search_is_code(trimmed))
 		rc = code_hits(st, trimmed, protocol, limit, out, cause);
-	match = rc == 0 ? query_build(trimmed, prefix) : NULL;
-	if (match && out->n < limit)
-		rc = fts_hits(st, match, protocol, limit, out, cause);
-	free(match);
+	if (rc == 0 && out->n < limit && (match = query_build(trimmed, prefix)) != NULL) {
+		size_t tail = 0, n = strlen(trimmed);
+		while (tail < n && isalnum((unsigned char)trimmed[n - 1 - tail]))
+			tail++;
+		char *exact = prefix ? query_build(trimmed, false) : NULL;
+		if (exact && strcmp(exact, match) != 0 && tail <= SEARCH_SHORT_PREFIX &&
+		    store_entry_count(st) > SEARCH_RANK_ALL) {
+			rc = fts_hits(st, exact, protocol, limit, true, out, cause);
+			if (rc == 0 && out->n < limit)
+				rc = fts_hits(st, match, protocol, limit - out->n, false, out, cause);
+		} else {
+			rc = fts_hits(st, match, protocol, limit, true, out, cause);
+		}
+		free(exact);
+	}
 	if (rc == 0 && out->n == 0 && !prefix) {
 		/* "authenti": a word not finished is still a word begun */
-		match = query_build(trimmed, true);
-		if (match)
-			rc = fts_hits(st, match, protocol, limit, out, cause);
 		free(match);
+		if ((match = query_build(trimmed, true)) != NULL)
+			rc = fts_hits(st, match, protocol, limit, true, out, cause);
 	}
 	if (rc == 0) {
 		promote_exact(out, trimmed);
 		if (out->n > 1)
 			qsort(out->v, out->n, sizeof *out->v, hit_cmp);
-		if (out->n == 0)
+		while (out->n > limit) {
+			struct sc_hit *h = &out->v[--out->n];
+			sc_entry_clear(&h->e);
+			free(h->snippet);
+		}
+		rc = add_snippets(st, match, out, cause);
+		if (rc == 0 && out->n == 0)
 			rc = fuzzy_hits(st, trimmed, protocol, limit, out, cause);
 	}
+	free(match);
 	free(clean);
 	return rc;
 }

@@ -15,6 +15,7 @@ struct store {
 	sqlite3 *db;
 	char    *path;
 	enum store_mode mode;
+	int64_t  nentries;   /* -1 until counted */
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }
@@ -172,6 +173,7 @@ int store_open(const char *path, enum store_mode mode, struct store **out, char 
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->mode = mode;
+	st->nentries = -1;
 	switch (mode) {
 	case STORE_READ:   flags = SQLITE_OPEN_READONLY; break;
 	case STORE_WRITE:  flags = SQLITE_OPEN_READWRITE; break;
@@ -203,6 +205,21 @@ int store_open(const char *path, enum store_mode mode, struct store **out, char 
 		sqlite3_exec(st->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
 	*out = st;
 	return 0;
+}
+
+int64_t store_entry_count(struct store *st)
+{
+	sqlite3_stmt *s;
+
+	if (st->nentries >= 0 && st->mode == STORE_READ)
+		return st->nentries;
+	st->nentries = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM entry", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			st->nentries = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	return st->nentries;
 }
 
 int store_compact(struct store *st, char **cause)

@@ -22,6 +22,8 @@ enum store_mode {
 
 int  store_open(const char *path, enum store_mode mode, struct store **out, char **cause);
 void store_close(struct store *st);
+/* How many entries there are (counted once on a read-only database). */
+int64_t store_entry_count(struct store *st);
 /* Rebuilds the file compactly (after a build). */
 int  store_compact(struct store *st, char **cause);
 sqlite3 *store_db(struct store *st);

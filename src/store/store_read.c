@@ -8,6 +8,7 @@
 
 #include "store.h"
 #include "store_write.h"
+#include "store_int.h"
 #include "str.h"
 #include "xmalloc.h"
 
@@ -24,14 +25,7 @@ static char *col_str(sqlite3_stmt *s, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-#define ENTRY_COLS(t) \
-	t ".id, " t ".protocol, " t ".code, " t ".num, coalesce(" t ".sub, -1), " t ".hi, " \
-	"coalesce(" t ".parent, 0), " t ".class, " t ".phrase_en, " t ".phrase_zh, " \
-	t ".summary_en, " t ".summary_zh, " t ".detail_en, " t ".detail_zh, " \
-	t ".origin_en, " t ".origin_zh, " t ".status, " t ".spec"
-#define ENTRY_NCOLS 18
-
-static void entry_from_row(sqlite3_stmt *s, int c, struct sc_entry *e)
+void store_entry_from_row(sqlite3_stmt *s, int c, struct sc_entry *e)
 {
 	e->id = sqlite3_column_int64(s, c + 0);
 	e->protocol = col_str(s, c + 1);
@@ -187,7 +181,7 @@ static int collect_entries(struct store *st, sqlite3_stmt *s, struct sc_entries 
 	int rc;
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		entry_from_row(s, 0, LIST_PUSH(out));
+		store_entry_from_row(s, 0, LIST_PUSH(out));
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
 		*cause = store_error(st, "cannot read");
@@ -236,7 +230,7 @@ int store_entry_by_id(struct store *st, int64_t id, struct sc_entry *out, char *
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		entry_from_row(s, 0, out);
+		store_entry_from_row(s, 0, out);
 	sqlite3_finalize(s);
 	if (rc == SQLITE_ROW)
 		return 0;
@@ -370,7 +364,7 @@ int store_xrefs(struct store *st, int64_t entry_id, struct sc_xrefs *out, char *
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sc_xref *x = LIST_PUSH(out);
 		x->kind = col_str(s, 0);
-		entry_from_row(s, 1, &x->other);
+		store_entry_from_row(s, 1, &x->other);
 		x->title_en = col_str(s, 1 + ENTRY_NCOLS);
 		x->title_zh = col_str(s, 2 + ENTRY_NCOLS);
 		x->note_en = col_str(s, 3 + ENTRY_NCOLS);

@@ -43,7 +43,8 @@ test_normal(void **state)
 	check_build("foo bar", false, "\"foo\" \"bar\"");
 	check_build("foo bar", true, "\"foo\" \"bar\"*");
 	check_build("a\"b", false, "\"a\"\"b\"");
-	check_build("a\"b", true, "\"a\"\"b\"*");
+	check_build("a\"b", true, "\"a\"\"b\"");   /* the last word, b, is one letter */
+	check_build("a\"bc", true, "\"a\"\"bc\"*");
 	check_build("  foo \t\n bar  ", false, "\"foo\" \"bar\"");
 	check_build("Retry-Aft", true, "\"Retry-Aft\"*");
 	check_build("Retry-After", false, "\"Retry-After\"");
@@ -75,6 +76,12 @@ test_prefix_rules(void **state)
 	check_build("foo ", true, "\"foo\"");
 	check_build("foo (", true, "\"foo\"");
 	check_build("foo\u3000", true, "\"foo\"");
+	/* a last word of one letter matches most of the index as a prefix:
+	 * it stays a word until a second letter comes */
+	check_build("a", true, "\"a\"");
+	check_build("Retry-A", true, "\"Retry-A\"");
+	check_build("Retry-Af", true, "\"Retry-Af\"*");
+	check_build("40", true, "\"40\"*");
 	/* word characters beyond ASCII take the star */
 	check_build("café", true, "\"café\"*");
 	check_build("ＨＴＴＰ", true, "\"ＨＴＴＰ\"*");

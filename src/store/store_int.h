@@ -1,0 +1,22 @@
+/* store_int.h: what the files of src/store share and nothing else sees. */
+#ifndef SC_STORE_INT_H
+#define SC_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* The columns of an entry, of table alias t, in the order
+ * store_entry_from_row() reads them. */
+#define ENTRY_COLS(t) \
+	t ".id, " t ".protocol, " t ".code, " t ".num, coalesce(" t ".sub, -1), " t ".hi, " \
+	"coalesce(" t ".parent, 0), " t ".class, " t ".phrase_en, " t ".phrase_zh, " \
+	t ".summary_en, " t ".summary_zh, " t ".detail_en, " t ".detail_zh, " \
+	t ".origin_en, " t ".origin_zh, " t ".status, " t ".spec"
+#define ENTRY_NCOLS 18
+
+
+/* Fills e from ENTRY_NCOLS columns of s starting at column c. */
+void store_entry_from_row(sqlite3_stmt *s, int c, struct sc_entry *e);
+
+#endif

@@ -156,17 +156,6 @@ static void code_label(struct out *o, const struct sc_entry *e, bool with_protoc
 	free(s);
 }
 
-static const char *status_zh(const char *status)
-{
-	static const struct { const char *en, *zh; } names[] = {
-		{ "standard", "标准" }, { "unofficial", "非官方" }, { "obsolete", "已废弃" },
-		{ "unused", "未使用" }, { "reserved", "保留" }, { "unverified", "未经核实" },
-	};
-	for (size_t i = 0; status && i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(status, names[i].en) == 0)
-			return names[i].zh;
-	return status;
-}
 
 static void xref_line(struct out *o, const struct sc_xref *x)
 {
@@ -201,7 +190,7 @@ void render_entry(struct out *o, const struct entry_view *v)
 	buf_adds(&o->b, "  |  ");
 	if (want_en(o)) buf_adds(&o->b, e->status ? e->status : "");
 	if (want_en(o) && want_zh(o)) buf_adds(&o->b, " \xC2\xB7 ");
-	if (want_zh(o)) buf_adds(&o->b, status_zh(e->status) ? status_zh(e->status) : "");
+	if (want_zh(o)) buf_adds(&o->b, store_status_zh(e->status) ? store_status_zh(e->status) : "");
 	if (e->spec)
 		buf_addf(&o->b, "  |  %s", e->spec);
 	buf_addc(&o->b, '\n');
@@ -552,8 +541,8 @@ void render_compare(struct out *o, const struct entry_view *a, const struct entr
 		side_by_side(o, a->e.phrase_zh, b->e.phrase_zh);
 	const char *sa = a->e.status ? a->e.status : "", *sb = b->e.status ? b->e.status : "";
 	if (o->lang == LANG_ZH) {
-		sa = status_zh(sa);
-		sb = status_zh(sb);
+		sa = store_status_zh(sa);
+		sb = store_status_zh(sb);
 	}
 	char *ca = xasprintf("%s  %s", a->e.class_id, sa);
 	char *cb = xasprintf("%s  %s", b->e.class_id, sb);

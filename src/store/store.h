@@ -131,6 +131,10 @@ void sc_historics_free(struct sc_historics *l);
 int store_former_meanings(struct store *st, const char *protocol, const char *code,
                           struct sc_historics *out, char **cause);
 
+/* The Chinese name of an entry status (standard -> 标准); the one table of
+ * status names. Unknown values are returned as they are. */
+const char *store_status_zh(const char *status);
+
 /* Canonical protocol id for what a user typed (http, HTTP, ftp, ws,
  * websocket, websockets), or NULL. */
 const char *store_protocol_id(const char *name);

@@ -3,8 +3,25 @@
 #define SC_STORE_INT_H
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "store.h"
+#include "xmalloc.h"
+
+/* Append a zeroed element to a list struct with members v, n, cap;
+ * evaluates to a pointer to it. */
+#define LIST_PUSH(l) \
+	((l)->n == (l)->cap \
+	     ? ((l)->cap = (l)->cap ? (l)->cap * 2 : 16, \
+	        (l)->v = xreallocarray((l)->v, (l)->cap, sizeof *(l)->v)) : 0, \
+	 memset(&(l)->v[(l)->n], 0, sizeof *(l)->v), &(l)->v[(l)->n++])
+
+/* Column i of the current row as a malloc'd string, or NULL. */
+static inline char *col_str(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
 
 /* The columns of an entry, of table alias t, in the order
  * store_entry_from_row() reads them. */

@@ -12,18 +12,6 @@
 #include "str.h"
 #include "xmalloc.h"
 
-/* Append a zeroed element to a list struct with members v, n, cap. */
-#define LIST_PUSH(l) \
-	((l)->n == (l)->cap \
-	     ? ((l)->cap = (l)->cap ? (l)->cap * 2 : 16, \
-	        (l)->v = xreallocarray((l)->v, (l)->cap, sizeof *(l)->v)) : 0, \
-	 memset(&(l)->v[(l)->n], 0, sizeof *(l)->v), &(l)->v[(l)->n++])
-
-static char *col_str(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
 
 void store_entry_from_row(sqlite3_stmt *s, int c, struct sc_entry *e)
 {
@@ -142,6 +130,18 @@ void sc_protocols_free(struct sc_protocols *l)
 	}
 	free(l->v);
 	memset(l, 0, sizeof *l);
+}
+
+const char *store_status_zh(const char *status)
+{
+	static const struct { const char *en, *zh; } names[] = {
+		{ "standard", "标准" }, { "unofficial", "非官方" }, { "obsolete", "已废弃" },
+		{ "unused", "未使用" }, { "reserved", "保留" }, { "unverified", "未经核实" },
+	};
+	for (size_t i = 0; status && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(status, names[i].en) == 0)
+			return names[i].zh;
+	return status;
 }
 
 const char *store_protocol_id(const char *name)

@@ -6,19 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_int.h"
 #include "xmalloc.h"
 
-#define LIST_PUSH(l) \
-	((l)->n == (l)->cap \
-	     ? ((l)->cap = (l)->cap ? (l)->cap * 2 : 16, \
-	        (l)->v = xreallocarray((l)->v, (l)->cap, sizeof *(l)->v)) : 0, \
-	 memset(&(l)->v[(l)->n], 0, sizeof *(l)->v), &(l)->v[(l)->n++])
-
-static char *col_str(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
 
 /* Binds a NULL-terminated list of text values to ?1, ?2, ... */
 static void bind_texts(sqlite3_stmt *s, int first, const char *const *v, int n)

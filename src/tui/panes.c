@@ -46,17 +46,6 @@ char *pane_bi(const struct tui *t, const char *en, const char *zh)
 	return xasprintf("%s \xC2\xB7 %s", en, zh);
 }
 
-static const char *status_zh(const char *status)
-{
-	static const struct { const char *en, *zh; } names[] = {
-		{ "standard", "标准" }, { "unofficial", "非官方" }, { "obsolete", "已废弃" },
-		{ "unused", "未使用" }, { "reserved", "保留" }, { "unverified", "未经核实" },
-	};
-	for (size_t i = 0; status && i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(status, names[i].en) == 0)
-			return names[i].zh;
-	return status;
-}
 
 static int code_style(const struct sc_entry *e)
 {
@@ -735,7 +724,7 @@ static void detail_build(struct tui *t, struct pane *p, int w)
 	tl_wrap(l, 0, w, STYLE_PLAIN, line);
 	free(line);
 	free(cname);
-	char *st = pane_bi(t, e->status, status_zh(e->status));
+	char *st = pane_bi(t, e->status, store_status_zh(e->status));
 	line = has(e->spec) ? xasprintf("%s  \xC2\xB7  %s", st, e->spec) : xstrdup(st);
 	tl_wrap(l, 0, w, has(e->status) && strcmp(e->status, "standard") != 0 ? PAL_WARN : PAL_DIM, line);
 	free(line);
@@ -1028,7 +1017,7 @@ static void compare_side(struct tui *t, struct tlines *l, int x, int w, const st
 	tl_wrap(l, x, w, PAL_HEADING, e->phrase_zh);
 	char *line = xasprintf("%s %s %s \xC2\xB7 %s %s", e->class_id ? e->class_id : "",
 	                       c && c->name_en ? c->name_en : "", c && c->name_zh ? c->name_zh : "",
-	                       e->status ? e->status : "", status_zh(e->status) ? status_zh(e->status) : "");
+	                       e->status ? e->status : "", store_status_zh(e->status) ? store_status_zh(e->status) : "");
 	tl_wrap(l, x, w, PAL_DIM, line);
 	free(line);
 	tl_line(l);

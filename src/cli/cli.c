@@ -218,7 +218,7 @@ static int not_found(struct store *st, const char *protocol, const char *code)
 	char *cause = NULL;
 	struct buf b = {0};
 
-	buf_addf(&b, "statuscodes: no %s%s%s", protocol ? protocol_label(protocol) : "", protocol ? " " : "",
+	buf_addf(&b, "statuscodes: no %s%s%s", protocol ? store_protocol_label(protocol) : "", protocol ? " " : "",
 	         isdigit((unsigned char)code[0]) ? "code " : "entry ");
 	char *clean = text_ascii_fallback(code);
 	text_fit(&b, clean, 40, false, true);

@@ -16,16 +16,6 @@ static const char *const palette_sgr[] = {
 #undef PAL_SGR
 };
 
-const char *protocol_label(const char *id)
-{
-	if (id == NULL)
-		return "?";
-	if (strcmp(id, "http") == 0) return "HTTP";
-	if (strcmp(id, "ftp") == 0) return "FTP";
-	if (strcmp(id, "websocket") == 0) return "WebSocket";
-	return id;
-}
-
 void out_init(struct out *o, const struct cli_opts *opts, bool tty)
 {
 	memset(o, 0, sizeof *o);
@@ -151,7 +141,7 @@ static void heading(struct out *o, const char *en, const char *zh)
 /* "HTTP 404" in the code's colour. */
 static void code_label(struct out *o, const struct sc_entry *e, bool with_protocol)
 {
-	char *s = with_protocol ? xasprintf("%s %s", protocol_label(e->protocol), e->code) : xstrdup(e->code);
+	char *s = with_protocol ? xasprintf("%s %s", store_protocol_label(e->protocol), e->code) : xstrdup(e->code);
 	out_colored(o, palette_for_code(e->protocol, e->num), s);
 	free(s);
 }
@@ -453,7 +443,7 @@ void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bo
 	}
 	struct buf cell = {0};
 	buf_adds(&o->b, "  ");
-	text_fit(&cell, protocol_label(e->protocol), 10, true, false);
+	text_fit(&cell, store_protocol_label(e->protocol), 10, true, false);
 	out_colored(o, PAL_DIM, buf_str(&cell));
 	buf_reset(&cell);
 	text_fit(&cell, e->code, 10, true, false);
@@ -530,8 +520,8 @@ static void side_by_side(struct out *o, const char *a, const char *b)
 
 void render_compare(struct out *o, const struct entry_view *a, const struct entry_view *b)
 {
-	char *ha = xasprintf("%s %s", protocol_label(a->e.protocol), a->e.code);
-	char *hb = xasprintf("%s %s", protocol_label(b->e.protocol), b->e.code);
+	char *ha = xasprintf("%s %s", store_protocol_label(a->e.protocol), a->e.code);
+	char *hb = xasprintf("%s %s", store_protocol_label(b->e.protocol), b->e.code);
 	side_by_side(o, ha, hb);
 	free(ha);
 	free(hb);

@@ -51,7 +51,5 @@ void render_row_json(struct json *j, const struct sc_entry *e, const char *snipp
 void render_compare(struct out *o, const struct entry_view *a, const struct entry_view *b);
 void render_compare_json(struct json *j, const struct entry_view *a, const struct entry_view *b);
 
-/* "HTTP" for http, from the protocol id. */
-const char *protocol_label(const char *id);
 
 #endif

@@ -135,6 +135,10 @@ int store_former_meanings(struct store *st, const char *protocol, const char *co
  * status names. Unknown values are returned as they are. */
 const char *store_status_zh(const char *status);
 
+/* How a protocol id is written for people: http -> HTTP, websocket ->
+ * WebSocket. */
+const char *store_protocol_label(const char *id);
+
 /* Canonical protocol id for what a user typed (http, HTTP, ftp, ws,
  * websocket, websockets), or NULL. */
 const char *store_protocol_id(const char *name);

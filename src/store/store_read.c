@@ -144,6 +144,16 @@ const char *store_status_zh(const char *status)
 	return status;
 }
 
+const char *store_protocol_label(const char *id)
+{
+	if (id == NULL)
+		return "?";
+	if (strcmp(id, "http") == 0) return "HTTP";
+	if (strcmp(id, "ftp") == 0) return "FTP";
+	if (strcmp(id, "websocket") == 0) return "WebSocket";
+	return id;
+}
+
 const char *store_protocol_id(const char *name)
 {
 	static const struct { const char *alias, *id; } names[] = {

@@ -19,20 +19,10 @@ static bool want_en(const struct tui *t) { return t->lang != LANG_ZH; }
 static bool want_zh(const struct tui *t) { return t->lang != LANG_EN; }
 static bool has(const char *s) { return s && *s; }
 
-const char *pane_protocol_label(const char *id)
-{
-	if (id == NULL)
-		return "?";
-	if (strcmp(id, "http") == 0) return "HTTP";
-	if (strcmp(id, "ftp") == 0) return "FTP";
-	if (strcmp(id, "websocket") == 0) return "WebSocket";
-	return id;
-}
-
 /* A short tag for lists that mix protocols. */
 static const char *protocol_tag(const char *id)
 {
-	return id && strcmp(id, "websocket") == 0 ? "WS" : pane_protocol_label(id);
+	return id && strcmp(id, "websocket") == 0 ? "WS" : store_protocol_label(id);
 }
 
 char *pane_bi(const struct tui *t, const char *en, const char *zh)
@@ -449,7 +439,7 @@ static void class_title(struct tui *t, struct pane *p, struct buf *b)
 	(void)p;
 	char *s = pane_bi(t, "Class", "类别");
 	if (t->protos.n && t->panes[PANE_PROTO].sel < t->protos.n)
-		buf_addf(b, "%s %s", pane_protocol_label(t->protos.v[t->panes[PANE_PROTO].sel].id), s);
+		buf_addf(b, "%s %s", store_protocol_label(t->protos.v[t->panes[PANE_PROTO].sel].id), s);
 	else
 		buf_adds(b, s);
 	free(s);
@@ -543,7 +533,7 @@ static void list_title(struct tui *t, struct pane *p, struct buf *b)
 	if (cs < n) {
 		const struct sc_class *c = &t->classes.v[first + cs];
 		char *name = pane_bi(t, c->name_en, c->name_zh);
-		buf_addf(b, "%s %s %s", pane_protocol_label(c->protocol), c->id, name);
+		buf_addf(b, "%s %s %s", store_protocol_label(c->protocol), c->id, name);
 		free(name);
 	} else {
 		char *s = pane_bi(t, "Codes", "状态码");
@@ -631,7 +621,7 @@ static void detail_title(struct tui *t, struct pane *p, struct buf *b)
 		return;
 	}
 	char *ph = pane_bi(t, t->cur.e.phrase_en, t->cur.e.phrase_zh);
-	buf_addf(b, "%s %s %s", pane_protocol_label(t->cur.e.protocol), t->cur.e.code, ph);
+	buf_addf(b, "%s %s %s", store_protocol_label(t->cur.e.protocol), t->cur.e.code, ph);
 	free(ph);
 }
 
@@ -640,7 +630,7 @@ static void xref_line(struct tui *t, struct tlines *l, int x, int w, const struc
                       bool with_protocol)
 {
 	const struct sc_entry *o = &x_->other;
-	char *label = with_protocol ? xasprintf("%s %s", pane_protocol_label(o->protocol), o->code)
+	char *label = with_protocol ? xasprintf("%s %s", store_protocol_label(o->protocol), o->code)
 	                            : xstrdup(o->code);
 	char *ph = pane_bi(t, o->phrase_en, o->phrase_zh);
 	int lw = (int)text_width(label);
@@ -698,7 +688,7 @@ static void detail_build(struct tui *t, struct pane *p, int w)
 	}
 	/* HTTP 404  Not Found
 	 *           未找到 */
-	char *label = xasprintf("%s %s", pane_protocol_label(e->protocol), e->code);
+	char *label = xasprintf("%s %s", store_protocol_label(e->protocol), e->code);
 	int lw = (int)text_width(label);
 	int px = lw + 2 + 12 <= w ? lw + 2 : 0;
 	tl_line(l);
@@ -1000,8 +990,8 @@ static void compare_title(struct tui *t, struct pane *p, struct buf *b)
 	const struct sc_entry *a = &t->cmp_a.e, *o = &t->cmp_b;
 	char key[16];
 	buf_addf(b, "Compare \xC2\xB7 \xE6\xAF\x94\xE8\xBE\x83: %s %s \xE2\x86\x94 %s %s  (%s: next peer)",
-	         pane_protocol_label(a->protocol), a->code ? a->code : "",
-	         pane_protocol_label(o->protocol), o->code ? o->code : "",
+	         store_protocol_label(a->protocol), a->code ? a->code : "",
+	         store_protocol_label(o->protocol), o->code ? o->code : "",
 	         keys_first(ACT_COMPARE, key, sizeof key));
 }
 
@@ -1010,7 +1000,7 @@ static void compare_side(struct tui *t, struct tlines *l, int x, int w, const st
                          const struct sc_class *c)
 {
 	(void)t;
-	char *label = xasprintf("%s %s", pane_protocol_label(e->protocol), e->code);
+	char *label = xasprintf("%s %s", store_protocol_label(e->protocol), e->code);
 	tl_wrap(l, x, w, code_style(e), label);
 	free(label);
 	tl_wrap(l, x, w, PAL_HEADING, e->phrase_en);

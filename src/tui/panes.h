@@ -205,6 +205,5 @@ void pane_invalidate(struct pane *p);
 bool pane_click(struct tui *t, struct pane *p, int y);
 /* "en", "zh" or "en · zh" as the language asks. Caller frees. */
 char *pane_bi(const struct tui *t, const char *en, const char *zh);
-const char *pane_protocol_label(const char *id);
 
 #endif

@@ -356,11 +356,11 @@ void tui_toggle_mark(struct tui *t, const struct sc_entry *e)
 	if ((i = userdata_refs_find(&t->marks, e->protocol, e->code)) >= 0) {
 		userdata_refs_remove(&t->marks, (size_t)i);
 		userdata_bookmark(t->ud, e->protocol, e->code, false);
-		tui_message(t, "bookmark removed: %s %s", pane_protocol_label(e->protocol), e->code);
+		tui_message(t, "bookmark removed: %s %s", store_protocol_label(e->protocol), e->code);
 	} else {
 		userdata_refs_push(&t->marks, e->protocol, e->code);
 		userdata_bookmark(t->ud, e->protocol, e->code, true);
-		tui_message(t, "bookmarked: %s %s%s", pane_protocol_label(e->protocol), e->code,
+		tui_message(t, "bookmarked: %s %s%s", store_protocol_label(e->protocol), e->code,
 		            t->ud ? "" : " (for this session: no user data directory)");
 	}
 }
@@ -1107,7 +1107,7 @@ static void draw_title(struct tui *t)
 		size_t ps = t->panes[PANE_PROTO].sel, first, n;
 		tui_class_range(t, &first, &n);
 		if (ps < t->protos.n)
-			buf_addf(&b, " \xE2\x80\xBA %s", pane_protocol_label(t->protos.v[ps].id));
+			buf_addf(&b, " \xE2\x80\xBA %s", store_protocol_label(t->protos.v[ps].id));
 		if (t->panes[PANE_CLASS].sel < n)
 			buf_addf(&b, " \xE2\x80\xBA %s", t->classes.v[first + t->panes[PANE_CLASS].sel].id);
 	}
@@ -1128,7 +1128,7 @@ static void draw_status(struct tui *t)
 		char *label = t->prompt == PROMPT_SEARCH
 		              ? xstrdup("/")
 		              : xasprintf("compare %s %s with (a code, or ftp 530): ",
-		                          pane_protocol_label(t->cur.e.protocol), t->cur.e.code ? t->cur.e.code : "");
+		                          store_protocol_label(t->cur.e.protocol), t->cur.e.code ? t->cur.e.code : "");
 		char count[48] = "";
 		if (t->prompt == PROMPT_SEARCH && t->search.active)
 			snprintf(count, sizeof count, "  %zu%s", t->search.hits.n,

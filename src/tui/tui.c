@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "dbpath.h"
 #include "exitcode.h"
@@ -78,6 +80,61 @@ static void signals_restore(void)
 	for (size_t i = 0; i < NSIGNALS; i++)
 		if (installed[i])
 			sigaction(handled_signals[i], &saved_actions[i], NULL);
+}
+
+/* A crash (a bug) must not leave the shell in raw mode on the alternate
+ * screen. The handler only does what is async-signal-safe: put back the
+ * terminal modes saved before curses started, leave the alternate screen
+ * and show the cursor with write(2), then die of the same signal. Not
+ * installed under AddressSanitizer, whose own report matters more. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SC_CRASH_HANDLER 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SC_CRASH_HANDLER 0
+#endif
+#endif
+#ifndef SC_CRASH_HANDLER
+#define SC_CRASH_HANDLER 1
+#endif
+
+static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+static struct termios crash_tio;
+static volatile sig_atomic_t crash_tio_saved;
+
+static void on_crash(int sig)
+{
+	static const char reset[] = "\033[0m\033[?1049l\033[?25h\r\n";
+
+	if (crash_tio_saved)
+		tcsetattr(STDIN_FILENO, TCSANOW, &crash_tio);
+	if (write(STDOUT_FILENO, reset, sizeof reset - 1) < 0) {
+		/* nothing more can be done */
+	}
+	raise(sig); /* SA_RESETHAND: now the default action */
+}
+
+static void crash_handler_install(void)
+{
+	struct sigaction sa;
+
+	if (!SC_CRASH_HANDLER)
+		return;
+	crash_tio_saved = tcgetattr(STDIN_FILENO, &crash_tio) == 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_crash;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+		sigaction(crash_signals[i], &sa, NULL);
+}
+
+static void crash_handler_remove(void)
+{
+	if (!SC_CRASH_HANDLER)
+		return;
+	for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+		signal(crash_signals[i], SIG_DFL);
 }
 
 static void fatal_hook(void)
@@ -1386,9 +1443,11 @@ int tui_run(struct store *st, const struct cli_opts *o)
 	t.focus = PANE_LIST;
 
 	signals_install();
+	crash_handler_install();
 	sc_set_fatal_hook(fatal_hook);
 	if (screen_open(cli_use_color(o), ascii, &cause) != 0) {
 		sc_set_fatal_hook(NULL);
+		crash_handler_remove();
 		signals_restore();
 		fprintf(stderr, "statuscodes: %s\n", cause);
 		free(cause);
@@ -1398,6 +1457,7 @@ int tui_run(struct store *st, const struct cli_opts *o)
 	keys_init();
 	run_loop(&t);
 	screen_close();
+	crash_handler_remove();
 	sc_set_fatal_hook(NULL);
 	keys_free();
 	tui_free(&t);

@@ -90,6 +90,27 @@ bool cli_use_color(const struct cli_opts *o)
 	return isatty(STDOUT_FILENO) && !(term && strcmp(term, "dumb") == 0);
 }
 
+/* "  HEAD  help..." with the help wrapped beside a 26-column head; a longer
+ * head stands on its own line. */
+static void usage_item(FILE *f, const char *head, const char *help)
+{
+	char **lines;
+	size_t n = text_wrap_spaces(help, 50, &lines), i = 0;
+
+	if (text_width(head) > 25) {
+		fprintf(f, "  %s\n", head);
+	} else {
+		struct buf b = {0};
+		text_fit(&b, head, 26, true, false);
+		fprintf(f, "  %s %s\n", buf_str(&b), n ? lines[0] : "");
+		buf_free(&b);
+		i = 1;
+	}
+	for (; i < n; i++)
+		fprintf(f, "  %26s %s\n", "", lines[i]);
+	text_lines_free(lines, n);
+}
+
 void cli_usage(FILE *f)
 {
 	fprintf(f, "usage: statuscodes [OPTION]... [COMMAND] [ARG]...\n\n"
@@ -97,15 +118,7 @@ void cli_usage(FILE *f)
 	           "Commands:\n");
 	for (const struct cli_command *c = cli_commands; c->name; c++) {
 		char *head = xasprintf("%s %s", c->name, c->args);
-		struct buf b = {0};
-		char **lines;
-		size_t n = text_wrap(c->help, 52, &lines);
-		text_fit(&b, head, 26, true, false);
-		fprintf(f, "  %s %s\n", buf_str(&b), n ? lines[0] : "");
-		for (size_t i = 1; i < n; i++)
-			fprintf(f, "  %26s %s\n", "", lines[i]);
-		text_lines_free(lines, n);
-		buf_free(&b);
+		usage_item(f, head, c->help);
 		free(head);
 	}
 	fprintf(f, "\nOptions:\n");
@@ -113,10 +126,7 @@ void cli_usage(FILE *f)
 		char *head = o->shortname
 			? xasprintf("-%c, --%s%s%s", o->shortname, o->name, o->arg ? " " : "", o->arg ? o->arg : "")
 			: xasprintf("    --%s%s%s", o->name, o->arg ? "=" : "", o->arg ? o->arg : "");
-		struct buf b = {0};
-		text_fit(&b, head, 26, true, false);
-		fprintf(f, "  %s %s\n", buf_str(&b), o->help);
-		buf_free(&b);
+		usage_item(f, head, o->help);
 		free(head);
 	}
 	fprintf(f, "\nWith no command, statuscodes opens the browser; press ? there for its keys.\n"

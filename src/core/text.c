@@ -294,6 +294,43 @@ void text_lines_free(char **lines, size_t n)
 	free(lines);
 }
 
+size_t text_wrap_spaces(const char *s, size_t width, char ***lines)
+{
+	size_t count = 0, cap = 0;
+	struct buf line = {0};
+	size_t used = 0;
+	char *copy = xstrdup(s);
+
+	*lines = NULL;
+	for (char *save = NULL, *w = strtok_r(copy, " \n", &save); w; w = strtok_r(NULL, " \n", &save)) {
+		size_t ww = text_width(w);
+		if (used > 0 && used + 1 + ww > width) {
+			if (count == cap) {
+				cap = cap ? cap * 2 : 8;
+				*lines = xreallocarray(*lines, cap, sizeof **lines);
+			}
+			(*lines)[count++] = buf_detach(&line);
+			used = 0;
+		}
+		if (used > 0) {
+			buf_addc(&line, ' ');
+			used++;
+		}
+		buf_adds(&line, w);
+		used += ww;
+	}
+	if (used > 0 || count == 0) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 8;
+			*lines = xreallocarray(*lines, cap, sizeof **lines);
+		}
+		(*lines)[count++] = buf_detach(&line);
+	}
+	buf_free(&line);
+	free(copy);
+	return count;
+}
+
 char *text_ascii_fallback(const char *s)
 {
 	struct buf b = {0};

@@ -47,6 +47,10 @@ size_t text_fit(struct buf *b, const char *s, size_t width, bool pad, bool ellip
  * Existing newlines are kept as hard breaks. */
 size_t text_wrap(const char *s, size_t width, char ***lines);
 void text_lines_free(char **lines, size_t n);
+/* Like text_wrap, but breaks only at spaces (for help text that names
+ * options such as --dry-run, which must not be split at the hyphen). A
+ * word wider than width stands alone on its line. */
+size_t text_wrap_spaces(const char *s, size_t width, char ***lines);
 
 /* Make s printable in a terminal that cannot show non-ASCII: every non-ASCII
  * code point becomes '?' (CJK ideographs become "??" to keep the width).

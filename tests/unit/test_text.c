@@ -82,6 +82,26 @@ static void test_wrap(void **state)
 	text_lines_free(lines, n);
 }
 
+static void test_wrap_spaces(void **state)
+{
+	char **lines;
+	size_t n = text_wrap_spaces("With --coverage, how many entries have text; --dry-run changes nothing.", 20, &lines);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(text_width(lines[i]) <= 20);
+		/* options are never split at their hyphens */
+		assert_false(str_ends_with(lines[i], "-"));
+	}
+	assert_string_equal(lines[0], "With --coverage, how");
+	text_lines_free(lines, n);
+	n = text_wrap_spaces("--color=auto|always|never", 10, &lines); /* one long word */
+	assert_int_equal(n, 1);
+	text_lines_free(lines, n);
+	n = text_wrap_spaces("", 10, &lines);
+	assert_int_equal(n, 1);
+	assert_string_equal(lines[0], "");
+	text_lines_free(lines, n);
+}
+
 static void test_str(void **state)
 {
 	char *f = str_fold("Request-URI Too Long");
@@ -105,6 +125,7 @@ int main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_spaces),
 		cmocka_unit_test(test_str),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -281,15 +281,24 @@ int store_nearest(struct store *st, const char *protocol, const char *code, size
                   struct sc_entries *out, char **cause)
 {
 	sqlite3_stmt *s;
+	const char *dot = strchr(code, '.');
+	int num = atoi(code), sub = dot ? atoi(dot + 1) : -1;
 
+	/* by number; a number of another length (a WebSocket 1000 for an HTTP
+	 * 999) comes last; for 403.99 the sub-status codes of 403 come first */
 	if (prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e"
 	             " WHERE (?1 IS NULL OR e.protocol = ?1)"
-	             " ORDER BY abs(e.num - ?2) + (e.sub IS NOT NULL) * 0.5, e.sort_key LIMIT ?3",
+	             " ORDER BY abs(e.num - ?2)"
+	             " + (length(CAST(e.num AS TEXT)) <> length(CAST(?2 AS TEXT))) * 100000"
+	             " + CASE WHEN ?3 < 0 THEN (e.sub IS NOT NULL) * 0.5"
+	             "        WHEN e.sub IS NULL THEN 0.5 ELSE abs(e.sub - ?3) / 100000.0 END,"
+	             " e.sort_key LIMIT ?4",
 	         &s, cause) != 0)
 		return -1;
 	bind_text(s, 1, protocol);
-	sqlite3_bind_double(s, 2, atof(code));
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)max);
+	sqlite3_bind_int(s, 2, num);
+	sqlite3_bind_int(s, 3, sub);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)max);
 	return collect_entries(st, s, out, cause);
 }
 

@@ -152,6 +152,12 @@ static void test_not_found(void **state)
 	assert_int_equal(r.status, 1);
 	has(r.err, "no FTP code 404");
 	run_free(&r);
+
+	/* the closest to a sub-status code are its siblings */
+	r = RUN("403.99");
+	assert_int_equal(r.status, 1);
+	has(r.err, "closest: http 403.");
+	run_free(&r);
 }
 
 static void test_list_and_search(void **state)

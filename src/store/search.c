@@ -2,6 +2,7 @@
 #include "search.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +84,10 @@ static int code_hits(struct store *st, const char *text, const char *protocol, s
  * index order. */
 #define SEARCH_RANK_ALL 20000
 #define SEARCH_SHORT_PREFIX 3
+/* On such a database, a query that matches more than this many entries is
+ * ranked among its first SEARCH_RANK_MAX matches in index order only:
+ * bm25 costs time in proportion to the matches it scores. */
+#define SEARCH_RANK_MAX 4000
 
 /* How many hits get a snippet (the ones a screen shows first). */
 #define SEARCH_SNIPPETS 20
@@ -106,11 +111,25 @@ static int fts_hits(struct store *st, const char *match, const char *protocol, s
 	size_t before = out->n;
 	int rc;
 
+	sqlite3_int64 cut = INT64_MAX;
+
+	if (ranked && store_entry_count(st) > SEARCH_RANK_ALL) {
+		/* the rowid of the SEARCH_RANK_MAXth match, if there are that many */
+		if (sqlite3_prepare_v2(store_db(st),
+		        "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?2",
+		        -1, &s, NULL) == SQLITE_OK) {
+			sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(s, 2, SEARCH_RANK_MAX - 1);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				cut = sqlite3_column_int64(s, 0);
+			sqlite3_finalize(s);
+		}
+	}
 	if (ranked)
 		rc = sqlite3_prepare_v2(store_db(st),
 		        "SELECT " ENTRY_COLS("e") ", search.rank"
 		        " FROM search JOIN entry e ON e.id = search.rowid"
-		        " WHERE search MATCH ?1 AND (?2 IS NULL OR e.protocol = ?2)"
+		        " WHERE search MATCH ?1 AND (?2 IS NULL OR e.protocol = ?2) AND search.rowid <= ?4"
 		        " ORDER BY search.rank LIMIT ?3", -1, &s, NULL);
 	else
 		rc = sqlite3_prepare_v2(store_db(st),
@@ -125,6 +144,8 @@ static int fts_hits(struct store *st, const char *match, const char *protocol, s
 	if (protocol)
 		sqlite3_bind_text(s, 2, protocol, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)(limit * 2 + 10));
+	if (ranked)
+		sqlite3_bind_int64(s, 4, cut);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (hit_has(out, sqlite3_column_int64(s, 0)))
 			continue;

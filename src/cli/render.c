@@ -274,12 +274,8 @@ void render_entry(struct out *o, const struct entry_view *v)
 			shown_cmp = (int64_t)i;
 		}
 	}
-	static const struct { const char *kind, *en, *zh; } kinds[] = {
-		{ "same-number", "Same number in another protocol", "其他协议中的同一编号" },
-		{ "mentions", "Mentions", "提到" },
-		{ "mentioned-by", "Mentioned by", "被提到" },
-	};
-	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+	const struct sc_xref_kind *kinds = store_xref_kinds;
+	for (size_t k = 0; kinds[k].kind; k++) {
 		bool head = false;
 		for (size_t i = 0; i < v->xrefs.n; i++) {
 			if (strcmp(v->xrefs.v[i].kind, kinds[k].kind) != 0)

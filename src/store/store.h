@@ -131,6 +131,14 @@ void sc_historics_free(struct sc_historics *l);
 int store_former_meanings(struct store *st, const char *protocol, const char *code,
                           struct sc_historics *out, char **cause);
 
+/* The headings of the kinds of cross-reference other than comparisons, in
+ * the order they are shown; the one table the CLI and the browser use.
+ * Ends with a NULL kind. */
+struct sc_xref_kind {
+	const char *kind, *en, *zh;
+};
+extern const struct sc_xref_kind store_xref_kinds[];
+
 /* The Chinese name of an entry status (standard -> 标准); the one table of
  * status names. Unknown values are returned as they are. */
 const char *store_status_zh(const char *status);

@@ -132,6 +132,13 @@ void sc_protocols_free(struct sc_protocols *l)
 	memset(l, 0, sizeof *l);
 }
 
+const struct sc_xref_kind store_xref_kinds[] = {
+	{ "same-number", "Same number in another protocol", "其他协议中的同一编号" },
+	{ "mentions", "Mentions", "提到" },
+	{ "mentioned-by", "Mentioned by", "被提到" },
+	{ NULL, NULL, NULL },
+};
+
 const char *store_status_zh(const char *status)
 {
 	static const struct { const char *en, *zh; } names[] = {

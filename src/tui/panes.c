@@ -780,12 +780,8 @@ static void detail_build(struct tui *t, struct pane *p, int w)
 			tl_bi(t, l, 4, w - 4, STYLE_PLAIN, x->note_en, x->note_zh);
 		}
 	}
-	static const struct { const char *kind, *en, *zh; } kinds[] = {
-		{ "same-number", "Same number in another protocol", "其他协议中的同一编号" },
-		{ "mentions", "Mentions", "提到" },
-		{ "mentioned-by", "Mentioned by", "被提到" },
-	};
-	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+	const struct sc_xref_kind *kinds = store_xref_kinds;
+	for (size_t k = 0; kinds[k].kind; k++) {
 		bool head = false;
 		for (size_t i = 0; i < te->xrefs.n; i++) {
 			const struct sc_xref *x = &te->xrefs.v[i];

@@ -4,7 +4,8 @@
  *   protocol class lo hi ...        classes
  *   protocol code phrase_en ...     registry facts (one row per code)
  *   protocol code former_en match   meanings the registry no longer has
- *   members title_en note_en ...    comparisons of confusable codes */
+ *   members title_en note_en ...    comparisons of confusable codes
+ *   protocol code check_en check_zh what to check, per code */
 #include "config.h"
 #include "import.h"
 
@@ -118,7 +119,7 @@ static const char *tsv_get(const struct tsv *t, const struct cells *r, const cha
 	return c < 0 || *r->v[c] == '\0' ? NULL : r->v[c];
 }
 
-enum table_kind { T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_HISTORIC, T_COMPARE };
+enum table_kind { T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_CHECKS, T_HISTORIC, T_COMPARE };
 
 static enum table_kind tsv_kind(const struct tsv *t)
 {
@@ -130,6 +131,9 @@ static enum table_kind tsv_kind(const struct tsv *t)
 		return T_HISTORIC;
 	if (has_protocol && has_code && tsv_col(t, "phrase_en") >= 0)
 		return T_REGISTRY;
+	if (has_protocol && has_code && tsv_col(t, "check_en") >= 0 && tsv_col(t, "check_zh") >= 0 &&
+	    tsv_col(t, "source") >= 0)
+		return T_CHECKS;
 	if (has_protocol && tsv_col(t, "class") >= 0 && tsv_col(t, "lo") >= 0)
 		return T_CLASSES;
 	if (has_protocol && tsv_col(t, "name_en") >= 0)
@@ -229,6 +233,52 @@ static int load_registry(struct store *st, const struct tsv *t, char **cause)
 			}
 			free(copy);
 		}
+	}
+	return store_set_source_rows(st, src, (int64_t)t->nrows, cause);
+}
+
+/* The entry (protocol, code) exactly, or -1 with *cause naming the row. */
+static int64_t known_entry(struct store *st, const struct tsv *t, const struct cells *r, char **cause)
+{
+	const char *proto = tsv_get(t, r, "protocol"), *code = tsv_get(t, r, "code");
+	struct sc_entries found = {0};
+	int64_t id = -1;
+
+	if (proto && code && store_lookup(st, proto, code, &found, cause) == 0 && found.n > 0 &&
+	    strcmp(found.v[0].code, code) == 0)
+		id = found.v[0].id;
+	sc_entries_free(&found);
+	if (id < 0 && *cause == NULL)
+		*cause = xasprintf("%s:%d: %s %s is not in the registry", t->file, r->line,
+		                   proto ? proto : "(no protocol)", code ? code : "(no code)");
+	return id;
+}
+
+/* What to check, per code, in both languages, with its citation: stored as
+ * claims (field "check") of this table, which derive.c makes the entry's
+ * check_en / check_zh. */
+static int load_checks(struct store *st, const struct tsv *t, char **cause)
+{
+	int64_t src = curated_source(st, t, cause);
+	static const struct { const char *col, *field, *lang; } facts[] = {
+		{ "check_en", "check", "en" }, { "check_zh", "check", "zh" }, { "source", "cites", "-" },
+	};
+
+	if (src < 0)
+		return -1;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		int64_t id = known_entry(st, t, r, cause);
+		if (id < 0)
+			return -1;
+		if (!tsv_get(t, r, "check_en") || !tsv_get(t, r, "check_zh") || !tsv_get(t, r, "source")) {
+			*cause = xasprintf("%s:%d: a check needs check_en, check_zh and source", t->file, r->line);
+			return -1;
+		}
+		for (size_t k = 0; k < sizeof facts / sizeof facts[0]; k++)
+			if (store_add_claim(st, src, id, r->line, tsv_get(t, r, "code"), facts[k].field,
+			                    facts[k].lang, tsv_get(t, r, facts[k].col), "used", cause) < 0)
+				return -1;
 	}
 	return store_set_source_rows(st, src, (int64_t)t->nrows, cause);
 }
@@ -342,6 +392,7 @@ int import_curated(struct store *st, const char *dir, char **cause)
 			case T_PROTOCOLS: rc = load_protocols(st, &tables[i], cause); break;
 			case T_CLASSES:   rc = load_classes(st, &tables[i], cause); break;
 			case T_REGISTRY:  rc = load_registry(st, &tables[i], cause); break;
+			case T_CHECKS:    rc = load_checks(st, &tables[i], cause); break;
 			case T_HISTORIC:  rc = load_historic(st, &tables[i], cause); break;
 			case T_COMPARE:   rc = load_comparisons(st, &tables[i], cause); break;
 			default: break;

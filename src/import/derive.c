@@ -76,6 +76,8 @@ static int pick_claim(void *ctx, const struct sc_used_claim *c)
 		}
 		if (*det == NULL || strlen(c->value) > strlen(*det))
 			set(det, c->value);
+	} else if (strcmp(c->field, "check") == 0 && curated) {
+		set(zh ? &p->e.check_zh : &p->e.check_en, c->value);
 	} else if (strcmp(c->field, "status") == 0 && curated) {
 		set(&p->e.status, c->value);
 	} else if (strcmp(c->field, "spec") == 0 && curated) {
@@ -186,6 +188,8 @@ static int index_entry(struct store *st, const struct sc_entry *e, char **cause)
 	add_field(&summary, e->summary_zh);
 	add_field(&detail, e->detail_en);
 	add_field(&detail, e->detail_zh);
+	add_field(&detail, e->check_en);
+	add_field(&detail, e->check_zh);
 	rc = store_index_entry(st, e->id, e->code, buf_str(&phrase), buf_str(&alias),
 	                       buf_str(&summary), buf_str(&detail), cause);
 	buf_free(&phrase);

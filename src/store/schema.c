@@ -34,6 +34,7 @@ const char schema_sql[] =
 "  phrase_en TEXT, phrase_zh TEXT,\n"
 "  summary_en TEXT, summary_zh TEXT,\n"
 "  detail_en TEXT, detail_zh TEXT,\n"
+"  check_en TEXT, check_zh TEXT,      -- what to check (curated checks table)\n"
 "  origin_en TEXT, origin_zh TEXT,    -- who wrote the summary: 'project' or a source file\n"
 "  status   TEXT NOT NULL,            -- standard unofficial obsolete unused reserved unverified\n"
 "  spec     TEXT,\n"

@@ -43,6 +43,7 @@ struct sc_entry {
 	char   *phrase_en, *phrase_zh;
 	char   *summary_en, *summary_zh;
 	char   *detail_en, *detail_zh;
+	char   *check_en, *check_zh;     /* what to check: headers, usual causes, first fix */
 	char   *origin_en, *origin_zh;
 	char   *status, *spec;
 };

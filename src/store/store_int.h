@@ -29,8 +29,9 @@ static inline char *col_str(sqlite3_stmt *s, int i)
 	t ".id, " t ".protocol, " t ".code, " t ".num, coalesce(" t ".sub, -1), " t ".hi, " \
 	"coalesce(" t ".parent, 0), " t ".class, " t ".phrase_en, " t ".phrase_zh, " \
 	t ".summary_en, " t ".summary_zh, " t ".detail_en, " t ".detail_zh, " \
-	t ".origin_en, " t ".origin_zh, " t ".status, " t ".spec"
-#define ENTRY_NCOLS 18
+	t ".origin_en, " t ".origin_zh, " t ".status, " t ".spec, " \
+	t ".check_en, " t ".check_zh"
+#define ENTRY_NCOLS 20
 
 
 /* Fills e from ENTRY_NCOLS columns of s starting at column c. */

@@ -33,6 +33,8 @@ void store_entry_from_row(sqlite3_stmt *s, int c, struct sc_entry *e)
 	e->origin_zh = col_str(s, c + 15);
 	e->status = col_str(s, c + 16);
 	e->spec = col_str(s, c + 17);
+	e->check_en = col_str(s, c + 18);
+	e->check_zh = col_str(s, c + 19);
 }
 
 void sc_entry_clear(struct sc_entry *e)
@@ -43,6 +45,7 @@ void sc_entry_clear(struct sc_entry *e)
 	free(e->detail_en); free(e->detail_zh);
 	free(e->origin_en); free(e->origin_zh);
 	free(e->status); free(e->spec);
+	free(e->check_en); free(e->check_zh);
 	memset(e, 0, sizeof *e);
 }
 
@@ -56,6 +59,7 @@ void sc_entry_copy(struct sc_entry *d, const struct sc_entry *s)
 	d->detail_en = xstrdup(s->detail_en); d->detail_zh = xstrdup(s->detail_zh);
 	d->origin_en = xstrdup(s->origin_en); d->origin_zh = xstrdup(s->origin_zh);
 	d->status = xstrdup(s->status); d->spec = xstrdup(s->spec);
+	d->check_en = xstrdup(s->check_en); d->check_zh = xstrdup(s->check_zh);
 }
 
 void sc_entries_free(struct sc_entries *l)

@@ -147,12 +147,14 @@ int64_t store_entry_ensure(struct store *st, const char *protocol, const char *c
 int store_entry_update(struct store *st, const struct sc_entry *e, char **cause)
 {
 	const char *t[] = { e->phrase_en, e->phrase_zh, e->summary_en, e->summary_zh, e->detail_en,
-	                    e->detail_zh, e->origin_en, e->origin_zh, e->status, e->spec };
+	                    e->detail_zh, e->origin_en, e->origin_zh, e->status, e->spec,
+	                    e->check_en, e->check_zh };
 	int64_t n[] = { e->id };
 	return run(st, "UPDATE entry SET phrase_en = ?1, phrase_zh = ?2, summary_en = ?3,"
 	               " summary_zh = ?4, detail_en = ?5, detail_zh = ?6, origin_en = ?7,"
-	               " origin_zh = ?8, status = coalesce(?9, 'unverified'), spec = ?10 WHERE id = ?11",
-	           t, 10, n, 1, cause) < 0 ? -1 : 0;
+	               " origin_zh = ?8, status = coalesce(?9, 'unverified'), spec = ?10,"
+	               " check_en = ?11, check_zh = ?12 WHERE id = ?13",
+	           t, 12, n, 1, cause) < 0 ? -1 : 0;
 }
 
 int store_add_alias(struct store *st, int64_t entry_id, const char *name, const char *lang, char **cause)

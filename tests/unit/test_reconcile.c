@@ -284,6 +284,65 @@ static void test_fuzz_empty_field(void **state)
 	store_close(st);
 }
 
+/* What to check: the curated checks table (tests/data/curated/checks-test.tsv)
+ * becomes the entry's check_en / check_zh, read, copied and searchable. */
+static void test_checks(void **state)
+{
+	struct store *st = tu_db("checks.db");
+	struct sc_entries l = {0};
+	struct sc_entry copy;
+	char *cause = NULL;
+
+	finish(st);
+	assert_int_equal(store_lookup(st, "http", "301", &l, &cause), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].check_en, "Test check for 301: look at Location.");
+	assert_string_equal(l.v[0].check_zh, "301 的测试检查项：看 Location 头。");
+	sc_entry_copy(&copy, &l.v[0]);
+	sc_entries_free(&l);
+	assert_string_equal(copy.check_en, "Test check for 301: look at Location.");
+	assert_string_equal(copy.check_zh, "301 的测试检查项：看 Location 头。");
+	sc_entry_clear(&copy);
+	/* a code without a check has none */
+	assert_int_equal(store_lookup(st, "http", "200", &l, &cause), 0);
+	assert_null(l.v[0].check_en);
+	assert_null(l.v[0].check_zh);
+	sc_entries_free(&l);
+	/* the citation is kept as a claim of the checks table */
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM claim c JOIN source s ON s.id = c.source_id"
+	                            " WHERE s.file = ?1 AND c.field IN ('check', 'cites')",
+	                        "checks-test.tsv"), 3);
+	/* searchable: the check's words are indexed */
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM search WHERE search MATCH ?1", "检查项"), 1);
+	store_rollback(st);
+	store_close(st);
+}
+
+/* A check for a code the registry does not have is a data error. */
+static void test_check_unknown_code(void **state)
+{
+	char *dir = tu_tmp("checks-bad"), *cause = NULL, *path;
+	struct store *st = NULL;
+	char *db = tu_tmp("checks-bad.db");
+	static const char bad[] = "protocol\tcode\tcheck_en\tcheck_zh\tsource\n"
+	                          "http\t299\tNo such code.\t没有这个码。\ttest\n";
+
+	mkdir(dir, 0700);
+	path = xasprintf("%s/checks.tsv", dir);
+	tu_write(path, bad, sizeof bad - 1);
+	unlink(db);
+	assert_int_equal(store_open(db, STORE_CREATE, &st, &cause), 0);
+	assert_int_equal(store_begin(st, &cause), 0);
+	assert_int_equal(import_curated(st, dir, &cause), -1);
+	assert_non_null(strstr(cause, "299 is not in the registry"));
+	free(cause);
+	store_rollback(st);
+	store_close(st);
+	unlink(path);
+	rmdir(dir);
+	free(path); free(dir); free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +356,8 @@ int main(void)
 		cmocka_unit_test(test_truncated_text),
 		cmocka_unit_test(test_machine_translation),
 		cmocka_unit_test(test_fuzz_empty_field),
+		cmocka_unit_test(test_checks),
+		cmocka_unit_test(test_check_unknown_code),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -265,7 +265,7 @@ static int usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	clean = utf8_clean(msg, strlen(msg));
+	clean = text_clean(msg, strlen(msg));
 	fprintf(stderr, "statuscodes: %s\nTry 'statuscodes --help'.\n", clean);
 	free(clean);
 	free(msg);

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uniwidth.h>
@@ -83,22 +84,39 @@ bool utf8_valid(const char *s, size_t n)
 	return true;
 }
 
-char *utf8_clean(const char *s, size_t n)
+/* What text_clean() writes for code point cp (a control character) into
+ * out (at least 9 bytes); returns its length, or 0 when cp is printable as
+ * it is. C0 controls and DEL use caret notation (ESC is "^["), C1 controls
+ * "<U+0085>"; '\n' and '\t' are layout, not controls, and stay. */
+static int clean_escape(uint32_t cp, char *out)
+{
+	if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F) {
+		out[0] = '^';
+		out[1] = (char)(cp ^ 0x40);
+		return 2;
+	}
+	if (cp >= 0x80 && cp < 0xA0)
+		return snprintf(out, 9, "<U+%04X>", (unsigned)cp);
+	return 0;
+}
+
+char *text_clean(const char *s, size_t n)
 {
 	struct buf b = {0};
 	uint32_t cp;
 	size_t i = 0;
+	char esc[9];
 
 	while (i < n) {
 		int len = utf8_decode(s + i, n - i, &cp);
+		int elen;
 		if (len < 0) {
 			buf_adds(&b, "\xEF\xBF\xBD");
 			i++;
 			continue;
 		}
-		if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F ||
-		    (cp >= 0x80 && cp < 0xA0))
-			buf_addc(&b, ' ');
+		if ((elen = clean_escape(cp, esc)) > 0)
+			buf_add(&b, esc, (size_t)elen);
 		else
 			buf_add(&b, s + i, (size_t)len);
 		i += (size_t)len;
@@ -152,25 +170,32 @@ size_t text_width(const char *s)
 
 	while (i < n) {
 		int len = utf8_decode(s + i, n - i, &cp);
+		char esc[9];
+		int elen;
 		if (len < 0) {
 			w++;
 			i++;
 			continue;
 		}
-		w += (size_t)cp_width(cp);
+		if ((elen = clean_escape(cp, esc)) > 0)
+			w += (size_t)elen;
+		else
+			w += (size_t)cp_width(cp);
 		i += (size_t)len;
 	}
 	return w;
 }
 
-size_t text_fit(struct buf *b, const char *s, size_t width, bool pad, bool ellipsis)
+/* text_fit() on text that text_clean() has made: valid UTF-8 without
+ * controls, so what is copied is a byte-for-byte prefix of s. */
+static size_t fit_clean(struct buf *b, const char *s, size_t width, bool pad, bool ellipsis)
 {
 	size_t n = strlen(s), i = 0, used = 0;
 	uint32_t cp;
 
 	if (ellipsis && text_width(s) > width && width > 0) {
 		/* leave one column for the ellipsis */
-		size_t inner = text_fit(b, s, width - 1, false, false);
+		size_t inner = fit_clean(b, s, width - 1, false, false);
 		buf_adds(b, "\xE2\x80\xA6"); /* … is one column wide */
 		used = inner + 1;
 	} else {
@@ -206,7 +231,16 @@ size_t text_fit(struct buf *b, const char *s, size_t width, bool pad, bool ellip
 	return used;
 }
 
-/* Wrap one paragraph (no '\n' inside) into the growing lines array. */
+size_t text_fit(struct buf *b, const char *s, size_t width, bool pad, bool ellipsis)
+{
+	char *clean = text_clean(s, strlen(s));
+	size_t used = fit_clean(b, clean, width, pad, ellipsis);
+
+	free(clean);
+	return used;
+}
+
+/* Wrap one paragraph (no '\n' inside, cleaned by text_clean()) into the growing lines array. */
 static void wrap_paragraph(const char *s, size_t n, size_t width,
                            char ***lines, size_t *count, size_t *cap)
 {
@@ -249,7 +283,7 @@ static void wrap_paragraph(const char *s, size_t n, size_t width,
 		if (text_width(line) <= width || width == 0)
 			continue;
 		struct buf head = {0};
-		text_fit(&head, line, width, false, false);
+		fit_clean(&head, line, width, false, false);
 		if (head.len == 0) { /* width smaller than one character */
 			buf_free(&head);
 			continue;
@@ -271,7 +305,8 @@ static void wrap_paragraph(const char *s, size_t n, size_t width,
 size_t text_wrap(const char *s, size_t width, char ***lines)
 {
 	size_t count = 0, cap = 0;
-	const char *p = s;
+	char *clean = text_clean(s, strlen(s));
+	const char *p = clean;
 
 	*lines = NULL;
 	if (width == 0)
@@ -284,6 +319,7 @@ size_t text_wrap(const char *s, size_t width, char ***lines)
 			break;
 		p = nl + 1;
 	}
+	free(clean);
 	return count;
 }
 
@@ -331,9 +367,10 @@ size_t text_wrap_spaces(const char *s, size_t width, char ***lines)
 	return count;
 }
 
-char *text_ascii_fallback(const char *s)
+char *text_ascii_fallback(const char *text)
 {
 	struct buf b = {0};
+	char *s = text_clean(text, strlen(text));
 	size_t n = strlen(s), i = 0;
 	uint32_t cp;
 
@@ -352,5 +389,6 @@ char *text_ascii_fallback(const char *s)
 			buf_addc(&b, '?');
 		i += (size_t)len;
 	}
+	free(s);
 	return buf_detach(&b);
 }

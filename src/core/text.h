@@ -20,9 +20,14 @@ int utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Encode cp into out (at least 4 bytes); returns the length. */
 int utf8_encode(uint32_t cp, char *out);
 bool utf8_valid(const char *s, size_t n);
-/* A copy of s in which every invalid byte is replaced by U+FFFD and every
- * control character but \n and \t by a space. Caller frees. */
-char *utf8_clean(const char *s, size_t n);
+/* THE cleaning function for text that may reach a terminal (n bytes of s,
+ * NULs included): a copy in which every invalid byte becomes U+FFFD and
+ * every control character is shown as a visible escape, never raw: C0
+ * controls and DEL in caret notation (ESC is "^[", NUL "^@"), C1 controls
+ * as "<U+009B>". '\n' and '\t' stay (layout). Always valid UTF-8; the
+ * result is what text_width() measures and text_fit()/text_wrap() print.
+ * Caller frees. */
+char *text_clean(const char *s, size_t n);
 
 /* Is cp a Han ideograph, CJK symbol/punctuation, kana or full-width form? */
 bool cp_is_cjk(uint32_t cp);
@@ -32,16 +37,17 @@ bool text_has_cjk(const char *s);
 
 /* Display width of a code point (0, 1 or 2; control characters 0). */
 int cp_width(uint32_t cp);
-/* Display width of a UTF-8 string (invalid bytes count one column). */
+/* Display width of s as text_clean() shows it (an invalid byte is one
+ * column, ESC the two of "^["). */
 size_t text_width(const char *s);
 
-/* Append to b the longest prefix of s that fits in width columns; if s was
+/* Append to b the longest prefix of text_clean(s) that fits in width columns; if s was
  * cut and ellipsis is set, the last column becomes "…" (or "~" when ascii).
  * Then pad with spaces to exactly width columns when pad is set. Never
  * splits a double-width character. Returns the columns written. */
 size_t text_fit(struct buf *b, const char *s, size_t width, bool pad, bool ellipsis);
 
-/* Wrap s into lines of at most width columns (a word longer than width is
+/* Wrap text_clean(s) into lines of at most width columns (a word longer than width is
  * cut between characters). Each line is malloc'd; *lines is a malloc'd
  * array the caller frees with text_lines_free(). Returns the line count.
  * Existing newlines are kept as hard breaks. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "query.h"
 #include "store_int.h"
 #include "str.h"
@@ -167,6 +168,28 @@ static int fts_hits(struct store *st, const char *match, const char *protocol, s
 }
 
 /* Snippets with the match marked, for the first hits only. */
+/* A snippet as text_clean() shows it, keeping the \1 and \2 that mark
+ * the matched words (the renderers turn them into highlighting). Caller
+ * frees. */
+static char *snippet_clean(const char *s, size_t n)
+{
+	struct buf b = {0};
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i;
+		while (j < n && s[j] != '\1' && s[j] != '\2')
+			j++;
+		char *piece = text_clean(s + i, j - i);
+		buf_adds(&b, piece);
+		free(piece);
+		if (j < n)
+			buf_addc(&b, s[j++]);
+		i = j;
+	}
+	return buf_detach(&b);
+}
+
 static int add_snippets(struct store *st, const char *match, struct sc_hits *out, char **cause)
 {
 	sqlite3_stmt *s;
@@ -186,7 +209,8 @@ static int add_snippets(struct store *st, const char *match, struct sc_hits *out
 			continue;
 		sqlite3_bind_int64(s, 2, h->e.id);
 		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-			h->snippet = xstrdup((const char *)sqlite3_column_text(s, 0));
+			h->snippet = snippet_clean((const char *)sqlite3_column_text(s, 0),
+			                           (size_t)sqlite3_column_bytes(s, 0));
 		sqlite3_reset(s);
 	}
 	sqlite3_finalize(s);
@@ -296,7 +320,7 @@ static int fuzzy_hits(struct store *st, const char *text, const char *protocol, 
 int store_search(struct store *st, const char *text, const char *protocol, size_t limit,
                  bool prefix, struct sc_hits *out, char **cause)
 {
-	char *clean = utf8_clean(text, strnlen(text, 1 << 16));
+	char *clean = text_clean(text, strnlen(text, 1 << 16));
 	char *trimmed = str_trim(clean);
 	char *match = NULL;
 	int rc = 0;

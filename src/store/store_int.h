@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* Append a zeroed element to a list struct with members v, n, cap;
@@ -16,11 +17,13 @@
 	        (l)->v = xreallocarray((l)->v, (l)->cap, sizeof *(l)->v)) : 0, \
 	 memset(&(l)->v[(l)->n], 0, sizeof *(l)->v), &(l)->v[(l)->n++])
 
-/* Column i of the current row as a malloc'd string, or NULL. */
+/* Column i of the current row as a malloc'd string, or NULL. A database
+ * may hold any bytes (a damaged or hostile file): what leaves the store is
+ * always text_clean()ed, so no caller sees invalid UTF-8 or a raw control. */
 static inline char *col_str(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrdup((const char *)t) : NULL;
+	return t ? text_clean((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
 }
 
 /* The columns of an entry, of table alias t, in the order

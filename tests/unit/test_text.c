@@ -20,9 +20,44 @@ static void test_decode(void **state)
 	assert_int_equal(utf8_decode("\xFF", 1, &cp), -1);
 	assert_true(utf8_valid("代理 proxy", strlen("代理 proxy")));
 	assert_false(utf8_valid("a\xFF", 2));
-	char *c = utf8_clean("a\xFF\x01" "b", 4);
-	assert_string_equal(c, "a\xEF\xBF\xBD b");
+}
+
+/* text_clean: invalid bytes become U+FFFD, controls visible escapes. */
+static void test_clean(void **state)
+{
+	char *c = text_clean("a\xFF\x01" "b\033]0;t\007\x7F\n\t" "\xC2\x9B" "c\0d", 18);
+	assert_string_equal(c, "a\xEF\xBF\xBD^Ab^[]0;t^G^?\n\t<U+009B>c^@d");
 	free(c);
+	/* what text_width measures is what is printed */
+	assert_int_equal(text_width("a\033b\xFF"), 5);
+	struct buf b = {0};
+	text_fit(&b, "\033[2J\xFF\xFE", 80, false, false);
+	assert_string_equal(buf_str(&b), "^[[2J\xEF\xBF\xBD\xEF\xBF\xBD");
+	buf_free(&b);
+	char *a = text_ascii_fallback("\033[31m");
+	assert_string_equal(a, "^[[31m");
+	free(a);
+}
+
+/* A word of invalid bytes wider than the line: the cut must index the
+ * cleaned text, not the input (issue 15 item 1: a heap read past the end). */
+static void test_wrap_invalid(void **state)
+{
+	char in[41], **lines;
+	memset(in, 0xFF, 40);
+	in[40] = '\0';
+	size_t n = text_wrap(in, 7, &lines), total = 0;
+	for (size_t i = 0; i < n; i++) {
+		assert_true(text_width(lines[i]) <= 7);
+		assert_true(utf8_valid(lines[i], strlen(lines[i])));
+		total += text_width(lines[i]);
+	}
+	assert_int_equal(total, 40); /* every byte once, none twice, none lost */
+	text_lines_free(lines, n);
+	n = text_wrap("ab\xC3 \033[2J", 80, &lines);
+	assert_int_equal(n, 1);
+	assert_string_equal(lines[0], "ab\xEF\xBF\xBD ^[[2J");
+	text_lines_free(lines, n);
 }
 
 static void test_width(void **state)
@@ -125,6 +160,8 @@ int main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_wrap_invalid),
 		cmocka_unit_test(test_wrap_spaces),
 		cmocka_unit_test(test_str),
 	};

@@ -53,9 +53,10 @@ const struct cli_command cli_commands[] = {
 	  "resolution. With --coverage, how many entries have text in each language.",
 	  cmd_sources, STORE_READ },
 	{ "import", "FILE",
-	  "Import your own document (a supported format) into the database given by --db, in one "
-	  "transaction; prints what was taken and what was rejected. --dry-run changes nothing.",
-	  cmd_import, STORE_WRITE },
+	  "Import your own document (a supported format) into the database named with --db (required): "
+	  "the work is done on a copy that replaces the file only when complete; prints what was taken "
+	  "and what was rejected. --dry-run works in memory and writes nothing.",
+	  cmd_import, STORE_IMPORT },
 	{ "browse", "",
 	  "Open the terminal browser (the default when no command is given and a terminal is present).",
 	  cmd_browse, STORE_READ },
@@ -679,7 +680,7 @@ static int cmd_import(struct store *st, const struct cli_opts *o, int argc, char
 		return db_failed(cause);
 	}
 	if (import_document(st, &d, "user", &sum, stdout, &cause) != 0 || import_finish(st, &cause) != 0 ||
-	    (!o->dry_run && store_commit(st, &cause) != 0)) {
+	    (!o->dry_run && (store_commit(st, &cause) != 0 || store_publish(st, &cause) != 0))) {
 		store_rollback(st);
 		doc_free(&d);
 		return db_failed(cause);
@@ -839,11 +840,18 @@ int cli_main(int argc, char **argv)
 		return rc;
 	}
 
+	/* the reference database is written only when named (issue 15 item 6) */
+	if (cmd->mode == STORE_IMPORT && o.db == NULL) {
+		free(args);
+		return usage_error("import writes only into a database named with --db: "
+		                   "statuscodes --db FILE import DOCUMENT");
+	}
 	/* commands that need no database check their arguments first */
 	char *path = dbpath_find(o.db);
 	struct store *st = NULL;
 	char *cause = NULL;
-	if (store_open(path, cmd->mode, &st, &cause) != 0) {
+	enum store_mode mode = cmd->mode == STORE_IMPORT && o.dry_run ? STORE_DRYRUN : cmd->mode;
+	if (store_open(path, mode, &st, &cause) != 0) {
 		free(path);
 		free(args);
 		return db_failed(cause);

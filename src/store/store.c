@@ -1,7 +1,11 @@
 #include "config.h"
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,6 +20,9 @@ struct store {
 	char    *path;
 	enum store_mode mode;
 	int64_t  nentries;   /* -1 until counted */
+	ino_t    ino;        /* of path when opened */
+	sqlite3 *src;        /* STORE_IMPORT: the file itself, locked while we work */
+	char    *tmp;        /* STORE_IMPORT: the copy, until published */
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }
@@ -41,19 +48,39 @@ static const char *store_reason(int rc)
 	}
 }
 
+/* What to do about a hot journal that a read-only open cannot roll back.
+ * This program no longer leaves one (imports rename a finished copy into
+ * place), but an older statuscodes or another SQLite program may have. */
+static char *hot_journal_cause(const char *path)
+{
+	return xasprintf("%s: an interrupted write (by an older statuscodes?) left %s-journal; nothing is "
+	                 "lost, but it must be rolled back before the database can be read: run "
+	                 "sqlite3 '%s' 'PRAGMA quick_check' as a user who may write to its directory, or "
+	                 "import into it with --db (do not delete the journal)", path, path, path);
+}
+
 char *store_error(struct store *st, const char *what)
 {
 	int rc = st && st->db ? sqlite3_extended_errcode(st->db) : SQLITE_ERROR;
+	int syserr = st && st->db ? sqlite3_system_errno(st->db) : 0;
 	const char *path = st ? st->path : "?";
 
+	if (syserr == EFBIG)
+		return xasprintf("%s: %s: the file size limit was reached (ulimit -f); the database is as it was",
+		                 path, what);
+	if (syserr == ENOSPC || (rc & 0xFF) == SQLITE_FULL)
+		return xasprintf("%s: %s: the disk is full; the database is as it was", path, what);
+	if (rc == SQLITE_READONLY_ROLLBACK)
+		return hot_journal_cause(path);
 	if ((rc & 0xFF) == SQLITE_ERROR)
 		/* a missing table or column: a database of another program or version */
 		return xasprintf("%s: %s: not a usable statuscodes database", path, what);
 	return xasprintf("%s: %s: %s", path, what, store_reason(rc));
 }
 
-/* Checks what can be checked before SQLite touches the file. */
-static int store_precheck(const char *path, enum store_mode mode, char **cause)
+/* Checks what can be checked before SQLite touches the file; *ino is the
+ * file's inode. */
+static int store_precheck(const char *path, enum store_mode mode, ino_t *ino, char **cause)
 {
 	struct stat sb;
 
@@ -80,6 +107,7 @@ static int store_precheck(const char *path, enum store_mode mode, char **cause)
 		*cause = xasprintf("%s: is not a regular file", path);
 		return -1;
 	}
+	*ino = sb.st_ino;
 	if (sb.st_size == 0) {
 		*cause = xasprintf("%s: the database file is empty", path);
 		return -1;
@@ -89,7 +117,7 @@ static int store_precheck(const char *path, enum store_mode mode, char **cause)
 		return -1;
 	}
 	/* a file without write permission is read-only, for root too */
-	if (mode == STORE_WRITE && (access(path, W_OK) != 0 || (sb.st_mode & 0222) == 0)) {
+	if ((mode == STORE_WRITE || mode == STORE_IMPORT) && (access(path, W_OK) != 0 || (sb.st_mode & 0222) == 0)) {
 		*cause = xasprintf("%s: the database is read-only", path);
 		return -1;
 	}
@@ -107,6 +135,10 @@ static int store_validate(struct store *st, char **cause)
 	if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		version = sqlite3_column_int(stmt, 0);
 	sqlite3_finalize(stmt);
+	if (version < 0 && sqlite3_extended_errcode(st->db) == SQLITE_READONLY_ROLLBACK) {
+		*cause = hot_journal_cause(st->path);
+		return -1;
+	}
 	if (version < 0) {
 		*cause = xasprintf("%s: %s", st->path, store_reason(rc == SQLITE_ROW ? SQLITE_ERROR : rc));
 		return -1;
@@ -160,6 +192,142 @@ static int store_create_schema(struct store *st, char **cause)
 	return 0;
 }
 
+/* The folder path is in (malloc'd) and its last component (in path). */
+static char *dir_of(const char *path, const char **base)
+{
+	const char *slash = strrchr(path, '/');
+
+	*base = slash ? slash + 1 : path;
+	if (slash == NULL)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+/* Removes the copies that killed imports left beside path. Called only
+ * while holding the file's write lock, so no other import is using them. */
+static void remove_stale_copies(const char *dir, const char *base)
+{
+	char *prefix = xasprintf(".%s.import-", base);
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	while (d && (de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0) {
+			char *p = xasprintf("%s/%s", dir, de->d_name);
+			unlink(p);
+			free(p);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(prefix);
+}
+
+/* STORE_IMPORT: takes the file's write lock on a second connection
+ * (st->src; readers go on reading), makes an empty copy file beside it
+ * with the same mode, and sets st->tmp. */
+static int store_lock_and_name_copy(struct store *st, char **cause)
+{
+	const char *base;
+	char *dir = dir_of(st->path, &base);
+	struct stat sb;
+	int fd;
+
+	if (sqlite3_open_v2(st->path, &st->src, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_busy_timeout(st->src, 2000) != SQLITE_OK ||
+	    sqlite3_exec(st->src, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		*cause = xasprintf("%s: cannot lock it for writing: %s", st->path,
+		                   store_reason(st->src ? sqlite3_errcode(st->src) : SQLITE_NOMEM));
+		free(dir);
+		return -1;
+	}
+	if (stat(st->path, &sb) != 0 || sb.st_ino != st->ino) {
+		*cause = xasprintf("%s: another import replaced it just now; run this one again", st->path);
+		free(dir);
+		return -1;
+	}
+	remove_stale_copies(dir, base);
+	st->tmp = xasprintf("%s/.%s.import-XXXXXX", dir, base);
+	if ((fd = mkstemp(st->tmp)) < 0 || fchmod(fd, sb.st_mode & 07777) != 0) {
+		*cause = xasprintf("%s: cannot write a copy beside it in %s: %s", st->path, dir, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(dir);
+		return -1;
+	}
+	close(fd);
+	free(dir);
+	return 0;
+}
+
+/* STORE_IMPORT and STORE_DRYRUN: moves the work (st->db) to a copy of the
+ * file, on disk beside it or in memory; the file's own connection is
+ * closed. An import keeps the file locked (st->src) until it is closed. */
+static int store_copy(struct store *st, char **cause)
+{
+	sqlite3 *dst = NULL, *file = st->db;
+	sqlite3_backup *bk;
+	int rc;
+
+	if (st->mode == STORE_IMPORT && store_lock_and_name_copy(st, cause) != 0)
+		return -1;
+	rc = sqlite3_open_v2(st->tmp ? st->tmp : ":memory:", &dst,
+	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK && (bk = sqlite3_backup_init(dst, "main", file, "main")) != NULL) {
+		rc = sqlite3_backup_step(bk, -1);
+		sqlite3_backup_finish(bk);
+	}
+	st->db = dst;
+	sqlite3_close_v2(file);
+	if (dst == NULL || rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot make a working copy");
+		return -1;
+	}
+	sqlite3_extended_result_codes(dst, 1);
+	/* the copy is private until renamed: no journal on disk, one fsync */
+	sqlite3_exec(dst, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF", NULL, NULL, NULL);
+	return 0;
+}
+
+/* fsync of path (a file or a folder); 0 or -1 with errno. */
+static int sync_path(const char *path, int flags)
+{
+	int fd = open(path, flags), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+int store_publish(struct store *st, char **cause)
+{
+	const char *base;
+	char *dir;
+
+	if (st->mode != STORE_IMPORT || st->tmp == NULL)
+		return 0;
+	if (!sqlite3_get_autocommit(st->db)) {
+		*cause = xasprintf("%s: internal error: publishing an unfinished import", st->path);
+		return -1;
+	}
+	dir = dir_of(st->path, &base);
+	if (sync_path(st->tmp, O_RDONLY) != 0 || rename(st->tmp, st->path) != 0) {
+		*cause = errno == EFBIG ? xasprintf("%s: the file size limit was reached (ulimit -f); the database "
+		                                    "is as it was", st->path)
+		                        : xasprintf("%s: cannot replace it with the new copy: %s; the database is "
+		                                    "as it was", st->path, strerror(errno));
+		free(dir);
+		return -1;
+	}
+	sync_path(dir, O_RDONLY | O_DIRECTORY);
+	free(dir);
+	free(st->tmp);
+	st->tmp = NULL;
+	return 0;
+}
+
 int store_open(const char *path, enum store_mode mode, struct store **out, char **cause)
 {
 	struct store *st;
@@ -167,18 +335,25 @@ int store_open(const char *path, enum store_mode mode, struct store **out, char 
 
 	*out = NULL;
 	*cause = NULL;
-	if (store_precheck(path, mode, cause) != 0)
-		return -1;
-
 	st = xcalloc(1, sizeof *st);
+	if (store_precheck(path, mode, &st->ino, cause) != 0) {
+		free(st);
+		return -1;
+	}
 	st->path = xstrdup(path);
 	st->mode = mode;
 	st->nentries = -1;
 	switch (mode) {
-	case STORE_READ:   flags = SQLITE_OPEN_READONLY; break;
-	case STORE_WRITE:  flags = SQLITE_OPEN_READWRITE; break;
+	case STORE_READ:
+	case STORE_DRYRUN: flags = SQLITE_OPEN_READONLY; break;
+	case STORE_WRITE:
+	case STORE_IMPORT: flags = SQLITE_OPEN_READWRITE; break;
 	default:           flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
 	}
+	/* a write past `ulimit -f` fails with EFBIG and a message, instead of
+	 * the signal ending the process with no word */
+	if (mode != STORE_READ)
+		signal(SIGXFSZ, SIG_IGN);
 	rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		*cause = xasprintf("%s: %s", path, store_reason(rc));
@@ -197,7 +372,11 @@ int store_open(const char *path, enum store_mode mode, struct store **out, char 
 			store_close(st);
 			return -1;
 		}
-	} else if (store_validate(st, cause) != 0) {
+	} else if (store_validate(st, cause) != 0 ||
+	           ((mode == STORE_IMPORT || mode == STORE_DRYRUN) &&
+	            (store_copy(st, cause) != 0 || tokenizer_register(st->db) != SQLITE_OK))) {
+		if (*cause == NULL)
+			*cause = xasprintf("%s: cannot set up full-text search", path);
 		store_close(st);
 		return -1;
 	}
@@ -236,6 +415,11 @@ void store_close(struct store *st)
 	if (st == NULL)
 		return;
 	sqlite3_close_v2(st->db);
+	if (st->tmp) {
+		unlink(st->tmp);
+		free(st->tmp);
+	}
+	sqlite3_close_v2(st->src); /* releases the lock an import held */
 	free(st->path);
 	free(st);
 }

@@ -16,11 +16,22 @@ struct store;
 
 enum store_mode {
 	STORE_READ,    /* read-only; the file is never written */
-	STORE_WRITE,   /* an existing statuscodes database, for import */
+	STORE_WRITE,   /* an existing statuscodes database, written in place
+	                  (for tools that work on their own copy) */
 	STORE_CREATE,  /* a new file (it must not exist), for the build */
+	STORE_IMPORT,  /* an existing database, written atomically: the work is
+	                  done on a copy beside it (.NAME.import-XXXXXX) that
+	                  store_publish() renames into place; until then the
+	                  file is byte for byte as it was, whatever happens */
+	STORE_DRYRUN,  /* an existing database, copied into memory: the file is
+	                  only read (it may be read-only); nothing is kept */
 };
 
 int  store_open(const char *path, enum store_mode mode, struct store **out, char **cause);
+/* STORE_IMPORT: after store_commit(), makes the copy the database (fsync,
+ * rename, fsync of the directory). Other modes: nothing to do, 0. */
+int  store_publish(struct store *st, char **cause);
+/* Closes st; an unpublished STORE_IMPORT copy is removed. */
 void store_close(struct store *st);
 /* How many entries there are (counted once on a read-only database). */
 int64_t store_entry_count(struct store *st);

@@ -24,6 +24,8 @@ sc() {
 }
 # Is there no ESC (nor BEL) byte in the files named?
 no_raw_controls() { ! grep -q "$(printf '[\033\007]')" "$@"; }
+# lacks PATTERN FILE...: ok when no line matches
+lacks() { ! grep -q -- "$@"; }
 need() { command -v "$1" >/dev/null 2>&1 || { echo "ok - # SKIP $1 is not installed"; exit 77; }; }
 rel_done() {
 	echo "# $pass passed, $fail failed"

@@ -288,13 +288,23 @@ static const char *skip_separators(const char *p)
 	}
 }
 
-/* Position of the first ，,。 in s (or NULL). *len gets its byte length. */
+/* Position of the first ，,。 in s that is not inside parentheses (or
+ * NULL): "进入被动模式 (h1,h2,h3,h4,p1,p2)。" has no break, its commas list
+ * the reply's numbers. *len gets the break's byte length. */
 static const char *first_break(const char *s, size_t *len, int full_stop)
 {
+	int depth = 0;
+
 	for (const char *p = s; *p; p++) {
-		if (*p == ',') { *len = 1; return p; }
-		if (strncmp(p, "\xEF\xBC\x8C", 3) == 0) { *len = 3; return p; }       /* ， */
-		if (full_stop && strncmp(p, "\xE3\x80\x82", 3) == 0) { *len = 3; return p; } /* 。 */
+		if (*p == '(' || strncmp(p, "\xEF\xBC\x88", 3) == 0)        /* （ */
+			depth++;
+		else if ((*p == ')' || strncmp(p, "\xEF\xBC\x89", 3) == 0) && depth > 0) /* ） */
+			depth--;
+		else if (depth > 0)
+			continue;
+		else if (*p == ',') { *len = 1; return p; }
+		else if (strncmp(p, "\xEF\xBC\x8C", 3) == 0) { *len = 3; return p; }  /* ， */
+		else if (full_stop && strncmp(p, "\xE3\x80\x82", 3) == 0) { *len = 3; return p; } /* 。 */
 	}
 	return NULL;
 }
@@ -336,7 +346,11 @@ static void item_split(const char *body, struct row *r)
 			const char *rest = brk + blen;
 			r->phrase = head;
 			rest = rest + strspn(rest, " ");
-			r->text = *rest ? xstrdup(rest) : NULL;
+			/* a head that ends at a comma is the start of the text's
+			 * sentence ("服务已就绪,在 nnn 分钟后开始。"), so the text
+			 * keeps it; after a full stop the rest stands alone */
+			if (*rest)
+				r->text = xstrdup(blen == 3 && brk[0] == '\xE3' ? rest : body);
 			return;
 		}
 		free(head);

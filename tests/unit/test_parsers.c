@@ -183,6 +183,9 @@ static void test_sectioned_list(void **state)
 	         "FTP\n"
 	         "2xx完成\n"
 	         "- 226 Closing data connection; transfer complete.\n"
+	         "- 227 进入被动模式 (h1,h2,h3,h4,p1,p2)。\n"
+	         "- 120 服务已就绪,在 nnn 分钟后开始。\n"
+	         "- 221 服务关闭控制连接。已注销。\n"
 	         "6xx保护\n"
 	         "- 600 Series,Protected replies\n"
 	         "WebSocket 关闭码\n"
@@ -198,7 +201,8 @@ static void test_sectioned_list(void **state)
 	assert_string_equal(r->text, "请求已成功。");
 	r = find_row(&d, "204");
 	assert_string_equal(r->phrase, "无内容");
-	assert_string_equal(r->text, "服务器没有返回内容。");
+	/* a head that ends at a comma begins the text's sentence: kept */
+	assert_string_equal(r->text, "无内容，服务器没有返回内容。");
 	r = find_row(&d, "403.14");
 	assert_string_equal(r->phrase, "拒绝目录列表");
 	r = find_row(&d, "404.0");
@@ -209,6 +213,18 @@ static void test_sectioned_list(void **state)
 	r = find_row(&d, "226");
 	assert_string_equal(r->protocol, "ftp");
 	assert_string_equal(r->text, "Closing data connection; transfer complete.");
+	/* commas inside parentheses are no break: the row is whole (issue 12) */
+	r = find_row(&d, "227");
+	assert_string_equal(r->text, "进入被动模式 (h1,h2,h3,h4,p1,p2)。");
+	assert_null(r->phrase);
+	/* the text after "服务已就绪," is no sentence of its own */
+	r = find_row(&d, "120");
+	assert_string_equal(r->phrase, "服务已就绪");
+	assert_string_equal(r->text, "服务已就绪,在 nnn 分钟后开始。");
+	/* after a full stop the rest stands alone */
+	r = find_row(&d, "221");
+	assert_string_equal(r->phrase, "服务关闭控制连接");
+	assert_string_equal(r->text, "已注销。");
 	r = find_row(&d, "1000");
 	assert_string_equal(r->protocol, "websocket");
 	assert_string_equal(r->phrase, "CLOSE_NORMAL");

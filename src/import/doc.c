@@ -2,11 +2,14 @@
 #include "doc.h"
 
 #include <ctype.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "str.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define GROW(v, n, cap) do { \
@@ -15,6 +18,128 @@
 		(v) = xreallocarray((v), (cap), sizeof *(v)); \
 	} \
 } while (0)
+
+size_t doc_entity(const char *s, const char *end, struct buf *b)
+{
+	static const struct { const char *name; const char *utf8; } ents[] = {
+		{ "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" }, { "quot;", "\"" },
+		{ "apos;", "'" }, { "nbsp;", " " }, { "ndash;", "\xE2\x80\x93" },
+		{ "mdash;", "\xE2\x80\x94" }, { "hellip;", "\xE2\x80\xA6" },
+	};
+	for (size_t i = 0; i < sizeof ents / sizeof ents[0]; i++) {
+		size_t n = strlen(ents[i].name);
+		if ((size_t)(end - s) >= n && strncmp(s, ents[i].name, n) == 0) {
+			buf_adds(b, ents[i].utf8);
+			return n;
+		}
+	}
+	if (s < end && *s == '#') {
+		const char *p = s + 1;
+		bool hex = p < end && (*p == 'x' || *p == 'X');
+		uint32_t cp = 0;
+		size_t digits = 0;
+		if (hex)
+			p++;
+		/* at most 8 digits, bounded by end: the text need not be
+		 * NUL-terminated and strtoul would read past it */
+		for (; p < end && digits < 8; p++, digits++) {
+			int v = isdigit((unsigned char)*p) ? *p - '0'
+			      : hex && isxdigit((unsigned char)*p) ? (tolower((unsigned char)*p) - 'a' + 10) : -1;
+			if (v < 0)
+				break;
+			cp = cp * (hex ? 16 : 10) + (uint32_t)v;
+		}
+		if (digits > 0 && p < end && *p == ';' && cp > 0 && cp <= 0x10FFFF &&
+		    !(cp >= 0xD800 && cp <= 0xDFFF)) {
+			char u[4];
+			buf_add(b, u, (size_t)utf8_encode(cp, u));
+			return (size_t)(p + 1 - s);
+		}
+	}
+	buf_addc(b, '&');
+	return 0;
+}
+
+char *entity_decode(const char *s, size_t n)
+{
+	struct buf b = {0};
+	const char *end = s + n;
+
+	while (s < end) {
+		const char *amp = memchr(s, '&', (size_t)(end - s));
+		if (amp == NULL) {
+			buf_add(&b, s, (size_t)(end - s));
+			break;
+		}
+		buf_add(&b, s, (size_t)(amp - s));
+		s = amp + 1;
+		s += doc_entity(s, end, &b);
+	}
+	return buf_detach(&b);
+}
+
+/* The first control character in s (not tab or newline), or 0. */
+static uint32_t first_control(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, i = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		int len = utf8_decode(s + i, n - i, &cp);
+		if (len < 0)
+			len = 1;
+		else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+			return cp;
+		i += (size_t)len;
+	}
+	return 0;
+}
+
+static void row_clear(struct row *r)
+{
+	free(r->label); free(r->protocol); free(r->section); free(r->phrase);
+	free(r->gloss); free(r->text); free(r->note);
+}
+
+void doc_reject_controls(struct doc *d)
+{
+	size_t kept = 0;
+	char why[64];
+
+	for (size_t i = 0; i < d->nrows; i++) {
+		struct row *r = &d->rows[i];
+		const char *f[] = { r->label, r->protocol, r->section, r->phrase, r->gloss, r->text, r->note };
+		uint32_t cp = 0;
+		for (size_t k = 0; k < sizeof f / sizeof f[0] && cp == 0; k++)
+			cp = first_control(f[k]);
+		if (cp == 0) {
+			d->rows[kept++] = *r;
+			continue;
+		}
+		snprintf(why, sizeof why, "a control character (U+%04X) in the row", (unsigned)cp);
+		char *shown = xasprintf("%s %s %s", r->label ? r->label : "", r->phrase ? r->phrase : "",
+		                        r->text ? r->text : "");
+		doc_reject(d, r->line, shown, why);
+		free(shown);
+		row_clear(r);
+	}
+	d->nrows = kept;
+	kept = 0;
+	for (size_t i = 0; i < d->ntexts; i++) {
+		struct section_text *t = &d->texts[i];
+		uint32_t cp = first_control(t->name);
+		if (cp == 0)
+			cp = first_control(t->text);
+		if (cp == 0) {
+			d->texts[kept++] = *t;
+			continue;
+		}
+		snprintf(why, sizeof why, "a control character (U+%04X) in the text", (unsigned)cp);
+		doc_reject(d, t->line, t->text ? t->text : t->name, why);
+		free(t->protocol); free(t->label); free(t->name); free(t->text);
+	}
+	d->ntexts = kept;
+}
 
 struct row *doc_add_row(struct doc *d, int line)
 {
@@ -48,11 +173,8 @@ void doc_reject(struct doc *d, int line, const char *text, const char *why)
 
 void doc_free(struct doc *d)
 {
-	for (size_t i = 0; i < d->nrows; i++) {
-		struct row *r = &d->rows[i];
-		free(r->label); free(r->protocol); free(r->section); free(r->phrase);
-		free(r->gloss); free(r->text); free(r->note);
-	}
+	for (size_t i = 0; i < d->nrows; i++)
+		row_clear(&d->rows[i]);
 	for (size_t i = 0; i < d->ntexts; i++) {
 		struct section_text *t = &d->texts[i];
 		free(t->protocol); free(t->label); free(t->name); free(t->text);

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "buf.h"
+
 /* One statement a document makes about one code. Every string is a
  * malloc'd, trimmed copy of the document's text, or NULL. */
 struct row {
@@ -47,6 +49,22 @@ struct doc {
 	struct section_text *texts;    size_t ntexts, captexts;
 	struct reject *rejects;        size_t nrejects, caprejects;
 };
+
+/* HTML character references, for every format that may carry them (HTML,
+ * markdown): the named ones documents use (&amp; &nbsp; &mdash; ...) and
+ * numeric ones (&#27; &#x1B;). doc_entity appends the reference at s (just
+ * after its '&') to b and returns the bytes it used after the '&'; when s
+ * is not a reference it appends '&' and returns 0. entity_decode is the
+ * same over a whole string (caller frees). What they decode is not checked
+ * here: doc_reject_controls() refuses rows with control characters. */
+size_t doc_entity(const char *s, const char *end, struct buf *b);
+char *entity_decode(const char *s, size_t n);
+
+/* Moves every row and section text that holds a control character (other
+ * than tab and newline), raw or decoded from an entity, to the rejected
+ * lines, saying which character: nothing that could drive a terminal is
+ * imported. Called once the format's parser is done. */
+void doc_reject_controls(struct doc *d);
 
 struct row *doc_add_row(struct doc *d, int line);
 void doc_add_text(struct doc *d, int line, const char *protocol, const char *label,

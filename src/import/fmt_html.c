@@ -29,40 +29,6 @@ static int html_probe(const struct lines *l, size_t body, const char *text, size
 	return table && cells >= 2 ? 90 : 0;
 }
 
-/* Append the entity at s (after '&') to b; returns bytes consumed after '&'. */
-static size_t html_entity(const char *s, const char *end, struct buf *b)
-{
-	static const struct { const char *name; const char *utf8; } ents[] = {
-		{ "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" }, { "quot;", "\"" },
-		{ "apos;", "'" }, { "nbsp;", " " }, { "ndash;", "\xE2\x80\x93" },
-		{ "mdash;", "\xE2\x80\x94" }, { "hellip;", "\xE2\x80\xA6" },
-	};
-	for (size_t i = 0; i < sizeof ents / sizeof ents[0]; i++) {
-		size_t n = strlen(ents[i].name);
-		if ((size_t)(end - s) >= n && strncmp(s, ents[i].name, n) == 0) {
-			buf_adds(b, ents[i].utf8);
-			return n;
-		}
-	}
-	if (s < end && *s == '#') {
-		const char *p = s + 1;
-		int hex = p < end && (*p == 'x' || *p == 'X');
-		unsigned long cp;
-		char *e;
-		if (hex)
-			p++;
-		cp = strtoul(p, &e, hex ? 16 : 10);
-		if (e > p && e < end && *e == ';' && cp > 0 && cp <= 0x10FFFF &&
-		    !(cp >= 0xD800 && cp <= 0xDFFF)) {
-			char u[4];
-			buf_add(b, u, (size_t)utf8_encode((uint32_t)cp, u));
-			return (size_t)(e + 1 - s);
-		}
-	}
-	buf_addc(b, '&');
-	return 0;
-}
-
 enum html_ctx { CTX_NONE, CTX_HEADING, CTX_CELL, CTX_PARA };
 
 struct html_state {
@@ -167,7 +133,7 @@ static void html_parse(const struct lines *l, size_t body, const char *text, siz
 			line++;
 		if (*t == '&') {
 			t++;
-			t += html_entity(t, end, &h.text);
+			t += doc_entity(t, end, &h.text);
 			continue;
 		}
 		if (*t != '<') {

@@ -487,6 +487,11 @@ int doc_parse(const char *file, const char *text, size_t len, struct doc *d, cha
 		*cause = xasprintf("%s: the document is larger than %u MiB", file, DOC_MAX_BYTES >> 20);
 		return -1;
 	}
+	/* a UTF-8 byte-order mark is not part of the text (issue 15 item 10) */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	copy = xmalloc(len + 1);
 	memcpy(copy, text, len);
 	copy[len] = '\0';
@@ -558,6 +563,7 @@ static int doc_parse_text(const char *file, const char *text, size_t len, struct
 	}
 	d->format = fmt->name;
 	fmt->parse(&l, body, text, len, d);
+	doc_reject_controls(d);
 	lines_free(&l);
 	if (d->nrows == 0) {
 		*cause = xasprintf("%s: read as %s, but no row with a status code was found", file, fmt->name);
@@ -567,15 +573,13 @@ static int doc_parse_text(const char *file, const char *text, size_t len, struct
 	return 0;
 }
 
-int doc_load(const char *path, const char *shown, struct doc *d, char **cause)
+/* Reads the file at path (shown to the user as shown) into *text, *len;
+ * 0, or -1 with *cause. */
+static int doc_read(const char *path, const char *shown, char **text, size_t *len, char **cause)
 {
 	FILE *f;
 	struct stat sb;
-	char *text;
-	size_t len;
-	int rc;
 
-	memset(d, 0, sizeof *d);
 	if (stat(path, &sb) != 0) {
 		*cause = xasprintf("%s: %s", shown, strerror(errno));
 		return -1;
@@ -592,17 +596,31 @@ int doc_load(const char *path, const char *shown, struct doc *d, char **cause)
 		*cause = xasprintf("%s: %s", shown, strerror(errno));
 		return -1;
 	}
-	text = xmalloc((size_t)sb.st_size + 1);
-	len = fread(text, 1, (size_t)sb.st_size, f);
+	*text = xmalloc((size_t)sb.st_size + 1);
+	*len = fread(*text, 1, (size_t)sb.st_size, f);
 	if (ferror(f)) {
 		*cause = xasprintf("%s: read error", shown);
 		fclose(f);
-		free(text);
+		free(*text);
 		return -1;
 	}
 	fclose(f);
-	text[len] = '\0';
-	rc = doc_parse(shown, text, len, d, cause);
+	(*text)[*len] = '\0';
+	return 0;
+}
+
+int doc_load(const char *path, const char *shown, struct doc *d, char **cause)
+{
+	/* a file name may hold any bytes: messages show it cleaned */
+	char *name = text_clean(shown, strlen(shown)), *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	rc = doc_read(path, name, &text, &len, cause);
+	if (rc == 0)
+		rc = doc_parse(name, text, len, d, cause);
 	free(text);
+	free(name);
 	return rc;
 }

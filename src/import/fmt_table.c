@@ -49,8 +49,9 @@ void cells_split_pipes(const char *line, int lineno, struct cells *out)
 			continue;
 		}
 		if (i == n || s[i] == '|') {
-			char *c = buf_detach(&cell);
-			cells_push(out, str_trim_copy(c, strlen(c)), &cap);
+			char *c = buf_detach(&cell), *dec = entity_decode(c, strlen(c));
+			cells_push(out, str_trim_copy(dec, strlen(dec)), &cap);
+			free(dec);
 			free(c);
 			continue;
 		}

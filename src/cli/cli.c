@@ -15,6 +15,7 @@
 #include "fmt.h"
 #include "import.h"
 #include "json.h"
+#include "labels.h"
 #include "render.h"
 #include "search.h"
 #include "store_write.h"
@@ -76,20 +77,6 @@ const struct cli_option cli_options[] = {
 	{ "version", 'V', NULL, "Show the version.", NULL },
 	{ NULL, 0, NULL, NULL, NULL },
 };
-
-bool cli_use_color(const struct cli_opts *o)
-{
-	const char *nc = getenv("NO_COLOR");
-
-	if (o->color == COLOR_NEVER)
-		return false;
-	if (o->color == COLOR_ALWAYS)
-		return true;
-	if (nc && *nc)
-		return false;
-	const char *term = getenv("TERM");
-	return isatty(STDOUT_FILENO) && !(term && strcmp(term, "dumb") == 0);
-}
 
 /* "  HEAD  help..." with the help wrapped beside a 26-column head; a longer
  * head stands on its own line. */
@@ -229,7 +216,7 @@ static int not_found(struct store *st, const char *protocol, const char *code)
 	char *cause = NULL;
 	struct buf b = {0};
 
-	buf_addf(&b, "statuscodes: no %s%s%s", protocol ? store_protocol_label(protocol) : "", protocol ? " " : "",
+	buf_addf(&b, "statuscodes: no %s%s%s", protocol ? label_protocol(protocol) : "", protocol ? " " : "",
 	         isdigit((unsigned char)code[0]) ? "code " : "entry ");
 	char *clean = text_ascii_fallback(code);
 	text_fit(&b, clean, 40, false, true);
@@ -321,9 +308,9 @@ static int cmd_show(struct store *st, const struct cli_opts *o, int argc, char *
 		if (found.n == 0)
 			status = not_found(st, p, code);
 		for (size_t k = 0; k < found.n; k++) {
-			struct entry_view v;
-			if (entry_view_load(st, &found.v[k], &v, &cause) != 0) {
-				entry_view_free(&v);
+			struct view_entry v;
+			if (view_entry_load(st, &found.v[k], o->json ? LANG_BOTH : o->lang, &v, &cause) != 0) {
+				view_entry_free(&v);
 				sc_entries_free(&found);
 				free(code);
 				out_free(&out);
@@ -338,7 +325,7 @@ static int cmd_show(struct store *st, const struct cli_opts *o, int argc, char *
 				render_entry(&out, &v);
 				out_write(&out, stdout);
 			}
-			entry_view_free(&v);
+			view_entry_free(&v);
 		}
 		sc_entries_free(&found);
 		free(code);
@@ -448,7 +435,7 @@ static int cmd_search(struct store *st, const struct cli_opts *o, int argc, char
 }
 
 /* The entry a compare argument names; 0 found, 1 not found, 3 db error. */
-static int compare_arg(struct store *st, const char *arg, struct entry_view *v, char **cause)
+static int compare_arg(struct store *st, const char *arg, enum lang lang, struct view_entry *v, char **cause)
 {
 	const char *protocol;
 	char *code;
@@ -460,7 +447,7 @@ static int compare_arg(struct store *st, const char *arg, struct entry_view *v, 
 		rc = SC_EXIT_DB;
 	else if (found.n == 0)
 		rc = not_found(st, protocol, code);
-	else if (entry_view_load(st, &found.v[0], v, cause) != 0)
+	else if (view_entry_load(st, &found.v[0], lang, v, cause) != 0)
 		rc = SC_EXIT_DB;
 	sc_entries_free(&found);
 	free(code);
@@ -469,7 +456,8 @@ static int compare_arg(struct store *st, const char *arg, struct entry_view *v, 
 
 static int cmd_compare(struct store *st, const struct cli_opts *o, int argc, char **argv)
 {
-	struct entry_view a = {0}, b = {0};
+	struct view_entry a = {0}, b = {0};
+	enum lang lang = o->json ? LANG_BOTH : o->lang;
 	char *cause = NULL;
 	int rc;
 
@@ -484,10 +472,10 @@ static int cmd_compare(struct store *st, const struct cli_opts *o, int argc, cha
 		if (!ok)
 			return usage_error("'%s' is not a status code", argv[i]);
 	}
-	if ((rc = compare_arg(st, argv[0], &a, &cause)) != SC_EXIT_OK ||
-	    (rc = compare_arg(st, argv[1], &b, &cause)) != SC_EXIT_OK) {
-		entry_view_free(&a);
-		entry_view_free(&b);
+	if ((rc = compare_arg(st, argv[0], lang, &a, &cause)) != SC_EXIT_OK ||
+	    (rc = compare_arg(st, argv[1], lang, &b, &cause)) != SC_EXIT_OK) {
+		view_entry_free(&a);
+		view_entry_free(&b);
 		return rc == SC_EXIT_DB ? db_failed(cause) : rc;
 	}
 	if (o->json) {
@@ -501,8 +489,8 @@ static int cmd_compare(struct store *st, const struct cli_opts *o, int argc, cha
 		out_write(&out, stdout);
 		out_free(&out);
 	}
-	entry_view_free(&a);
-	entry_view_free(&b);
+	view_entry_free(&a);
+	view_entry_free(&b);
 	return SC_EXIT_OK;
 }
 
@@ -698,7 +686,9 @@ static int cmd_browse(struct store *st, const struct cli_opts *o, int argc, char
 {
 	if (argc > 0)
 		return usage_error("browse takes no argument ('%s')", argv[0]);
-	return tui_run(st, o);
+	struct tui_opts to = { .lang = o->lang, .lang_set = o->lang_set,
+	                       .color = palette_color_on(o->color, STDOUT_FILENO) };
+	return tui_run(st, &to);
 }
 
 /* ---- argument parsing ------------------------------------------------------------ */
@@ -751,20 +741,18 @@ static int parse_option(int argc, char **argv, int *i, struct cli_opts *o)
 		return usage_error("option '%s' takes no value", a);
 
 	if (strcmp(opt->name, "lang") == 0) {
-		if (strcmp(val, "en") == 0) o->lang = LANG_EN;
-		else if (strcmp(val, "zh") == 0) o->lang = LANG_ZH;
-		else if (strcmp(val, "both") == 0) o->lang = LANG_BOTH;
-		else return usage_error("--lang takes en, zh or both, not '%s'", val);
+		if (!lang_parse(val, &o->lang))
+			return usage_error("--lang takes en, zh or both, not '%s'", val);
 		o->lang_set = true;
 	} else if (strcmp(opt->name, "json") == 0) {
 		o->json = true;
 	} else if (strcmp(opt->name, "db") == 0) {
 		o->db = val;
 	} else if (strcmp(opt->name, "color") == 0) {
-		if (val == NULL || strcmp(val, "always") == 0) o->color = COLOR_ALWAYS;
-		else if (strcmp(val, "never") == 0) o->color = COLOR_NEVER;
-		else if (strcmp(val, "auto") == 0) o->color = COLOR_AUTO;
-		else return usage_error("--color takes auto, always or never, not '%s'", val);
+		if (val == NULL)
+			o->color = COLOR_ALWAYS;
+		else if (!palette_color_parse(val, &o->color))
+			return usage_error("--color takes auto, always or never, not '%s'", val);
 	} else if (strcmp(opt->name, "protocol") == 0) {
 		if ((o->protocol = store_protocol_id(val)) == NULL)
 			return usage_error("unknown protocol '%s' (http, ftp or websocket)", val);

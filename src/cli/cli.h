@@ -7,10 +7,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "lang.h"
+#include "palette.h"
 #include "store.h"
 
-enum lang { LANG_BOTH, LANG_EN, LANG_ZH };
-enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct cli_opts {
 	enum lang  lang;
@@ -51,8 +51,5 @@ int cli_main(int argc, char **argv);
 void cli_usage(FILE *f);
 /* Prints the man page sections generated from the tables (troff). */
 void cli_troff(FILE *f);
-
-/* Does colour apply to stdout under these options (NO_COLOR, a tty)? */
-bool cli_use_color(const struct cli_opts *o);
 
 #endif

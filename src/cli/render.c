@@ -19,7 +19,7 @@ static const char *const palette_sgr[] = {
 void out_init(struct out *o, const struct cli_opts *opts, bool tty)
 {
 	memset(o, 0, sizeof *o);
-	o->color = cli_use_color(opts);
+	o->color = palette_color_on(opts->color, STDOUT_FILENO);
 	o->lang = opts->lang;
 	o->width = 80;
 	if (tty) {
@@ -59,8 +59,19 @@ void out_wrapped(struct out *o, size_t indent, const char *s)
 	text_lines_free(lines, n);
 }
 
-static bool want_en(const struct out *o) { return o->lang != LANG_ZH; }
-static bool want_zh(const struct out *o) { return o->lang != LANG_EN; }
+static bool want_en(const struct out *o) { return lang_want_en(o->lang); }
+static bool want_zh(const struct out *o) { return lang_want_zh(o->lang); }
+
+/* en and zh joined as the language asks, even when one is missing:
+ * "en · zh" for both. Caller frees. */
+static char *joined(const struct out *o, const char *en, const char *zh)
+{
+	if (o->lang == LANG_EN)
+		return xstrdup(en ? en : "");
+	if (o->lang == LANG_ZH)
+		return xstrdup(zh ? zh : "");
+	return xasprintf("%s \xC2\xB7 %s", en ? en : "", zh ? zh : "");
+}
 
 /* "Not Found · 未找到" for the chosen languages. Caller frees. */
 static char *phrases(const struct out *o, const struct sc_entry *e)
@@ -73,66 +84,11 @@ static char *phrases(const struct out *o, const struct sc_entry *e)
 	return xstrdup(en ? en : zh ? zh : "");
 }
 
-int entry_view_load(struct store *st, const struct sc_entry *e, struct entry_view *v, char **cause)
-{
-	struct sc_classes classes = {0};
-
-	memset(v, 0, sizeof *v);
-	sc_entry_copy(&v->e, e);
-	if (store_claims(st, e->id, &v->claims, cause) != 0 ||
-	    store_xrefs(st, e->id, &v->xrefs, cause) != 0 ||
-	    store_findings(st, 0, e->id, &v->findings, cause) != 0)
-		return -1;
-	if (e->sub < 0 && e->hi == e->num) {
-		struct sc_entries fam = {0};
-		if (store_list(st, e->protocol, e->code, &fam, cause) != 0)
-			return -1;
-		for (size_t i = 0; i < fam.n; i++)
-			if (fam.v[i].parent == e->id) {
-				struct sc_entries *c = &v->children;
-				if (c->n == c->cap) {
-					c->cap = c->cap ? c->cap * 2 : 16;
-					c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
-				}
-				c->v[c->n++] = fam.v[i];
-				memset(&fam.v[i], 0, sizeof fam.v[i]);
-			}
-		sc_entries_free(&fam);
-	}
-	if (e->parent && store_entry_by_id(st, e->parent, &v->parent, cause) != 0)
-		return -1;
-	if (store_classes(st, e->protocol, &classes, cause) != 0 ||
-	    store_former_meanings(st, e->protocol, e->code, &v->former, cause) != 0)
-		return -1;
-	for (size_t i = 0; i < classes.n; i++)
-		if (strcmp(classes.v[i].id, e->class_id) == 0) {
-			v->klass = classes.v[i];
-			memset(&classes.v[i], 0, sizeof classes.v[i]);
-		}
-	sc_classes_free(&classes);
-	return 0;
-}
-
-void entry_view_free(struct entry_view *v)
-{
-	sc_entry_clear(&v->e);
-	sc_claims_free(&v->claims);
-	sc_xrefs_free(&v->xrefs);
-	sc_findings_free(&v->findings);
-	sc_entries_free(&v->children);
-	sc_entry_clear(&v->parent);
-	sc_historics_free(&v->former);
-	free(v->klass.protocol); free(v->klass.id); free(v->klass.name_en);
-	free(v->klass.name_zh); free(v->klass.desc_en); free(v->klass.desc_zh);
-	memset(v, 0, sizeof *v);
-}
-
 static void heading(struct out *o, const char *en, const char *zh)
 {
 	if (!str_ends_with(buf_str(&o->b), "\n\n"))
 		buf_addc(&o->b, '\n');
-	char *h = o->lang == LANG_EN ? xstrdup(en) : o->lang == LANG_ZH ? xstrdup(zh)
-	                                                                 : xasprintf("%s \xC2\xB7 %s", en, zh);
+	char *h = joined(o, en, zh);
 	out_colored(o, PAL_HEADING, h);
 	free(h);
 	buf_addc(&o->b, '\n');
@@ -141,192 +97,184 @@ static void heading(struct out *o, const char *en, const char *zh)
 /* "HTTP 404" in the code's colour. */
 static void code_label(struct out *o, const struct sc_entry *e, bool with_protocol)
 {
-	char *s = with_protocol ? xasprintf("%s %s", store_protocol_label(e->protocol), e->code) : xstrdup(e->code);
+	char *s = with_protocol ? xasprintf("%s %s", label_protocol(e->protocol), e->code) : xstrdup(e->code);
 	out_colored(o, palette_for_code(e->protocol, e->num), s);
 	free(s);
 }
 
-
-static void xref_line(struct out *o, const struct sc_xref *x)
+/* An item's en and zh texts, each wrapped and indented. */
+static void item_texts(struct out *o, size_t indent, const char *en, const char *zh)
 {
-	char *p = phrases(o, &x->other);
-	buf_adds(&o->b, "  ");
-	code_label(o, &x->other, strcmp(x->kind, "same-number") == 0);
-	buf_addf(&o->b, "  %s\n", p);
-	free(p);
+	if (en)
+		out_wrapped(o, indent, en);
+	if (zh)
+		out_wrapped(o, indent, zh);
 }
 
-void render_entry(struct out *o, const struct entry_view *v)
+/* HTTP 404 Not Found · 未找到
+ *   4xx Client Error · 客户端错误  |  standard · 标准  |  RFC 9110 */
+static void draw_head(struct out *o, const struct view_section *s)
 {
-	const struct sc_entry *e = &v->e;
-	char *p = phrases(o, e);
-
-	code_label(o, e, true);
-	buf_addc(&o->b, ' ');
-	out_colored(o, PAL_HEADING, p);
-	buf_addc(&o->b, '\n');
-	free(p);
-
-	/* class, status, specification */
-	buf_adds(&o->b, "  ");
-	buf_adds(&o->b, e->class_id);
-	if (v->klass.id) {
-		const char *cn_en = want_en(o) ? v->klass.name_en : NULL;
-		const char *cn_zh = want_zh(o) ? v->klass.name_zh : NULL;
-		if (cn_en) buf_addf(&o->b, " %s", cn_en);
-		if (cn_en && cn_zh) buf_adds(&o->b, " \xC2\xB7");
-		if (cn_zh) buf_addf(&o->b, " %s", cn_zh);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct view_item *it = &s->v[i];
+		char *p;
+		switch (it->role) {
+		case VR_PHRASE:
+			code_label(o, it->ref, true);
+			buf_addc(&o->b, ' ');
+			p = phrases(o, it->ref);
+			out_colored(o, PAL_HEADING, p);
+			buf_addc(&o->b, '\n');
+			free(p);
+			break;
+		case VR_CLASS:
+			buf_addf(&o->b, "  %s", it->value);
+			if (it->en) buf_addf(&o->b, " %s", it->en);
+			if (it->en && it->zh) buf_adds(&o->b, " \xC2\xB7");
+			if (it->zh) buf_addf(&o->b, " %s", it->zh);
+			break;
+		case VR_STATUS:
+			buf_adds(&o->b, "  |  ");
+			if (want_en(o)) buf_adds(&o->b, it->en ? it->en : "");
+			if (want_en(o) && want_zh(o)) buf_adds(&o->b, " \xC2\xB7 ");
+			if (want_zh(o)) buf_adds(&o->b, it->zh ? it->zh : "");
+			if (i + 1 == s->n || s->v[i + 1].role != VR_SPEC)
+				buf_addc(&o->b, '\n');
+			break;
+		case VR_SPEC:
+			buf_addf(&o->b, "  |  %s\n", it->value);
+			break;
+		case VR_PARENT:
+			p = phrases(o, it->ref);
+			buf_adds(&o->b, o->lang == LANG_ZH ? "  子状态码，属于 " : "  sub-status of ");
+			code_label(o, it->ref, false);
+			buf_addf(&o->b, " %s\n", p);
+			free(p);
+			break;
+		default:
+			break;
+		}
 	}
-	buf_adds(&o->b, "  |  ");
-	if (want_en(o)) buf_adds(&o->b, e->status ? e->status : "");
-	if (want_en(o) && want_zh(o)) buf_adds(&o->b, " \xC2\xB7 ");
-	if (want_zh(o)) buf_adds(&o->b, store_status_zh(e->status) ? store_status_zh(e->status) : "");
-	if (e->spec)
-		buf_addf(&o->b, "  |  %s", e->spec);
 	buf_addc(&o->b, '\n');
-	if (v->parent.id) {
-		char *pp = phrases(o, &v->parent);
-		buf_adds(&o->b, o->lang == LANG_ZH ? "  子状态码，属于 " : "  sub-status of ");
-		code_label(o, &v->parent, false);
-		buf_addf(&o->b, " %s\n", pp);
-		free(pp);
-	}
+}
 
-	/* summaries, and who wrote them */
-	buf_addc(&o->b, '\n');
-	if (want_en(o) && e->summary_en)
-		out_wrapped(o, 2, e->summary_en);
-	if (want_zh(o) && e->summary_zh)
-		out_wrapped(o, 2, e->summary_zh);
-	const char *by = want_en(o) && e->summary_en ? e->origin_en : e->origin_zh;
-	if (by) {
-		char *who = strcmp(by, "project") == 0
-			? xstrdup(o->lang == LANG_EN ? "(written by the statuscodes project)"
-			          : o->lang == LANG_ZH ? "（本项目撰写）" : "(written by the statuscodes project · 本项目撰写)")
-			: xasprintf(o->lang == LANG_ZH ? "（摘自 %s）" : "(from %s)", by);
+static void draw_summary(struct out *o, const struct view_section *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct view_item *it = &s->v[i];
+		if (it->role == VR_TEXT) {
+			item_texts(o, 2, it->en, it->zh);
+			continue;
+		}
+		char *who = strcmp(it->value, "project") != 0
+			? xasprintf(o->lang == LANG_ZH ? "（摘自 %s）" : "(from %s)", it->value)
+			: xstrdup(o->lang == LANG_EN ? "(written by the statuscodes project)"
+			          : o->lang == LANG_ZH ? "（本项目撰写）"
+			          : "(written by the statuscodes project \xC2\xB7 本项目撰写)");
 		buf_adds(&o->b, "  ");
 		out_colored(o, PAL_DIM, who);
 		buf_addc(&o->b, '\n');
 		free(who);
 	}
+}
 
-	/* what the code used to mean, which documents may still say */
-	for (size_t i = 0; i < v->former.n; i++) {
-		const struct sc_historic *h = &v->former.v[i];
-		if (i == 0)
-			heading(o, "Former meaning (no longer current)", "曾经的含义（已不再使用）");
-		char *name = o->lang == LANG_ZH ? xstrdup(h->former_zh ? h->former_zh : "")
-		           : o->lang == LANG_EN ? xstrdup(h->former_en ? h->former_en : "")
-		           : xasprintf("%s \xC2\xB7 %s", h->former_en ? h->former_en : "", h->former_zh ? h->former_zh : "");
+/* A sub-status code or a cross-reference: "  HTTP 410  Gone · 已永久删除",
+ * a compare group's note after its last peer. */
+static void draw_entry_item(struct out *o, const struct view_section *s, const struct view_item *it)
+{
+	if (s->kind == VS_SUB_STATUS) {
+		char *cp = phrases(o, it->ref);
 		buf_adds(&o->b, "  ");
-		out_colored(o, PAL_WARN, name);
+		code_label(o, it->ref, false);
+		buf_pad(&o->b, 8 - strlen(it->ref->code) % 8);
+		text_fit(&o->b, cp, o->width > 12 ? o->width - 12 : 20, false, true);
 		buf_addc(&o->b, '\n');
-		free(name);
-		if (want_en(o) && h->note_en)
-			out_wrapped(o, 4, h->note_en);
-		if (want_zh(o) && h->note_zh)
-			out_wrapped(o, 4, h->note_zh);
+		free(cp);
+		return;
 	}
+	char *p = phrases(o, it->ref);
+	buf_adds(&o->b, "  ");
+	code_label(o, it->ref, s->kind == VS_SAME_NUMBER);
+	buf_addf(&o->b, "  %s\n", p);
+	free(p);
+	item_texts(o, 4, it->note_en, it->note_zh);
+}
 
-	/* details from the documents */
-	if ((want_en(o) && e->detail_en) || (want_zh(o) && e->detail_zh)) {
-		heading(o, "Details", "详细说明");
-		if (want_en(o) && e->detail_en)
-			out_wrapped(o, 2, e->detail_en);
-		if (want_zh(o) && e->detail_zh)
-			out_wrapped(o, 2, e->detail_zh);
+/* "    82 phrase  Not Found" under its source's name. */
+static void draw_claim(struct out *o, const struct view_entry *d, const struct view_item *it)
+{
+	const struct sc_claim *c = it->claim;
+	struct buf head = {0};
+
+	if (it->value) {
+		buf_adds(&o->b, "  ");
+		out_colored(o, PAL_DIM, it->value);
+		buf_addc(&o->b, '\n');
 	}
+	buf_addf(&head, "    %4d %-7s", c->line, c->field);
+	if (strcmp(c->label, d->e.code) != 0)
+		buf_addf(&head, " [%s]", c->label);
+	if (strcmp(c->state, "used") != 0)
+		buf_addf(&head, " (%s)", c->state);
+	buf_adds(&head, " ");
+	buf_adds(&o->b, buf_str(&head));
+	size_t used = text_width(buf_str(&head));
+	text_fit(&o->b, c->value, o->width > used + 10 ? o->width - used : 10, false, true);
+	buf_addc(&o->b, '\n');
+	buf_free(&head);
+}
 
-	/* sub-status codes */
-	if (v->children.n) {
-		heading(o, "Sub-status codes (IIS)", "子状态码（IIS）");
-		for (size_t i = 0; i < v->children.n; i++) {
-			char *cp = phrases(o, &v->children.v[i]);
-			buf_adds(&o->b, "  ");
-			code_label(o, &v->children.v[i], false);
-			buf_pad(&o->b, 8 - strlen(v->children.v[i].code) % 8);
-			text_fit(&o->b, cp, o->width > 12 ? o->width - 12 : 20, false, true);
-			buf_addc(&o->b, '\n');
-			free(cp);
-		}
+static void draw_item(struct out *o, const struct view_entry *d, const struct view_section *s,
+                      const struct view_item *it)
+{
+	char *line;
+
+	switch (it->role) {
+	case VR_TEXT:
+		item_texts(o, 2, it->en, it->zh);
+		break;
+	case VR_FORMER:
+		line = joined(o, it->en, it->zh);
+		buf_adds(&o->b, "  ");
+		out_colored(o, PAL_WARN, line);
+		buf_addc(&o->b, '\n');
+		free(line);
+		item_texts(o, 4, it->note_en, it->note_zh);
+		break;
+	case VR_ENTRY:
+		draw_entry_item(o, s, it);
+		break;
+	case VR_CLAIM:
+		draw_claim(o, d, it);
+		break;
+	case VR_FINDING:
+		line = xasprintf("%s:%d %s: %s; %s", it->finding->source, it->finding->line, it->finding->kind,
+		                 it->finding->message, it->finding->resolution);
+		out_wrapped(o, 2, line);
+		free(line);
+		break;
+	default:
+		break;
 	}
+}
 
-	/* comparisons, with their notes */
-	int64_t shown_cmp = -1;
-	bool any = false;
-	for (size_t i = 0; i < v->xrefs.n; i++) {
-		const struct sc_xref *x = &v->xrefs.v[i];
-		if (strcmp(x->kind, "compare") != 0)
+void render_entry(struct out *o, const struct view_entry *d)
+{
+	for (size_t i = 0; i < d->nsec; i++) {
+		const struct view_section *s = &d->sec[i];
+		if (s->kind == VS_HEAD) {
+			draw_head(o, s);
 			continue;
-		if (!any)
-			heading(o, "Easily confused with", "容易混淆");
-		any = true;
-		xref_line(o, x);
-		/* the note of a group, once, after its last member */
-		bool last = i + 1 == v->xrefs.n || strcmp(v->xrefs.v[i + 1].kind, "compare") != 0 ||
-		            !v->xrefs.v[i + 1].note_en || !x->note_en ||
-		            strcmp(v->xrefs.v[i + 1].note_en, x->note_en) != 0;
-		if (last && (int64_t)i != shown_cmp) {
-			if (want_en(o) && x->note_en)
-				out_wrapped(o, 4, x->note_en);
-			if (want_zh(o) && x->note_zh)
-				out_wrapped(o, 4, x->note_zh);
-			shown_cmp = (int64_t)i;
 		}
-	}
-	const struct sc_xref_kind *kinds = store_xref_kinds;
-	for (size_t k = 0; kinds[k].kind; k++) {
-		bool head = false;
-		for (size_t i = 0; i < v->xrefs.n; i++) {
-			if (strcmp(v->xrefs.v[i].kind, kinds[k].kind) != 0)
-				continue;
-			if (!head)
-				heading(o, kinds[k].en, kinds[k].zh);
-			head = true;
-			xref_line(o, &v->xrefs.v[i]);
+		if (s->kind == VS_SUMMARY) {
+			draw_summary(o, s);
+			continue;
 		}
-	}
-
-	/* what each source said */
-	if (v->claims.n) {
-		heading(o, "Sources", "来源");
-		const char *last = NULL;
-		for (size_t i = 0; i < v->claims.n; i++) {
-			const struct sc_claim *c = &v->claims.v[i];
-			if ((o->lang == LANG_EN && strcmp(c->lang, "zh") == 0) ||
-			    (o->lang == LANG_ZH && strcmp(c->lang, "en") == 0))
-				continue;
-			if (!last || strcmp(last, c->source) != 0) {
-				buf_adds(&o->b, "  ");
-				out_colored(o, PAL_DIM, c->source);
-				buf_addc(&o->b, '\n');
-				last = c->source;
-			}
-			struct buf head = {0};
-			buf_addf(&head, "    %4d %-7s", c->line, c->field);
-			if (strcmp(c->label, e->code) != 0)
-				buf_addf(&head, " [%s]", c->label);
-			if (strcmp(c->state, "used") != 0)
-				buf_addf(&head, " (%s)", c->state);
-			buf_adds(&head, " ");
-			buf_adds(&o->b, buf_str(&head));
-			size_t used = text_width(buf_str(&head));
-			text_fit(&o->b, c->value, o->width > used + 10 ? o->width - used : 10, false, true);
-			buf_addc(&o->b, '\n');
-			buf_free(&head);
-		}
-	}
-
-	/* defects the documents had here */
-	if (v->findings.n) {
-		heading(o, "Defects found in the sources", "来源中发现的问题");
-		for (size_t i = 0; i < v->findings.n; i++) {
-			const struct sc_finding *f = &v->findings.v[i];
-			char *line = xasprintf("%s:%d %s: %s; %s", f->source, f->line, f->kind, f->message,
-			                       f->resolution);
-			out_wrapped(o, 2, line);
-			free(line);
-		}
+		if (s->kind == VS_CHECK)
+			continue;   /* not in the CLI's text yet: it comes with the answer-first form */
+		heading(o, s->en, s->zh);
+		for (size_t k = 0; k < s->n; k++)
+			draw_item(o, d, s, &s->v[k]);
 	}
 }
 
@@ -341,7 +289,7 @@ static void entry_json_fields(struct json *j, const struct sc_entry *e)
 	json_str(j, "spec", e->spec);
 }
 
-void render_entry_json(struct json *j, const struct entry_view *v)
+void render_entry_json(struct json *j, const struct view_entry *v)
 {
 	const struct sc_entry *e = &v->e;
 
@@ -439,7 +387,7 @@ void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bo
 	}
 	struct buf cell = {0};
 	buf_adds(&o->b, "  ");
-	text_fit(&cell, store_protocol_label(e->protocol), 10, true, false);
+	text_fit(&cell, label_protocol(e->protocol), 10, true, false);
 	out_colored(o, PAL_DIM, buf_str(&cell));
 	buf_reset(&cell);
 	text_fit(&cell, e->code, 10, true, false);
@@ -514,10 +462,10 @@ static void side_by_side(struct out *o, const char *a, const char *b)
 	text_lines_free(lb, nb);
 }
 
-void render_compare(struct out *o, const struct entry_view *a, const struct entry_view *b)
+void render_compare(struct out *o, const struct view_entry *a, const struct view_entry *b)
 {
-	char *ha = xasprintf("%s %s", store_protocol_label(a->e.protocol), a->e.code);
-	char *hb = xasprintf("%s %s", store_protocol_label(b->e.protocol), b->e.code);
+	char *ha = xasprintf("%s %s", label_protocol(a->e.protocol), a->e.code);
+	char *hb = xasprintf("%s %s", label_protocol(b->e.protocol), b->e.code);
 	side_by_side(o, ha, hb);
 	free(ha);
 	free(hb);
@@ -527,8 +475,8 @@ void render_compare(struct out *o, const struct entry_view *a, const struct entr
 		side_by_side(o, a->e.phrase_zh, b->e.phrase_zh);
 	const char *sa = a->e.status ? a->e.status : "", *sb = b->e.status ? b->e.status : "";
 	if (o->lang == LANG_ZH) {
-		sa = store_status_zh(sa);
-		sb = store_status_zh(sb);
+		sa = label_status_zh(sa);
+		sb = label_status_zh(sb);
 	}
 	char *ca = xasprintf("%s  %s", a->e.class_id, sa);
 	char *cb = xasprintf("%s  %s", b->e.class_id, sb);
@@ -560,7 +508,7 @@ void render_compare(struct out *o, const struct entry_view *a, const struct entr
 	heading(o, "No curated note compares these two codes", "没有比较这两个状态码的说明");
 }
 
-void render_compare_json(struct json *j, const struct entry_view *a, const struct entry_view *b)
+void render_compare_json(struct json *j, const struct view_entry *a, const struct view_entry *b)
 {
 	json_open(j, NULL, '{');
 	json_open(j, "entries", '[');

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
@@ -15,6 +16,16 @@ char *xstrdup(const char *s);             /* NULL stays NULL */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* The one growable array: makes room for element n of *v (capacity *cap,
+ * doubling from 16) and returns *v. */
+void *xgrow(void *v, size_t n, size_t *cap, size_t size);
+
+/* Appends a zeroed element to a list struct with members v, n, cap and
+ * evaluates to a pointer to it. */
+#define LIST_PUSH(l) \
+	((l)->v = xgrow((l)->v, (l)->n, &(l)->cap, sizeof *(l)->v), \
+	 memset(&(l)->v[(l)->n], 0, sizeof *(l)->v), &(l)->v[(l)->n++])
 
 /* Called by sc_fatal() before it prints, so the TUI can restore the
  * terminal first (tig's die_callback, htop's CRT_fatalError). */

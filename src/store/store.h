@@ -120,6 +120,7 @@ struct sc_classes {
 	size_t n, cap;
 };
 void sc_classes_free(struct sc_classes *l);
+void sc_class_clear(struct sc_class *c);
 
 struct sc_protocol {
 	char *id, *name_en, *name_zh, *desc_en, *desc_zh;
@@ -142,22 +143,6 @@ void sc_historics_free(struct sc_historics *l);
 /* The meanings the code (protocol, code) used to have (curated). */
 int store_former_meanings(struct store *st, const char *protocol, const char *code,
                           struct sc_historics *out, char **cause);
-
-/* The headings of the kinds of cross-reference other than comparisons, in
- * the order they are shown; the one table the CLI and the browser use.
- * Ends with a NULL kind. */
-struct sc_xref_kind {
-	const char *kind, *en, *zh;
-};
-extern const struct sc_xref_kind store_xref_kinds[];
-
-/* The Chinese name of an entry status (standard -> 标准); the one table of
- * status names. Unknown values are returned as they are. */
-const char *store_status_zh(const char *status);
-
-/* How a protocol id is written for people: http -> HTTP, websocket ->
- * WebSocket. */
-const char *store_protocol_label(const char *id);
 
 /* Canonical protocol id for what a user typed (http, HTTP, ftp, ws,
  * websocket, websockets), or NULL. */

@@ -9,14 +9,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* Append a zeroed element to a list struct with members v, n, cap;
- * evaluates to a pointer to it. */
-#define LIST_PUSH(l) \
-	((l)->n == (l)->cap \
-	     ? ((l)->cap = (l)->cap ? (l)->cap * 2 : 16, \
-	        (l)->v = xreallocarray((l)->v, (l)->cap, sizeof *(l)->v)) : 0, \
-	 memset(&(l)->v[(l)->n], 0, sizeof *(l)->v), &(l)->v[(l)->n++])
-
 /* Column i of the current row as a malloc'd string, or NULL. A database
  * may hold any bytes (a damaged or hostile file): what leaves the store is
  * always text_clean()ed, so no caller sees invalid UTF-8 or a raw control. */

@@ -115,13 +115,17 @@ void sc_sources_free(struct sc_sources *l)
 	memset(l, 0, sizeof *l);
 }
 
+void sc_class_clear(struct sc_class *c)
+{
+	free(c->protocol); free(c->id); free(c->name_en); free(c->name_zh);
+	free(c->desc_en); free(c->desc_zh);
+	memset(c, 0, sizeof *c);
+}
+
 void sc_classes_free(struct sc_classes *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct sc_class *c = &l->v[i];
-		free(c->protocol); free(c->id); free(c->name_en); free(c->name_zh);
-		free(c->desc_en); free(c->desc_zh);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		sc_class_clear(&l->v[i]);
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }
@@ -134,35 +138,6 @@ void sc_protocols_free(struct sc_protocols *l)
 	}
 	free(l->v);
 	memset(l, 0, sizeof *l);
-}
-
-const struct sc_xref_kind store_xref_kinds[] = {
-	{ "same-number", "Same number in another protocol", "其他协议中的同一编号" },
-	{ "mentions", "Mentions", "提到" },
-	{ "mentioned-by", "Mentioned by", "被提到" },
-	{ NULL, NULL, NULL },
-};
-
-const char *store_status_zh(const char *status)
-{
-	static const struct { const char *en, *zh; } names[] = {
-		{ "standard", "标准" }, { "unofficial", "非官方" }, { "obsolete", "已废弃" },
-		{ "unused", "未使用" }, { "reserved", "保留" }, { "unverified", "未经核实" },
-	};
-	for (size_t i = 0; status && i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(status, names[i].en) == 0)
-			return names[i].zh;
-	return status;
-}
-
-const char *store_protocol_label(const char *id)
-{
-	if (id == NULL)
-		return "?";
-	if (strcmp(id, "http") == 0) return "HTTP";
-	if (strcmp(id, "ftp") == 0) return "FTP";
-	if (strcmp(id, "websocket") == 0) return "WebSocket";
-	return id;
 }
 
 const char *store_protocol_id(const char *name)

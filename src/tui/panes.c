@@ -15,25 +15,19 @@
 /* Bilingual text goes side by side from this many columns. */
 #define SIDE_BY_SIDE_MIN 76
 
-static bool want_en(const struct tui *t) { return t->lang != LANG_ZH; }
-static bool want_zh(const struct tui *t) { return t->lang != LANG_EN; }
+static bool want_en(const struct tui *t) { return lang_want_en(t->lang); }
+static bool want_zh(const struct tui *t) { return lang_want_zh(t->lang); }
 static bool has(const char *s) { return s && *s; }
 
 /* A short tag for lists that mix protocols. */
 static const char *protocol_tag(const char *id)
 {
-	return id && strcmp(id, "websocket") == 0 ? "WS" : store_protocol_label(id);
+	return id && strcmp(id, "websocket") == 0 ? "WS" : label_protocol(id);
 }
 
 char *pane_bi(const struct tui *t, const char *en, const char *zh)
 {
-	if (!has(en) && !has(zh))
-		return xstrdup("");
-	if (t->lang == LANG_EN || !has(zh))
-		return xstrdup(has(en) ? en : zh);
-	if (t->lang == LANG_ZH || !has(en) || strcmp(en, zh) == 0)
-		return xstrdup(zh);
-	return xasprintf("%s \xC2\xB7 %s", en, zh);
+	return lang_bi(t->lang, en, zh);
 }
 
 
@@ -439,7 +433,7 @@ static void class_title(struct tui *t, struct pane *p, struct buf *b)
 	(void)p;
 	char *s = pane_bi(t, "Class", "类别");
 	if (t->protos.n && t->panes[PANE_PROTO].sel < t->protos.n)
-		buf_addf(b, "%s %s", store_protocol_label(t->protos.v[t->panes[PANE_PROTO].sel].id), s);
+		buf_addf(b, "%s %s", label_protocol(t->protos.v[t->panes[PANE_PROTO].sel].id), s);
 	else
 		buf_adds(b, s);
 	free(s);
@@ -533,7 +527,7 @@ static void list_title(struct tui *t, struct pane *p, struct buf *b)
 	if (cs < n) {
 		const struct sc_class *c = &t->classes.v[first + cs];
 		char *name = pane_bi(t, c->name_en, c->name_zh);
-		buf_addf(b, "%s %s %s", store_protocol_label(c->protocol), c->id, name);
+		buf_addf(b, "%s %s %s", label_protocol(c->protocol), c->id, name);
 		free(name);
 	} else {
 		char *s = pane_bi(t, "Codes", "状态码");
@@ -621,7 +615,7 @@ static void detail_title(struct tui *t, struct pane *p, struct buf *b)
 		return;
 	}
 	char *ph = pane_bi(t, t->cur.e.phrase_en, t->cur.e.phrase_zh);
-	buf_addf(b, "%s %s %s", store_protocol_label(t->cur.e.protocol), t->cur.e.code, ph);
+	buf_addf(b, "%s %s %s", label_protocol(t->cur.e.protocol), t->cur.e.code, ph);
 	free(ph);
 }
 
@@ -630,7 +624,7 @@ static void xref_line(struct tui *t, struct tlines *l, int x, int w, const struc
                       bool with_protocol)
 {
 	const struct sc_entry *o = &x_->other;
-	char *label = with_protocol ? xasprintf("%s %s", store_protocol_label(o->protocol), o->code)
+	char *label = with_protocol ? xasprintf("%s %s", label_protocol(o->protocol), o->code)
 	                            : xstrdup(o->code);
 	char *ph = pane_bi(t, o->phrase_en, o->phrase_zh);
 	int lw = (int)text_width(label);
@@ -688,7 +682,7 @@ static void detail_build(struct tui *t, struct pane *p, int w)
 	}
 	/* HTTP 404  Not Found
 	 *           未找到 */
-	char *label = xasprintf("%s %s", store_protocol_label(e->protocol), e->code);
+	char *label = xasprintf("%s %s", label_protocol(e->protocol), e->code);
 	int lw = (int)text_width(label);
 	int px = lw + 2 + 12 <= w ? lw + 2 : 0;
 	tl_line(l);
@@ -714,7 +708,7 @@ static void detail_build(struct tui *t, struct pane *p, int w)
 	tl_wrap(l, 0, w, STYLE_PLAIN, line);
 	free(line);
 	free(cname);
-	char *st = pane_bi(t, e->status, store_status_zh(e->status));
+	char *st = pane_bi(t, e->status, label_status_zh(e->status));
 	line = has(e->spec) ? xasprintf("%s  \xC2\xB7  %s", st, e->spec) : xstrdup(st);
 	tl_wrap(l, 0, w, has(e->status) && strcmp(e->status, "standard") != 0 ? PAL_WARN : PAL_DIM, line);
 	free(line);
@@ -780,15 +774,15 @@ static void detail_build(struct tui *t, struct pane *p, int w)
 			tl_bi(t, l, 4, w - 4, STYLE_PLAIN, x->note_en, x->note_zh);
 		}
 	}
-	const struct sc_xref_kind *kinds = store_xref_kinds;
-	for (size_t k = 0; kinds[k].kind; k++) {
+	for (int k = VS_CONFUSABLES + 1; k < VS_COUNT; k++) {
+		const struct label_section *kind = &label_sections[k];
 		bool head = false;
-		for (size_t i = 0; i < te->xrefs.n; i++) {
+		for (size_t i = 0; kind->xref_kind && i < te->xrefs.n; i++) {
 			const struct sc_xref *x = &te->xrefs.v[i];
-			if (strcmp(x->kind, kinds[k].kind) != 0)
+			if (strcmp(x->kind, kind->xref_kind) != 0)
 				continue;
 			if (!head)
-				tl_heading(t, l, w, kinds[k].en, kinds[k].zh);
+				tl_heading(t, l, w, kind->en, kind->zh);
 			head = true;
 			xref_line(t, l, 2, w, x, strcmp(x->other.protocol, e->protocol) != 0);
 		}
@@ -986,8 +980,8 @@ static void compare_title(struct tui *t, struct pane *p, struct buf *b)
 	const struct sc_entry *a = &t->cmp_a.e, *o = &t->cmp_b;
 	char key[16];
 	buf_addf(b, "Compare \xC2\xB7 \xE6\xAF\x94\xE8\xBE\x83: %s %s \xE2\x86\x94 %s %s  (%s: next peer)",
-	         store_protocol_label(a->protocol), a->code ? a->code : "",
-	         store_protocol_label(o->protocol), o->code ? o->code : "",
+	         label_protocol(a->protocol), a->code ? a->code : "",
+	         label_protocol(o->protocol), o->code ? o->code : "",
 	         keys_first(ACT_COMPARE, key, sizeof key));
 }
 
@@ -996,14 +990,14 @@ static void compare_side(struct tui *t, struct tlines *l, int x, int w, const st
                          const struct sc_class *c)
 {
 	(void)t;
-	char *label = xasprintf("%s %s", store_protocol_label(e->protocol), e->code);
+	char *label = xasprintf("%s %s", label_protocol(e->protocol), e->code);
 	tl_wrap(l, x, w, code_style(e), label);
 	free(label);
 	tl_wrap(l, x, w, PAL_HEADING, e->phrase_en);
 	tl_wrap(l, x, w, PAL_HEADING, e->phrase_zh);
 	char *line = xasprintf("%s %s %s \xC2\xB7 %s %s", e->class_id ? e->class_id : "",
 	                       c && c->name_en ? c->name_en : "", c && c->name_zh ? c->name_zh : "",
-	                       e->status ? e->status : "", store_status_zh(e->status) ? store_status_zh(e->status) : "");
+	                       e->status ? e->status : "", label_status_zh(e->status) ? label_status_zh(e->status) : "");
 	tl_wrap(l, x, w, PAL_DIM, line);
 	free(line);
 	tl_line(l);

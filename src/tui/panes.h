@@ -14,7 +14,8 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "cli.h"
+#include "labels.h"
+#include "lang.h"
 #include "keys.h"
 #include "screen.h"
 #include "search.h"

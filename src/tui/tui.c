@@ -413,11 +413,11 @@ void tui_toggle_mark(struct tui *t, const struct sc_entry *e)
 	if ((i = userdata_refs_find(&t->marks, e->protocol, e->code)) >= 0) {
 		userdata_refs_remove(&t->marks, (size_t)i);
 		userdata_bookmark(t->ud, e->protocol, e->code, false);
-		tui_message(t, "bookmark removed: %s %s", store_protocol_label(e->protocol), e->code);
+		tui_message(t, "bookmark removed: %s %s", label_protocol(e->protocol), e->code);
 	} else {
 		userdata_refs_push(&t->marks, e->protocol, e->code);
 		userdata_bookmark(t->ud, e->protocol, e->code, true);
-		tui_message(t, "bookmarked: %s %s%s", store_protocol_label(e->protocol), e->code,
+		tui_message(t, "bookmarked: %s %s%s", label_protocol(e->protocol), e->code,
 		            t->ud ? "" : " (for this session: no user data directory)");
 	}
 }
@@ -826,12 +826,10 @@ static void do_help(struct tui *t)
 		tui_open_overlay(t, OV_HELP);
 }
 
-static const char *const lang_names[] = { [LANG_BOTH] = "both", [LANG_EN] = "en", [LANG_ZH] = "zh" };
-
 static void do_lang(struct tui *t)
 {
-	t->lang = t->lang == LANG_EN ? LANG_ZH : t->lang == LANG_ZH ? LANG_BOTH : LANG_EN;
-	userdata_set(t->ud, "lang", lang_names[t->lang]);
+	t->lang = lang_next(t->lang);
+	userdata_set(t->ud, "lang", lang_name(t->lang));
 	for (int i = 0; i < PANE_COUNT; i++)
 		pane_invalidate(&t->panes[i]);
 	for (int i = 0; i < OV_COUNT; i++)
@@ -1164,7 +1162,7 @@ static void draw_title(struct tui *t)
 		size_t ps = t->panes[PANE_PROTO].sel, first, n;
 		tui_class_range(t, &first, &n);
 		if (ps < t->protos.n)
-			buf_addf(&b, " \xE2\x80\xBA %s", store_protocol_label(t->protos.v[ps].id));
+			buf_addf(&b, " \xE2\x80\xBA %s", label_protocol(t->protos.v[ps].id));
 		if (t->panes[PANE_CLASS].sel < n)
 			buf_addf(&b, " \xE2\x80\xBA %s", t->classes.v[first + t->panes[PANE_CLASS].sel].id);
 	}
@@ -1185,7 +1183,7 @@ static void draw_status(struct tui *t)
 		char *label = t->prompt == PROMPT_SEARCH
 		              ? xstrdup("/")
 		              : xasprintf("compare %s %s with (a code, or ftp 530): ",
-		                          store_protocol_label(t->cur.e.protocol), t->cur.e.code ? t->cur.e.code : "");
+		                          label_protocol(t->cur.e.protocol), t->cur.e.code ? t->cur.e.code : "");
 		char count[48] = "";
 		if (t->prompt == PROMPT_SEARCH && t->search.active)
 			snprintf(count, sizeof count, "  %zu%s", t->search.hits.n,
@@ -1382,17 +1380,7 @@ static void run_loop(struct tui *t)
 	}
 }
 
-static enum lang lang_from(const char *s, enum lang def)
-{
-	if (s == NULL)
-		return def;
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, lang_names[i]) == 0)
-			return (enum lang)i;
-	return def;
-}
-
-int tui_run(struct store *st, const struct cli_opts *o)
+int tui_run(struct store *st, const struct tui_opts *o)
 {
 	struct tui t;
 	char *cause = NULL;
@@ -1418,7 +1406,11 @@ int tui_run(struct store *st, const struct cli_opts *o)
 	t.ud = userdata_open(dir);
 	free(dir);
 	char *saved_lang = userdata_get(t.ud, "lang");
-	t.lang = o->lang_set ? o->lang : lang_from(saved_lang, LANG_BOTH);
+	t.lang = LANG_BOTH;
+	if (o->lang_set)
+		t.lang = o->lang;
+	else
+		lang_parse(saved_lang, &t.lang);
 	free(saved_lang);
 	userdata_bookmarks(t.ud, &t.marks);
 	userdata_history(t.ud, HISTORY_LOAD, &t.hist);
@@ -1445,7 +1437,7 @@ int tui_run(struct store *st, const struct cli_opts *o)
 	signals_install();
 	crash_handler_install();
 	sc_set_fatal_hook(fatal_hook);
-	if (screen_open(cli_use_color(o), ascii, &cause) != 0) {
+	if (screen_open(o->color, ascii, &cause) != 0) {
 		sc_set_fatal_hook(NULL);
 		crash_handler_remove();
 		signals_restore();

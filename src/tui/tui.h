@@ -5,7 +5,9 @@
 #ifndef SC_TUI_H
 #define SC_TUI_H
 
-#include "cli.h"
+#include <stdbool.h>
+
+#include "lang.h"
 #include "store.h"
 
 /* Runs the browser on st until the user quits. Returns an exit status
@@ -13,7 +15,12 @@
  * when stdin or stdout is not a terminal or the terminal cannot be used,
  * SC_EXIT_DB when the database cannot be read at start. On SIGINT, SIGTERM
  * or SIGHUP it restores the terminal and dies of the signal. */
-int tui_run(struct store *st, const struct cli_opts *o);
+struct tui_opts {
+	enum lang lang;    /* the language to start in ... */
+	bool lang_set;     /* ... when given; else the remembered one */
+	bool color;        /* colour wanted (--color, NO_COLOR, TERM) */
+};
+int tui_run(struct store *st, const struct tui_opts *o);
 
 /* The key table, as help text: one line per key ("j, Down   move down").
  * Generated in keys.c from the one table in keys.h that also drives the

@@ -5,6 +5,18 @@
 #ifndef SC_PALETTE_H
 #define SC_PALETTE_H
 
+#include <stdbool.h>
+
+/* --color: auto (a terminal, no NO_COLOR, TERM not dumb), always, never. */
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* "auto", "always" or "never" into *out; false otherwise. */
+bool palette_color_parse(const char *s, enum color *out);
+/* Does colour apply to output on fd under this choice: never, always, or
+ * (auto) fd is a terminal, NO_COLOR is unset or empty and TERM is not
+ * dumb. */
+bool palette_color_on(enum color c, int fd);
+
 /*        name          SGR     curses fg  mono attribute */
 #define PALETTE(X) \
 	X(PAL_INFO,     "34",   4 /*blue*/,    0) \

@@ -5,7 +5,9 @@
  *   protocol code phrase_en ...     registry facts (one row per code)
  *   protocol code former_en match   meanings the registry no longer has
  *   members title_en note_en ...    comparisons of confusable codes
- *   protocol code check_en check_zh what to check, per code */
+ *   protocol code check_en check_zh what to check, per code
+ *   protocol code detail_en detail_zh  the project's own details
+ *   protocol code lang kind match ...  the review of the documents' texts */
 #include "config.h"
 #include "import.h"
 
@@ -119,7 +121,9 @@ static const char *tsv_get(const struct tsv *t, const struct cells *r, const cha
 	return c < 0 || *r->v[c] == '\0' ? NULL : r->v[c];
 }
 
-enum table_kind { T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_CHECKS, T_HISTORIC, T_COMPARE };
+enum table_kind {
+	T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_CHECKS, T_DETAILS, T_REVIEW, T_HISTORIC, T_COMPARE
+};
 
 static enum table_kind tsv_kind(const struct tsv *t)
 {
@@ -134,6 +138,12 @@ static enum table_kind tsv_kind(const struct tsv *t)
 	if (has_protocol && has_code && tsv_col(t, "check_en") >= 0 && tsv_col(t, "check_zh") >= 0 &&
 	    tsv_col(t, "source") >= 0)
 		return T_CHECKS;
+	if (has_protocol && has_code && tsv_col(t, "detail_en") >= 0 && tsv_col(t, "detail_zh") >= 0 &&
+	    tsv_col(t, "source") >= 0)
+		return T_DETAILS;
+	if (has_protocol && has_code && tsv_col(t, "lang") >= 0 && tsv_col(t, "kind") >= 0 &&
+	    tsv_col(t, "match") >= 0 && tsv_col(t, "message_en") >= 0)
+		return T_REVIEW;
 	if (has_protocol && tsv_col(t, "class") >= 0 && tsv_col(t, "lo") >= 0)
 		return T_CLASSES;
 	if (has_protocol && tsv_col(t, "name_en") >= 0)
@@ -254,33 +264,79 @@ static int64_t known_entry(struct store *st, const struct tsv *t, const struct c
 	return id;
 }
 
-/* What to check, per code, in both languages, with its citation: stored as
- * claims (field "check") of this table, which derive.c makes the entry's
- * check_en / check_zh. */
-static int load_checks(struct store *st, const struct tsv *t, char **cause)
+/* A per-code text table in both languages with its citation (what to
+ * check, the project's details): each text is a claim of this table with
+ * the given field, which derive.c makes the entry's text. */
+static int load_bilingual(struct store *st, const struct tsv *t, const char *field, char **cause)
 {
 	int64_t src = curated_source(st, t, cause);
-	static const struct { const char *col, *field, *lang; } facts[] = {
-		{ "check_en", "check", "en" }, { "check_zh", "check", "zh" }, { "source", "cites", "-" },
+	char *col_en = xasprintf("%s_en", field), *col_zh = xasprintf("%s_zh", field);
+	const struct { const char *col, *field, *lang; } facts[] = {
+		{ col_en, field, "en" }, { col_zh, field, "zh" }, { "source", "cites", "-" },
 	};
+	int rc = src < 0 ? -1 : 0;
 
-	if (src < 0)
-		return -1;
-	for (size_t i = 0; i < t->nrows; i++) {
+	for (size_t i = 0; i < t->nrows && rc == 0; i++) {
 		const struct cells *r = &t->rows[i];
 		int64_t id = known_entry(st, t, r, cause);
-		if (id < 0)
-			return -1;
-		if (!tsv_get(t, r, "check_en") || !tsv_get(t, r, "check_zh") || !tsv_get(t, r, "source")) {
-			*cause = xasprintf("%s:%d: a check needs check_en, check_zh and source", t->file, r->line);
-			return -1;
+		if (id < 0) {
+			rc = -1;
+			break;
 		}
-		for (size_t k = 0; k < sizeof facts / sizeof facts[0]; k++)
+		if (!tsv_get(t, r, col_en) || !tsv_get(t, r, col_zh) || !tsv_get(t, r, "source")) {
+			*cause = xasprintf("%s:%d: a row needs %s, %s and source", t->file, r->line, col_en, col_zh);
+			rc = -1;
+			break;
+		}
+		for (size_t k = 0; k < sizeof facts / sizeof facts[0] && rc == 0; k++)
 			if (store_add_claim(st, src, id, r->line, tsv_get(t, r, "code"), facts[k].field,
 			                    facts[k].lang, tsv_get(t, r, facts[k].col), "used", cause) < 0)
-				return -1;
+				rc = -1;
 	}
-	return store_set_source_rows(st, src, (int64_t)t->nrows, cause);
+	free(col_en);
+	free(col_zh);
+	return rc == 0 ? store_set_source_rows(st, src, (int64_t)t->nrows, cause) : -1;
+}
+
+/* The project's review of the documents' texts: applied to their claims
+ * once they are imported (import_finish). */
+static int load_review(struct store *st, const struct tsv *t, char **cause)
+{
+	static const char *const kinds[] = { "truncated_text", "typo", "mistranslation",
+	                                     "outdated_rule", "contradicts_rfc" };
+	static const char *const need[] = { "protocol", "code", "lang", "kind", "match", "message_en",
+	                                    "message_zh", "resolution_en", "resolution_zh", "source" };
+
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		bool kind_ok = false;
+		for (size_t k = 0; k < sizeof need / sizeof need[0]; k++)
+			if (!tsv_get(t, r, need[k])) {
+				*cause = xasprintf("%s:%d: a review row needs %s", t->file, r->line, need[k]);
+				return -1;
+			}
+		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+			kind_ok |= strcmp(tsv_get(t, r, "kind"), kinds[k]) == 0;
+		if (!kind_ok) {
+			*cause = xasprintf("%s:%d: unknown kind of review finding \"%s\"", t->file, r->line,
+			                   tsv_get(t, r, "kind"));
+			return -1;
+		}
+		if (known_entry(st, t, r, cause) < 0)
+			return -1;
+		struct review_info v = {
+			.protocol = tsv_get(t, r, "protocol"), .code = tsv_get(t, r, "code"),
+			.lang = tsv_get(t, r, "lang"), .kind = tsv_get(t, r, "kind"),
+			.match = tsv_get(t, r, "match"), .message_en = tsv_get(t, r, "message_en"),
+			.message_zh = tsv_get(t, r, "message_zh"),
+			.resolution_en = tsv_get(t, r, "resolution_en"),
+			.resolution_zh = tsv_get(t, r, "resolution_zh"), .source = tsv_get(t, r, "source"),
+			.file = t->file, .line = r->line,
+		};
+		if (store_add_review(st, &v, cause) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int load_historic(struct store *st, const struct tsv *t, char **cause)
@@ -392,7 +448,9 @@ int import_curated(struct store *st, const char *dir, char **cause)
 			case T_PROTOCOLS: rc = load_protocols(st, &tables[i], cause); break;
 			case T_CLASSES:   rc = load_classes(st, &tables[i], cause); break;
 			case T_REGISTRY:  rc = load_registry(st, &tables[i], cause); break;
-			case T_CHECKS:    rc = load_checks(st, &tables[i], cause); break;
+			case T_CHECKS:    rc = load_bilingual(st, &tables[i], "check", cause); break;
+			case T_DETAILS:   rc = load_bilingual(st, &tables[i], "detail", cause); break;
+			case T_REVIEW:    rc = load_review(st, &tables[i], cause); break;
 			case T_HISTORIC:  rc = load_historic(st, &tables[i], cause); break;
 			case T_COMPARE:   rc = load_comparisons(st, &tables[i], cause); break;
 			default: break;

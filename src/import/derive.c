@@ -19,6 +19,7 @@ struct pick {
 	int64_t entry_id;
 	struct sc_entry e;
 	struct buf aliases;
+	bool detail_project[2];      /* en, zh: the project wrote the detail */
 	int failed;
 	struct store *st;
 	char **cause;
@@ -40,6 +41,7 @@ static int pick_flush(struct pick *p)
 	sc_entry_clear(&p->e);
 	buf_reset(&p->aliases);
 	p->entry_id = 0;
+	p->detail_project[0] = p->detail_project[1] = false;
 	return rc;
 }
 
@@ -74,8 +76,12 @@ static int pick_claim(void *ctx, const struct sc_used_claim *c)
 			set(sum, c->value);
 			set(origin, c->source_file);
 		}
-		if (*det == NULL || strlen(c->value) > strlen(*det))
+		if (!p->detail_project[zh] && (*det == NULL || strlen(c->value) > strlen(*det)))
 			set(det, c->value);
+	} else if (strcmp(c->field, "detail") == 0 && curated) {
+		/* the project's own detail comes before any document's */
+		set(zh ? &p->e.detail_zh : &p->e.detail_en, c->value);
+		p->detail_project[zh] = true;
 	} else if (strcmp(c->field, "check") == 0 && curated) {
 		set(zh ? &p->e.check_zh : &p->e.check_en, c->value);
 	} else if (strcmp(c->field, "status") == 0 && curated) {
@@ -207,6 +213,8 @@ int import_finish(struct store *st, char **cause)
 	int rc = -1;
 
 	*cause = NULL;
+	if (store_apply_reviews(st, cause) != 0)
+		return -1;
 	if (store_each_used_claim(st, pick_claim, &p, cause) != 0 || p.failed || pick_flush(&p) != 0) {
 		sc_entry_clear(&p.e);
 		buf_free(&p.aliases);

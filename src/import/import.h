@@ -33,6 +33,10 @@
 	X(mixed_language,     "English text with Chinese fragments left in it") \
 	X(machine_translation,"a document whose English reads as machine translation") \
 	X(truncated_text,     "a text cut short") \
+	X(typo,               "a wrong character or word in a text (found by review)") \
+	X(mistranslation,     "a text that says something other than what it translates (found by review)") \
+	X(outdated_rule,      "a rule of a replaced specification, stated as current (found by review)") \
+	X(contradicts_rfc,    "a text that says the opposite of the RFC it follows (found by review)") \
 	X(unknown_code,       "a code no registry has") \
 	X(rejected_line,      "a line the parser could not use")
 

@@ -81,6 +81,7 @@ struct sc_finding {
 	char *source;
 	int   line;
 	char *kind, *label, *code, *protocol, *message, *resolution;
+	char *message_zh, *resolution_zh;    /* NULL when not written in Chinese */
 };
 struct sc_findings {
 	struct sc_finding *v;

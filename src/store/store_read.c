@@ -87,6 +87,7 @@ void sc_findings_free(struct sc_findings *l)
 		struct sc_finding *f = &l->v[i];
 		free(f->source); free(f->kind); free(f->label); free(f->code);
 		free(f->protocol); free(f->message); free(f->resolution);
+		free(f->message_zh); free(f->resolution_zh);
 	}
 	free(l->v);
 	memset(l, 0, sizeof *l);
@@ -323,7 +324,7 @@ int store_findings(struct store *st, int64_t source_id, int64_t entry_id,
 	int rc;
 
 	if (prep(st, "SELECT f.id, s.file, coalesce(f.line, 0), f.kind, f.label, e.code, e.protocol,"
-	             " f.message, f.resolution"
+	             " f.message, f.resolution, f.message_zh, f.resolution_zh"
 	             " FROM finding f JOIN source s ON s.id = f.source_id"
 	             " LEFT JOIN entry e ON e.id = f.entry_id"
 	             " WHERE (?1 = 0 OR f.source_id = ?1) AND (?2 = 0 OR f.entry_id = ?2)"
@@ -342,6 +343,8 @@ int store_findings(struct store *st, int64_t source_id, int64_t entry_id,
 		f->protocol = col_str(s, 6);
 		f->message = col_str(s, 7);
 		f->resolution = col_str(s, 8);
+		f->message_zh = col_str(s, 9);
+		f->resolution_zh = col_str(s, 10);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {

@@ -187,6 +187,58 @@ int64_t store_add_finding(struct store *st, int64_t source_id, int line, const c
 	           t, 4, n, 3, cause);
 }
 
+int store_add_review(struct store *st, const struct review_info *r, char **cause)
+{
+	const char *t[] = { r->protocol, r->code, r->lang, r->kind, r->match, r->message_en,
+	                    r->message_zh, r->resolution_en, r->resolution_zh, r->source, r->file };
+	int64_t n[] = { r->line };
+	return run(st, "INSERT INTO review(protocol, code, lang, kind, match, message_en, message_zh,"
+	               " resolution_en, resolution_zh, source, file, line)"
+	               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	           t, 11, n, 1, cause) < 0 ? -1 : 0;
+}
+
+/* The claims a review row is about; shared by the statements below. */
+#define REVIEW_CLAIMS \
+	" FROM review r JOIN entry e ON e.protocol = r.protocol AND e.code = r.code" \
+	" JOIN claim c ON c.entry_id = e.id AND c.lang = r.lang AND instr(c.value, r.match) > 0" \
+	"  AND c.state <> 'duplicate'" \
+	" JOIN source s ON s.id = c.source_id AND s.kind <> 'curated'"
+
+int store_apply_reviews(struct store *st, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (exec(st, "INSERT INTO finding(source_id, line, kind, label, entry_id, message, resolution,"
+	             " message_zh, resolution_zh)"
+	             " SELECT DISTINCT c.source_id, c.line, r.kind, c.label, e.id, r.message_en,"
+	             " r.resolution_en, r.message_zh, r.resolution_zh" REVIEW_CLAIMS
+	             " WHERE NOT EXISTS (SELECT 1 FROM finding f WHERE f.source_id = c.source_id"
+	             "  AND f.line IS c.line AND f.kind = r.kind AND f.entry_id = e.id);"
+	             "UPDATE claim SET state = CASE WHEN EXISTS (SELECT 1" REVIEW_CLAIMS
+	             "  WHERE c.id = claim.id AND r.kind = 'outdated_rule') THEN 'outdated' ELSE 'kept' END"
+	             " WHERE state = 'used' AND id IN (SELECT c.id" REVIEW_CLAIMS ");", cause) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(store_db(st), "SELECT r.file, r.line FROM review r WHERE NOT EXISTS"
+	                       " (SELECT 1 FROM entry e JOIN claim c ON c.entry_id = e.id"
+	                       "  JOIN source s ON s.id = c.source_id"
+	                       "  WHERE e.protocol = r.protocol AND e.code = r.code AND c.lang = r.lang"
+	                       "  AND instr(c.value, r.match) > 0 AND c.state <> 'duplicate'"
+	                       "  AND s.kind <> 'curated') ORDER BY r.id LIMIT 1", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot read the review");
+		return -1;
+	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*cause = xasprintf("%s:%d: the review matches no claim of a document",
+		                   sqlite3_column_text(s, 0), sqlite3_column_int(s, 1));
+	else if (rc != SQLITE_DONE)
+		*cause = store_error(st, "cannot read the review");
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int store_add_historic(struct store *st, const char *protocol, const char *code,
                        const char *former_en, const char *former_zh, const char *match,
                        const char *note_en, const char *note_zh, const char *source, char **cause)

@@ -44,6 +44,19 @@ int64_t store_add_claim(struct store *st, int64_t source_id, int64_t entry_id, i
 int64_t store_add_finding(struct store *st, int64_t source_id, int line, const char *kind,
                           const char *label, int64_t entry_id, const char *message,
                           const char *resolution, char **cause);
+/* One row of the project's review of the documents' texts. */
+struct review_info {
+	const char *protocol, *code, *lang, *kind, *match, *message_en, *message_zh,
+	           *resolution_en, *resolution_zh, *source, *file;
+	int line;
+};
+int store_add_review(struct store *st, const struct review_info *r, char **cause);
+/* Applies every review row to the documents' claims it matches (the
+ * entry's claims in its language whose text holds its words, duplicates
+ * aside): each becomes a finding of its source and line (once), and a claim
+ * still in use is set aside (kept; outdated for an outdated rule). A row
+ * that matches no claim is an error naming the curated file and line. */
+int store_apply_reviews(struct store *st, char **cause);
 int store_add_historic(struct store *st, const char *protocol, const char *code,
                        const char *former_en, const char *former_zh, const char *match,
                        const char *note_en, const char *note_zh, const char *source, char **cause);

@@ -343,6 +343,107 @@ static void test_check_unknown_code(void **state)
 	free(path); free(dir); free(db);
 }
 
+/* A database with the test registry and extra curated tables: a fresh
+ * directory holding links to tests/data/curated plus the given files. */
+static struct store *db_with(const char *name, const char *const *files, const char *const *texts,
+                             size_t n, char **dir_out)
+{
+	char *dir = tu_tmp(name), *cause = NULL, *path, *fixture;
+	static const char *const fixtures[] = { "protocols.tsv", "classes.tsv", "registry-test.tsv" };
+	struct store *st = NULL;
+
+	mkdir(dir, 0700);
+	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
+		char *real = NULL;
+		fixture = xasprintf("%s/tests/data/curated/%s", tu_srcdir(), fixtures[i]);
+		real = realpath(fixture, NULL);
+		path = xasprintf("%s/%s", dir, fixtures[i]);
+		unlink(path);
+		assert_int_equal(symlink(real, path), 0);
+		free(real); free(fixture); free(path);
+	}
+	for (size_t i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", dir, files[i]);
+		tu_write(path, texts[i], strlen(texts[i]));
+		free(path);
+	}
+	path = xasprintf("%s.db", dir);
+	unlink(path);
+	if (store_open(path, STORE_CREATE, &st, &cause) != 0 || store_begin(st, &cause) != 0 ||
+	    import_curated(st, dir, &cause) != 0)
+		fail_msg("%s", cause);
+	free(path);
+	*dir_out = dir;
+	return st;
+}
+
+static const char review_head[] =
+	"protocol\tcode\tlang\tkind\tmatch\tmessage_en\tmessage_zh\tresolution_en\tresolution_zh\tsource\n";
+
+/* The review: each row becomes a finding of the document's line with its
+ * Chinese message, the claim is set aside (outdated for an outdated rule),
+ * and the project's details are shown before any document's. */
+static void test_review(void **state)
+{
+	static const char *const files[] = { "review.tsv", "details.tsv" };
+	char review[2048], *dir = NULL, *cause = NULL;
+	snprintf(review, sizeof review, "%s%s%s", review_head,
+	         "http\t200\tzh\ttypo\t超级\t\"超级\" is a typo of \"超集\"\t“超级”是“超集”的笔误\t"
+	         "not used\t不使用\tRFC 9110\n",
+	         "http\t302\tzh\toutdated_rule\t除非得到用户的确认\tRFC 2616 rule\tRFC 2616 的规则\t"
+	         "not used\t不使用\tRFC 9110 §15.4\n");
+	const char *const texts[] = { review,
+		"protocol\tcode\tdetail_en\tdetail_zh\tsource\n"
+		"http\t302\tProject detail.\t项目的说明。\tRFC 9110 §15.4.3\n" };
+	struct store *st = db_with("review", files, texts, 2, &dir);
+
+	tu_import(st, "lines.txt",
+	          "200 元信息可能是原始版本的超级。\n"
+	          "302 如果这不是 GET 请求，浏览器禁止自动进行重定向，除非得到用户的确认，这个说明很长很长。\n"
+	          "303 另一个码。\n"
+	          "302 临时移动：资源暂时在另一个地址，这段文字比项目的说明长得多。\n");
+	finish(st);
+	assert_int_equal(findings(st, "typo"), 1);
+	assert_int_equal(findings(st, "outdated_rule"), 1);
+	assert_int_equal(tu_int(st, "SELECT line FROM finding WHERE kind = ?1", "typo"), 1);
+	char *zh = tu_text(st, "SELECT message_zh FROM finding WHERE kind = ?1", "typo");
+	assert_string_equal(zh, "“超级”是“超集”的笔误");
+	free(zh);
+	assert_state(st, "200", "text", NULL, "kept");
+	assert_state(st, "302", "text", NULL, "outdated");
+	/* the typo is not shown; the project's detail comes first though shorter */
+	assert_null(tu_text(st, "SELECT detail_zh FROM entry WHERE code = ?1", "200"));
+	char *det = tu_text(st, "SELECT detail_zh || '/' || detail_en FROM entry WHERE code = ?1", "302");
+	assert_string_equal(det, "项目的说明。/Project detail.");
+	free(det);
+	/* a second finish (a user import) adds no second finding */
+	finish(st);
+	assert_int_equal(findings(st, "typo"), 1);
+	store_rollback(st);
+	store_close(st);
+	free(dir);
+	free(cause);
+}
+
+/* A review row that matches nothing stops the build, naming its row. */
+static void test_review_unmatched(void **state)
+{
+	static const char *const files[] = { "review.tsv" };
+	char review[1024], *dir = NULL, *cause = NULL;
+	snprintf(review, sizeof review, "%s%s", review_head,
+	         "http\t200\tzh\ttypo\t不存在的字\tm\tm\tr\tr\ts\n");
+	const char *const texts[] = { review };
+	struct store *st = db_with("review-bad", files, texts, 1, &dir);
+
+	tu_import(st, "lines.txt", "200 请求成功。\n");
+	assert_int_equal(import_finish(st, &cause), -1);
+	assert_non_null(strstr(cause, "review.tsv:2: the review matches no claim"));
+	free(cause);
+	store_rollback(st);
+	store_close(st);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +459,8 @@ int main(void)
 		cmocka_unit_test(test_fuzz_empty_field),
 		cmocka_unit_test(test_checks),
 		cmocka_unit_test(test_check_unknown_code),
+		cmocka_unit_test(test_review),
+		cmocka_unit_test(test_review_unmatched),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

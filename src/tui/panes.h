@@ -1,9 +1,21 @@
-/* panes.h: the browser's state and its panes. Each pane (protocol, class,
- * code list, detail, cross-references) and each overlay (help, compare,
- * bookmarks, history) is a table of operations, after tig's view_ops:
- * how many rows it has, how a row is drawn, how its text is built for a
- * width, what it does with an action. tui.c owns the loop, the layout and
- * navigation; panes.c owns what each pane shows and does.
+/* panes.h: the browser's state, its panes and the services its files give
+ * each other. Each pane (protocol, class, code list, detail,
+ * cross-references) and each overlay (help, compare, bookmarks, history) is
+ * a table of operations in a file of its own, after tig's view_ops: how
+ * many rows it has, how a row is drawn, how its text is built for a width,
+ * and what it does with an action, answered with result flags the loop acts
+ * on (htop's HandlerResult). The files by concern:
+ *   tui.c        start, the one input loop, key and mouse dispatch
+ *   terminal.c   terminal set-up, signals, suspend, crash handler (terminal.h)
+ *   layout.c     the one relayout function, title and status bars
+ *   nav.c        what is selected and loaded, going to a code, overlays
+ *   history.c    visited codes and bookmarks
+ *   prompt.c     the search and compare-with prompts, the digit jump
+ *   actions.c    the actions that belong to no pane
+ *   pane.c       drawing, moving and clicking any pane; row helpers
+ *   tlines.c     text built for a width (tlines.h)
+ *   pane_*.c     protocol, class, code list, detail, cross-references
+ *   ov_*.c       help, compare, bookmark and history overlays
  *
  * Data comes only from the store, search and userdata APIs: no SQL here. */
 #ifndef SC_PANES_H
@@ -21,24 +33,8 @@
 #include "search.h"
 #include "store.h"
 #include "str.h"
+#include "tlines.h"
 #include "userdata.h"
-
-/* ---- text built for a width: lines of positioned, styled spans ---------------- */
-
-struct tspan {
-	int   x, w;       /* column in the pane; width (clipped to the pane) */
-	int   style;      /* palette entry or STYLE_PLAIN */
-	char *text;
-};
-struct tline {
-	struct tspan *v;
-	size_t n, cap;
-};
-struct tlines {
-	struct tline *v;
-	size_t n, cap;
-};
-void tlines_free(struct tlines *l);
 
 /* ---- panes ---------------------------------------------------------------------- */
 
@@ -52,6 +48,17 @@ struct rect {
 struct tui;
 struct pane;
 
+/* What a pane's request did, for the loop to act on (after htop's
+ * HandlerResult): the pane changes its own state, the loop the focus and
+ * the overlay. */
+enum pane_result {
+	PANE_PASS  = 0,       /* not this pane's action */
+	PANE_DONE  = 1u << 0, /* handled */
+	PANE_DOWN  = 1u << 1, /* focus the level below (protocol > class > codes > detail > xrefs) */
+	PANE_UP    = 1u << 2, /* focus the level above */
+	PANE_CLOSE = 1u << 3, /* close the overlay */
+};
+
 struct pane_ops {
 	bool selectable;  /* a list with a selected row; else text that scrolls */
 	/* The pane's title for its header line, into b. */
@@ -63,8 +70,9 @@ struct pane_ops {
 	void (*build)(struct tui *t, struct pane *p, int w);
 	/* Lines under the rows, when there is room (the class description). */
 	void (*footer)(struct tui *t, struct pane *p, int y, int x, int w, int h);
-	/* An action for this pane; true when handled. */
-	bool (*request)(struct tui *t, struct pane *p, enum tui_action a);
+	/* An action for this pane: enum pane_result flags, PANE_PASS when it is
+	 * not the pane's to handle. */
+	unsigned (*request)(struct tui *t, struct pane *p, enum tui_action a);
 	/* The selection moved (lists). */
 	void (*moved)(struct tui *t, struct pane *p);
 };
@@ -83,6 +91,20 @@ extern const struct pane_ops pane_ops_proto, pane_ops_class, pane_ops_list, pane
 /* ---- the browser's state ---------------------------------------------------------- */
 
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_COMPARE };
+
+/* The prompt on the status line (prompt.c). */
+struct tui_prompt {
+	enum prompt_kind kind;
+	struct buf text;
+	enum pane_id saved_focus;   /* where focus was when it opened */
+};
+
+/* Digits typed to jump to a code (prompt.c). */
+struct tui_jump {
+	char digits[24];
+	long long at;               /* when the last digit came, ms */
+	bool hit;                   /* the jump already reached an exact code */
+};
 
 /* The entry shown in the detail pane, with everything about it. */
 struct tui_entry {
@@ -116,11 +138,14 @@ struct tui {
 	struct tui_search search, saved;
 	struct tui_entry cur;
 
-	/* compare overlay: a against b, with the note when they have one */
-	struct tui_entry cmp_a;
-	struct sc_entry cmp_b;
-	const struct sc_xref *cmp_note;   /* into cmp_a.xrefs, or NULL */
-	size_t cmp_peer;                  /* which compare xref of a */
+	/* compare overlay (ov_compare.c): a against b, with the note when they
+	 * have one */
+	struct tui_cmp {
+		struct tui_entry a;
+		struct sc_entry b;
+		const struct sc_xref *note;   /* into a.xrefs, or NULL */
+		size_t peer;                  /* which compare xref of a */
+	} cmp;
 	/* bookmark and history overlays: the entries they list */
 	struct sc_entries ov_rows;
 
@@ -133,15 +158,10 @@ struct tui {
 	enum pane_id focus;
 	enum overlay_id overlay;
 
-	enum prompt_kind prompt;
-	struct buf ptext;
-	char jump[24];              /* digits typed to jump to a code */
-	long long jump_at;          /* when the last digit came, ms */
-	bool jump_hit;              /* the jump already reached an exact code */
+	struct tui_prompt prompt;
+	struct tui_jump jump;
 	char *msg;                  /* a one-line message in the status bar */
 	long long msg_at;
-
-	enum pane_id saved_focus;   /* where focus was when the prompt opened */
 
 	int rows, cols;
 	int sep_x[2], nsep;         /* columns of the rules between pane groups */
@@ -151,7 +171,7 @@ struct tui {
 	bool quit;
 };
 
-/* ---- services tui.c gives the panes ------------------------------------------------ */
+/* ---- nav.c: what is selected and loaded ---------------------------------------------- */
 
 /* The pane or overlay now receiving keys. */
 struct pane *tui_active(struct tui *t);
@@ -161,11 +181,12 @@ size_t tui_list_count(struct tui *t);
 /* Index range of the selected protocol's classes in t->classes. */
 void tui_class_range(struct tui *t, size_t *first, size_t *count);
 const struct sc_class *tui_class_of(struct tui *t, const char *protocol, const char *class_id);
+/* Brings the loaded data in line with the selections (the class's codes,
+ * everything about the selected code); a query only when one changed. */
+void tui_ensure_data(struct tui *t);
 /* Show e in the browser (its protocol, class, row); with history, record
  * a visit. */
 void tui_goto(struct tui *t, const struct sc_entry *e, bool history);
-/* Record the entry shown now as visited. */
-void tui_visit_current(struct tui *t);
 void tui_focus(struct tui *t, enum pane_id id);
 void tui_open_overlay(struct tui *t, enum overlay_id id);
 void tui_close_overlay(struct tui *t);
@@ -175,18 +196,64 @@ void tui_class_moved(struct tui *t);
 void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A store failure: shows cause and frees it. */
 void tui_store_error(struct tui *t, char *cause);
-bool tui_is_marked(struct tui *t, const struct sc_entry *e);
-/* Loads everything about the entry with this id into te (0: clears). */
+/* Loads everything about the entry e into te (NULL: clears). */
 int tui_entry_load(struct tui *t, struct tui_entry *te, const struct sc_entry *e);
 void tui_entry_clear(struct tui_entry *te);
+bool tui_same_entry(const struct sc_entry *e, const char *protocol, const char *code);
+/* The entry a protocol and code name exactly, into out (caller clears);
+ * false if none. */
+bool tui_lookup_ref(struct tui *t, const char *protocol, const char *code, struct sc_entry *out);
+void tui_search_free(struct tui_search *s);
+/* Leave the search results; the list shows the selected class again. */
+void tui_search_leave(struct tui *t);
+
+/* ---- history.c: visited codes and bookmarks --------------------------------------------- */
+
+/* Record a visit of e (and drop what was ahead in the history). */
+void tui_hist_push(struct tui *t, const struct sc_entry *e);
+/* Record the entry shown now as visited. */
+void tui_visit_current(struct tui *t);
+/* One step back (dir < 0) or forward in the history. */
+void tui_hist_go(struct tui *t, int dir);
+bool tui_is_marked(struct tui *t, const struct sc_entry *e);
+/* Bookmark on or off for e; the status line says what happened. */
+void tui_toggle_mark(struct tui *t, const struct sc_entry *e);
+/* Fills t->ov_rows with the entries refs name (newest first when reverse),
+ * each once, at most max. */
+void tui_overlay_rows(struct tui *t, const struct userdata_refs *refs, bool reverse, size_t max);
+
+/* ---- ov_compare.c ------------------------------------------------------------------------ */
+
 /* Sets up the compare overlay for the current entry: peer k of its compare
  * cross-references, or (other != NULL) that entry. false when there is
  * nothing to compare with. */
 bool tui_compare(struct tui *t, size_t k, const struct sc_entry *other);
-/* Bookmark on or off for e. */
-void tui_toggle_mark(struct tui *t, const struct sc_entry *e);
 
-/* ---- helpers panes.c gives tui.c ----------------------------------------------------- */
+/* ---- prompt.c ------------------------------------------------------------------------------ */
+
+void tui_prompt_open(struct tui *t, enum prompt_kind kind);
+/* A key while the prompt is open. */
+void tui_prompt_key(struct tui *t, const struct screen_key *k);
+/* Digits (and a dot, Backspace and Esc while typing them): true when k was
+ * taken for the jump. */
+bool tui_jump_key(struct tui *t, const struct screen_key *k);
+/* Ends the jump when no digit came for a while; true when it did. */
+bool tui_jump_expire(struct tui *t, long long now);
+
+/* ---- actions.c ------------------------------------------------------------------------------ */
+
+/* Runs a global action (one that belongs to no pane); false when a is not
+ * one, or does not work over the open overlay. */
+bool tui_action_run(struct tui *t, enum tui_action a);
+
+/* ---- layout.c ------------------------------------------------------------------------------- */
+
+/* The one layout function: pane rectangles for the terminal size and focus. */
+void tui_relayout(struct tui *t);
+/* One frame: panes, overlay, title and status bars. */
+void tui_draw(struct tui *t);
+
+/* ---- pane.c: any pane ------------------------------------------------------------------------ */
 
 /* The search terms to highlight now (the prompt's or the kept search's). */
 const struct strv *pane_terms(struct tui *t);
@@ -206,5 +273,22 @@ void pane_invalidate(struct pane *p);
 bool pane_click(struct tui *t, struct pane *p, int y);
 /* "en", "zh" or "en · zh" as the language asks. Caller frees. */
 char *pane_bi(const struct tui *t, const char *en, const char *zh);
+static inline bool pane_want_en(const struct tui *t) { return lang_want_en(t->lang); }
+static inline bool pane_want_zh(const struct tui *t) { return lang_want_zh(t->lang); }
+static inline bool pane_has(const char *s) { return s && *s; }
+/* A short protocol tag for lists that mix protocols ("WS" for WebSocket). */
+const char *pane_protocol_tag(const char *id);
+/* The palette entry of a code. */
+int pane_code_style(const struct sc_entry *e);
+/* Starts a row: the selection marker and, for the focused selection, the
+ * reverse bar. Returns the attribute for the rest of the row. */
+attr_t pane_row_begin(struct tui *t, struct pane *p, int y, int x, int w, bool selected);
+/* The style's attribute, unless the row is reverse (then plain reverse). */
+attr_t pane_in_row(attr_t row, int style);
+/* Draws text in columns [x, x+w) of a row, fitted, highlighted. Returns
+ * the columns used. */
+int pane_row_text(struct tui *t, int y, int x, int w, const char *s, attr_t a);
+/* Draws one built line at (y, x) in w columns, search terms highlighted. */
+void pane_draw_line(struct tui *t, const struct tline *ln, int y, int x, int w);
 
 #endif

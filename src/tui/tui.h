@@ -1,7 +1,6 @@
 /* tui.h: the terminal browser (ncursesw). The rest of the program sees
- * only this; the browser's parts are in tui.c (loop, layout, navigation),
- * panes.c (what each pane shows), keys.c (the key table) and screen.c
- * (curses). */
+ * only this; the browser's files by concern are listed in panes.h, its key
+ * table is keys.h and its one curses file is screen.c. */
 #ifndef SC_TUI_H
 #define SC_TUI_H
 

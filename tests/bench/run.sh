@@ -171,7 +171,7 @@ whole "statuscodes search 缓存" "$SQL_SEARCH" 缓存 "-s cache" search 缓存
 # ---- 2. in process: every prefix as typed -----------------------------------------
 # as many hits as the browser asks for (its SEARCH_LIMIT), and for context
 # as many as `statuscodes search` shows by default (20)
-LIMIT=$(sed -n 's/^#define SEARCH_LIMIT *\([0-9][0-9]*\).*/\1/p' "$srcdir/src/tui/tui.c" 2>/dev/null | head -n 1)
+LIMIT=$(sed -n 's/^#define SEARCH_LIMIT *\([0-9][0-9]*\).*/\1/p' "$srcdir"/src/tui/*.c 2>/dev/null | head -n 1)
 LIMIT=${BENCH_LIMIT:-${LIMIT:-100}}
 echo "  search latency, real database" >&2
 line=$(BENCH_LIMIT=$LIMIT "$B" latency "$DB" "$REPEAT")

@@ -1,0 +1,109 @@
+/* history.c: the codes the user visited (back, forward, the history
+ * overlay) and bookmarks, kept in the user database when there is one. */
+#include "config.h"
+#include "panes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+/* Visits kept in memory; older ones drop off the front. */
+#define HISTORY_KEEP 1000
+
+void tui_hist_push(struct tui *t, const struct sc_entry *e)
+{
+	if (e == NULL || e->id == 0)
+		return;
+	while (t->hist_pos + 1 < t->hist.n)  /* a new visit drops what was ahead */
+		userdata_refs_remove(&t->hist, t->hist.n - 1);
+	if (t->hist.n && tui_same_entry(e, t->hist.v[t->hist.n - 1].protocol, t->hist.v[t->hist.n - 1].code)) {
+		t->hist_pos = t->hist.n - 1;
+		return;
+	}
+	if (t->hist.n >= HISTORY_KEEP)
+		userdata_refs_remove(&t->hist, 0);
+	userdata_refs_push(&t->hist, e->protocol, e->code);
+	t->hist_pos = t->hist.n - 1;
+	userdata_visit(t->ud, e->protocol, e->code);
+}
+
+void tui_visit_current(struct tui *t)
+{
+	if (t->cur.id)
+		tui_hist_push(t, &t->cur.e);
+}
+
+void tui_hist_go(struct tui *t, int dir)
+{
+	long n = (long)t->hist.n, pos = (long)t->hist_pos;
+
+	if (n == 0) {
+		tui_message(t, "no history yet: codes you open are remembered");
+		return;
+	}
+	long np = pos + dir;
+	while (np >= 0 && np < n && t->cur.id && tui_same_entry(&t->cur.e, t->hist.v[np].protocol, t->hist.v[np].code))
+		np += dir;
+	if (np < 0 || np >= n) {
+		tui_message(t, dir < 0 ? "at the oldest entry of the history" : "at the newest entry of the history");
+		return;
+	}
+	struct sc_entry e;
+	if (!tui_lookup_ref(t, t->hist.v[np].protocol, t->hist.v[np].code, &e)) {
+		tui_message(t, "%s %s is no longer in the database", t->hist.v[np].protocol, t->hist.v[np].code);
+		userdata_refs_remove(&t->hist, (size_t)np);
+		if (t->hist_pos > (size_t)np)
+			t->hist_pos--;
+		return;
+	}
+	tui_goto(t, &e, false);
+	t->hist_pos = (size_t)np;
+	sc_entry_clear(&e);
+}
+
+bool tui_is_marked(struct tui *t, const struct sc_entry *e)
+{
+	return e && e->protocol && e->code && userdata_refs_find(&t->marks, e->protocol, e->code) >= 0;
+}
+
+void tui_toggle_mark(struct tui *t, const struct sc_entry *e)
+{
+	long i;
+
+	if (e == NULL || e->id == 0)
+		return;
+	if ((i = userdata_refs_find(&t->marks, e->protocol, e->code)) >= 0) {
+		userdata_refs_remove(&t->marks, (size_t)i);
+		userdata_bookmark(t->ud, e->protocol, e->code, false);
+		tui_message(t, "bookmark removed: %s %s", label_protocol(e->protocol), e->code);
+	} else {
+		userdata_refs_push(&t->marks, e->protocol, e->code);
+		userdata_bookmark(t->ud, e->protocol, e->code, true);
+		tui_message(t, "bookmarked: %s %s%s", label_protocol(e->protocol), e->code,
+		            t->ud ? "" : " (for this session: no user data directory)");
+	}
+}
+
+void tui_overlay_rows(struct tui *t, const struct userdata_refs *refs, bool reverse, size_t max)
+{
+	struct userdata_refs seen = {0};
+
+	sc_entries_free(&t->ov_rows);
+	for (size_t k = 0; k < refs->n && t->ov_rows.n < max; k++) {
+		const struct userdata_ref *r = &refs->v[reverse ? refs->n - 1 - k : k];
+		struct sc_entry e;
+		if (userdata_refs_find(&seen, r->protocol, r->code) >= 0)
+			continue;
+		userdata_refs_push(&seen, r->protocol, r->code);
+		if (!tui_lookup_ref(t, r->protocol, r->code, &e))
+			continue;
+		struct sc_entries *l = &t->ov_rows;
+		if (l->n == l->cap) {
+			l->cap = l->cap ? l->cap * 2 : 16;
+			l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+		}
+		l->v[l->n++] = e;
+	}
+	userdata_refs_free(&seen);
+}

@@ -1,0 +1,142 @@
+/* ov_compare.c: the compare overlay: two codes side by side with the note
+ * on what tells them apart. Its state is t->cmp. */
+#include "config.h"
+#include "panes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "palette.h"
+#include "text.h"
+#include "xmalloc.h"
+
+bool tui_compare(struct tui *t, size_t k, const struct sc_entry *other)
+{
+	const struct sc_xref *note = NULL;
+	const struct sc_entry *b = other;
+	size_t seen = 0;
+
+	if (t->cur.id == 0)
+		return false;
+	if (t->cmp.a.id != t->cur.id && tui_entry_load(t, &t->cmp.a, &t->cur.e) != 0)
+		return false;
+	for (size_t i = 0; i < t->cmp.a.xrefs.n; i++) {
+		const struct sc_xref *x = &t->cmp.a.xrefs.v[i];
+		if (strcmp(x->kind, "compare") != 0)
+			continue;
+		if (other ? x->other.id == other->id : seen == k) {
+			note = x;
+			b = &x->other;
+			break;
+		}
+		seen++;
+	}
+	if (b == NULL)
+		return false;
+	if (!other)
+		t->cmp.peer = k;
+	struct sc_entry copy;
+	sc_entry_copy(&copy, b);
+	sc_entry_clear(&t->cmp.b);
+	t->cmp.b = copy;
+	t->cmp.note = note;
+	tui_open_overlay(t, OV_COMPARE);
+	return true;
+}
+
+static void compare_title(struct tui *t, struct pane *p, struct buf *b)
+{
+	const struct sc_entry *a = &t->cmp.a.e, *o = &t->cmp.b;
+	char key[16];
+	buf_addf(b, "Compare \xC2\xB7 \xE6\xAF\x94\xE8\xBE\x83: %s %s \xE2\x86\x94 %s %s  (%s: next peer)",
+	         label_protocol(a->protocol), a->code ? a->code : "",
+	         label_protocol(o->protocol), o->code ? o->code : "",
+	         keys_first(ACT_COMPARE, key, sizeof key));
+}
+
+/* One side of the comparison, both languages always. */
+static void compare_side(struct tui *t, struct tlines *l, int x, int w, const struct sc_entry *e,
+                         const struct sc_class *c)
+{
+	char *label = xasprintf("%s %s", label_protocol(e->protocol), e->code);
+	tl_wrap(l, x, w, pane_code_style(e), label);
+	free(label);
+	tl_wrap(l, x, w, PAL_HEADING, e->phrase_en);
+	tl_wrap(l, x, w, PAL_HEADING, e->phrase_zh);
+	char *line = xasprintf("%s %s %s \xC2\xB7 %s %s", e->class_id ? e->class_id : "",
+	                       c && c->name_en ? c->name_en : "", c && c->name_zh ? c->name_zh : "",
+	                       e->status ? e->status : "", label_status_zh(e->status) ? label_status_zh(e->status) : "");
+	tl_wrap(l, x, w, PAL_DIM, line);
+	free(line);
+	tl_line(l);
+	tl_wrap(l, x, w, STYLE_PLAIN, e->summary_en);
+	tl_line(l);
+	tl_wrap(l, x, w, STYLE_PLAIN, e->summary_zh);
+}
+
+static void compare_build(struct tui *t, struct pane *p, int w)
+{
+	struct tlines *l = &p->lines;
+	const struct sc_entry *a = &t->cmp.a.e, *b = &t->cmp.b;
+	const struct sc_class *ca = tui_class_of(t, a->protocol, a->class_id);
+	const struct sc_class *cb = tui_class_of(t, b->protocol, b->class_id);
+
+	if (t->cmp.a.id == 0 || b->id == 0)
+		return;
+	if (w >= 50) {
+		int cw = (w - 3) / 2;
+		struct tlines la = {0}, lb = {0};
+		compare_side(t, &la, 0, cw, a, ca);
+		compare_side(t, &lb, 0, cw, b, cb);
+		for (size_t i = 0; i < la.n || i < lb.n; i++) {
+			tl_line(l);
+			if (i < la.n)
+				for (size_t k = 0; k < la.v[i].n; k++)
+					tl_span(l, la.v[i].v[k].x, cw, la.v[i].v[k].style, la.v[i].v[k].text);
+			tl_span(l, cw + 1, 1, PAL_DIM, "\xE2\x94\x82");
+			if (i < lb.n)
+				for (size_t k = 0; k < lb.v[i].n; k++)
+					tl_span(l, cw + 3 + lb.v[i].v[k].x, cw, lb.v[i].v[k].style, lb.v[i].v[k].text);
+		}
+		tlines_free(&la);
+		tlines_free(&lb);
+	} else {
+		compare_side(t, l, 0, w, a, ca);
+		tl_blank(l);
+		tl_line(l);
+		tl_span(l, 0, w, PAL_DIM, "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80");
+		compare_side(t, l, 0, w, b, cb);
+	}
+	tl_blank(l);
+	const struct sc_xref *x = t->cmp.note;
+	if (x && (pane_has(x->note_en) || pane_has(x->note_zh))) {
+		tl_line(l);
+		if (pane_has(x->title_en))
+			tl_wrap(l, 0, w, PAL_HEADING, x->title_en);
+		if (pane_has(x->title_zh))
+			tl_wrap(l, 0, w, PAL_HEADING, x->title_zh);
+		tl_wrap(l, 0, w, STYLE_PLAIN, x->note_en);
+		tl_line(l);
+		tl_wrap(l, 0, w, STYLE_PLAIN, x->note_zh);
+	} else {
+		tl_wrap(l, 0, w, PAL_DIM, "No note on these two: they are not a known confusable pair. "
+		        "\xE8\xBF\x99\xE4\xB8\xA4\xE4\xB8\xAA\xE4\xB8\x8D\xE6\x98\xAF\xE5\xB8\xB8\xE8\xA7\x81"
+		        "\xE7\x9A\x84\xE6\xB7\xB7\xE6\xB7\x86\xE7\xBB\x84\xE5\x90\x88\xE3\x80\x82");
+	}
+}
+
+static unsigned compare_request(struct tui *t, struct pane *p, enum tui_action a)
+{
+	if (a == ACT_COMPARE) {
+		if (!tui_compare(t, t->cmp.peer + 1, NULL) && !tui_compare(t, 0, NULL))
+			tui_message(t, "no other confusable peer");
+		return PANE_DONE;
+	}
+	return a == ACT_ENTER || a == ACT_BACK ? PANE_DONE : PANE_PASS;
+}
+
+const struct pane_ops pane_ops_compare = {
+	.selectable = false, .title = compare_title, .build = compare_build, .request = compare_request,
+};
+

@@ -94,7 +94,7 @@ char *ex_strndup_clean(const char *s, size_t n)
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 			n--;   /* do not cut a character in half */
 	}
-	return utf8_clean(s, n);
+	return text_clean(s, n);
 }
 
 void ex_set_time(char *dst, const char *t, size_t n)

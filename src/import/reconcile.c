@@ -209,15 +209,103 @@ static char *text_key(const char *s)
 	return k;
 }
 
-static bool same_text(const char *a, const char *b)
+/* ---- grouping rows by what they say ------------------------------------------ */
+
+/* Rows grouped by a key (issue 15 item 7: comparing every pair of rows made
+ * an import quadratic in its length; sorting the keys is O(n log n)).
+ * first[i] is the first row with row i's key and next[i] the next one after
+ * i, in document order; NONE for a row without a key. */
+#define NONE ((size_t)-1)
+struct groups {
+	size_t *first, *next;
+	char  **keys;
+};
+struct gkey {
+	const char *k;
+	size_t i;
+};
+
+static int gkey_cmp(const void *a, const void *b)
 {
-	if (a == NULL || b == NULL)
-		return a == b;
-	char *x = text_key(a), *y = text_key(b);
-	bool eq = strcmp(x, y) == 0;
-	free(x);
-	free(y);
-	return eq;
+	const struct gkey *x = a, *y = b;
+	int c = strcmp(x->k, y->k);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Groups c's rows by key(c, row), a malloc'd string or NULL for a row that
+ * belongs to no group. Free with groups_free(). */
+static void groups_make(struct ctx *c, char *(*key)(const struct rrow *), struct groups *g)
+{
+	struct gkey *v = xcalloc(c->n ? c->n : 1, sizeof *v);
+	size_t m = 0;
+
+	g->first = xcalloc(c->n ? c->n : 1, sizeof *g->first);
+	g->next = xcalloc(c->n ? c->n : 1, sizeof *g->next);
+	g->keys = xcalloc(c->n ? c->n : 1, sizeof *g->keys);
+	for (size_t i = 0; i < c->n; i++) {
+		g->first[i] = g->next[i] = NONE;
+		if ((g->keys[i] = key(&c->r[i])) != NULL)
+			v[m++] = (struct gkey){ g->keys[i], i };
+	}
+	qsort(v, m, sizeof *v, gkey_cmp);
+	for (size_t j = 0, head = 0; j < m; j++) {
+		if (j > 0 && strcmp(v[j - 1].k, v[j].k) == 0)
+			g->next[v[j - 1].i] = v[j].i;
+		else
+			head = j;
+		g->first[v[j].i] = v[head].i;
+	}
+	free(v);
+}
+
+static void groups_free(struct groups *g, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(g->keys[i]);
+	free(g->keys);
+	free(g->first);
+	free(g->next);
+}
+
+/* text_key() of s, or "\1" for no text (which is not the empty text). */
+static char *opt_key(const char *s)
+{
+	return s ? text_key(s) : xstrdup("\1");
+}
+
+static char *key_protocol_phrase(const struct rrow *r)
+{
+	if (!r->code || !r->phrase)
+		return NULL;
+	char *k = text_key(r->phrase), *v = xasprintf("%s\x1F%s", r->protocol, k);
+	free(k);
+	return v;
+}
+
+static char *key_whole_row(const struct rrow *r)
+{
+	if (!r->code)
+		return NULL;
+	char *p = opt_key(r->phrase), *t = opt_key(r->text);
+	char *v = xasprintf("%s\x1F%s\x1F%s\x1F%s", r->code, r->protocol, p, t);
+	free(p);
+	free(t);
+	return v;
+}
+
+static char *key_code(const struct rrow *r)
+{
+	return r->code ? xasprintf("%s\x1F%s", r->code, r->protocol) : NULL;
+}
+
+static char *key_text(const struct rrow *r)
+{
+	return !r->dup && r->code && r->text ? text_key(r->text) : NULL;
+}
+
+static char *key_code_with_text(const struct rrow *r)
+{
+	return !r->dup && r->code && r->text ? xstrdup(r->code) : NULL;
 }
 
 /* ---- the checks ------------------------------------------------------------ */
@@ -460,14 +548,17 @@ static void check_wrong_labels(struct ctx *c)
  * registry phrase contains it (or is contained in it). */
 static void check_shared_phrases(struct ctx *c)
 {
+	struct groups g;
+
+	groups_make(c, key_protocol_phrase, &g);
 	for (size_t i = 0; i < c->n && !c->failed; i++) {
 		struct rrow *a = &c->r[i];
 		if (!a->code || !a->phrase || latin_phrase(a) || a->s_phrase != S_USED)
 			continue;
-		for (size_t j = i + 1; j < c->n; j++) {
+		/* the later rows of the same protocol with the same phrase */
+		for (size_t j = g.next[i]; j != NONE; j = g.next[j]) {
 			struct rrow *b = &c->r[j];
-			if (!b->code || !b->phrase || strcmp(a->code, b->code) == 0 ||
-			    strcmp(a->protocol, b->protocol) != 0 || !same_text(a->phrase, b->phrase))
+			if (strcmp(a->code, b->code) == 0)
 				continue;
 			const struct sc_known *ka = known_code(c, a->protocol, a->code);
 			const struct sc_known *kb = known_code(c, b->protocol, b->code);
@@ -487,27 +578,22 @@ static void check_shared_phrases(struct ctx *c)
 			wrong->phrase_checked = true;
 		}
 	}
+	groups_free(&g, c->n);
 }
 
-static bool rows_equal(const struct rrow *a, const struct rrow *b)
-{
-	return a->code && b->code && strcmp(a->code, b->code) == 0 &&
-	       strcmp(a->protocol, b->protocol) == 0 && same_text(a->phrase, b->phrase) &&
-	       same_text(a->text, b->text);
-}
-
-/* Rows given twice; a run of three or more is one repeated block. */
+/* Rows given twice (same code, protocol, phrase and text); a run of three
+ * or more is one repeated block. */
 static void mark_duplicates(struct ctx *c)
 {
-	size_t *first = xcalloc(c->n ? c->n : 1, sizeof *first);
+	struct groups g;
+	size_t *first;
 
+	groups_make(c, key_whole_row, &g);
+	first = g.first;
+	/* a row equal to an earlier one repeats the first of its kind */
 	for (size_t i = 0; i < c->n; i++)
-		for (size_t j = 0; j < i; j++)
-			if (!c->r[j].dup && rows_equal(&c->r[i], &c->r[j])) {
-				c->r[i].dup = true;
-				first[i] = j;
-				break;
-			}
+		if (first[i] != NONE && first[i] != i)
+			c->r[i].dup = true;
 	for (size_t i = 0; i < c->n && !c->failed;) {
 		if (!c->r[i].dup) {
 			i++;
@@ -532,43 +618,60 @@ static void mark_duplicates(struct ctx *c)
 			c->r[j].s_phrase = c->r[j].s_gloss = c->r[j].s_text = c->r[j].s_note = S_DUP;
 		i = k;
 	}
-	free(first);
+	groups_free(&g, c->n);
 }
 
 /* A text given word for word to two codes. */
 static void check_copied_text(struct ctx *c)
 {
+	struct groups bytext, bycode;
+	size_t *alt = xcalloc(c->n ? c->n : 1, sizeof *alt);
+	bool *several = xcalloc(c->n ? c->n : 1, sizeof *several);
+
+	groups_make(c, key_text, &bytext);
+	groups_make(c, key_code_with_text, &bycode);
+	for (size_t h = 0; h < c->n; h++) {
+		/* alt[h]: the first row with h's text but another code */
+		alt[h] = NONE;
+		if (bytext.first[h] == h)
+			for (size_t j = bytext.next[h]; j != NONE && alt[h] == NONE; j = bytext.next[j])
+				if (strcmp(c->r[j].code, c->r[h].code) != 0)
+					alt[h] = j;
+		/* several[h]: h's code is given more than one text */
+		if (bycode.first[h] == h)
+			for (size_t j = bycode.next[h]; j != NONE && !several[h]; j = bycode.next[j])
+				several[h] = strcmp(bytext.keys[j], bytext.keys[h]) != 0;
+	}
 	for (size_t i = 0; i < c->n && !c->failed; i++) {
 		struct rrow *r = &c->r[i];
 		if (r->dup || !r->code || !r->text || r->s_text != S_USED)
 			continue;
-		for (size_t j = 0; j < i; j++) {
-			const struct rrow *o = &c->r[j];
-			if (o->dup || !o->code || strcmp(o->code, r->code) == 0 || !same_text(o->text, r->text))
-				continue;
-			bool other = false;
-			for (size_t k = 0; k < c->n; k++)
-				if (k != i && !c->r[k].dup && c->r[k].code && c->r[k].text &&
-				    strcmp(c->r[k].code, r->code) == 0 && !same_text(c->r[k].text, r->text))
-					other = true;
-			if (other) {
-				char *res = xasprintf("text not used for %s; the document's other text for %s is used", r->code, r->code);
-				finding(c, r, r->line, "copied_text", res,
-				        "the row for %s carries the text of %s (line %d) word for word",
-				        r->code, o->code, o->line);
-				free(res);
-				r->s_text = S_REJECTED;
-			} else {
-				char *res = xasprintf("kept as this source's text for %s, not used as its description", r->code);
-				finding(c, r, r->line, "shared_text", res,
-				        "%s and %s (line %d) are given the same text, which cannot tell them apart",
-				        r->code, o->code, o->line);
-				free(res);
-				r->s_text = S_KEPT;
-			}
-			break;
+		/* the first earlier row with the same text and another code */
+		size_t h = bytext.first[i];
+		size_t j = strcmp(c->r[h].code, r->code) != 0 ? h : alt[h];
+		if (j == NONE || j >= i)
+			continue;
+		const struct rrow *o = &c->r[j];
+		if (several[bycode.first[i]]) {
+			char *res = xasprintf("text not used for %s; the document's other text for %s is used", r->code, r->code);
+			finding(c, r, r->line, "copied_text", res,
+			        "the row for %s carries the text of %s (line %d) word for word",
+			        r->code, o->code, o->line);
+			free(res);
+			r->s_text = S_REJECTED;
+		} else {
+			char *res = xasprintf("kept as this source's text for %s, not used as its description", r->code);
+			finding(c, r, r->line, "shared_text", res,
+			        "%s and %s (line %d) are given the same text, which cannot tell them apart",
+			        r->code, o->code, o->line);
+			free(res);
+			r->s_text = S_KEPT;
 		}
 	}
+	groups_free(&bytext, c->n);
+	groups_free(&bycode, c->n);
+	free(alt);
+	free(several);
 }
 
 /* A meaning the registry no longer gives the code. */
@@ -768,16 +871,15 @@ static void claim(struct ctx *c, const struct rrow *r, int64_t eid, const char *
 
 static void store_rows(struct ctx *c)
 {
+	struct groups bycode;
+
+	groups_make(c, key_code, &bycode);
 	for (size_t i = 0; i < c->n && !c->failed; i++) {
 		struct rrow *r = &c->r[i];
 		int64_t eid = 0;
 		if (r->code) {
 			const struct sc_known *k = known_code(c, r->protocol, r->code);
-			bool seen = false;
-			for (size_t j = 0; j < i; j++)
-				if (c->r[j].code && strcmp(c->r[j].code, r->code) == 0 &&
-				    strcmp(c->r[j].protocol, r->protocol) == 0)
-					seen = true;
+			bool seen = bycode.first[i] != i; /* an earlier row has the code */
 			if ((k == NULL || !k->registered) && !seen)
 				finding(c, r, r->line, "unknown_code", "imported as an unverified entry",
 				        "%s %s is in no registry", r->protocol, r->code);
@@ -793,6 +895,7 @@ static void store_rows(struct ctx *c)
 		claim(c, r, eid, "text", r->text, r->s_text);
 		claim(c, r, eid, "note", r->note, r->s_note == S_USED ? S_KEPT : r->s_note);
 	}
+	groups_free(&bycode, c->n);
 	/* prose about protocols and classes */
 	for (size_t i = 0; i < c->d->ntexts && !c->failed; i++) {
 		const struct section_text *t = &c->d->texts[i];

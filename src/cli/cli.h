@@ -1,16 +1,21 @@
 /* cli.h: the one-shot commands (statuscodes 404, search, compare, ...) and
  * the tables every user-visible list of commands and options is made from:
- * --help, the man page (--help-troff) and the README check all read them. */
+ * --help, the man page (--help-troff) and the README check all read them.
+ *
+ * The CLI never starts the browser itself: cli_main() parses the command
+ * line and, when the browser is wanted, hands the opened store and the
+ * options back to main.c, which starts it (cli and tui never include each
+ * other). */
 #ifndef SC_CLI_H
 #define SC_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "lang.h"
 #include "palette.h"
 #include "store.h"
-
 
 struct cli_opts {
 	enum lang  lang;
@@ -28,28 +33,54 @@ struct cli_command {
 	const char *name;
 	const char *args;
 	const char *help;
+	/* NULL for browse, which main.c runs */
 	int (*run)(struct store *st, const struct cli_opts *o, int argc, char **argv);
 	enum store_mode mode;  /* how it opens the database */
 };
 
+/* An option, and how it sets struct cli_opts: set() returns -1 to go on
+ * or an exit status after printing a one-line message. getopt_long reads
+ * this table, so long options may be abbreviated (--vers). */
 struct cli_option {
 	const char *name;      /* long name, without -- */
 	char        shortname; /* 0 if none */
 	const char *arg;       /* argument name or NULL */
 	const char *help;
 	const char *commands;  /* NULL: every command; else the commands it applies to */
+	bool        optional;  /* the argument may be left out (--color) */
+	int (*set)(struct cli_opts *o, const char *val);
 };
 
 extern const struct cli_command cli_commands[];
 extern const struct cli_option cli_options[];
 
-/* Runs the program: parses argv, opens the database, dispatches. Returns
- * the exit status (exitcode.h). */
-int cli_main(int argc, char **argv);
+/* What cli_main() leaves for main.c to do. */
+enum cli_next {
+	CLI_EXIT,     /* nothing: exit with the status returned */
+	CLI_BROWSE,   /* start the browser on st with lang and color */
+	CLI_TROFF,    /* print the man page sections (cli_troff) */
+};
+struct cli_handover {
+	enum cli_next next;
+	struct store *st;      /* CLI_BROWSE: opened read-only; the caller closes it */
+	enum lang lang;
+	bool lang_set;
+	bool color;            /* colour wanted on stdout */
+};
+
+/* Runs the program: parses argv, opens the database, runs a command.
+ * Returns the exit status (exitcode.h) and fills *h. */
+int cli_main(int argc, char **argv, struct cli_handover *h);
 
 /* Prints the --help text. */
 void cli_usage(FILE *f);
-/* Prints the man page sections generated from the tables (troff). */
-void cli_troff(FILE *f);
+
+/* A key of the browser and what it does, for the man page. */
+struct cli_key_help {
+	const char *keys, *help;
+};
+/* Prints the man page sections generated from the tables (troff), with
+ * the browser's keys (given by main.c, which may see the browser). */
+void cli_troff(FILE *f, const struct cli_key_help *keys, size_t nkeys);
 
 #endif

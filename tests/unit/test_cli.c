@@ -266,6 +266,59 @@ static void test_usage_errors(void **state)
 	run_free(&r);
 }
 
+/* Options are read by getopt_long from the one table: long options
+ * abbreviate the GNU way, --color takes its word as the next argument
+ * too, and a bad argument anywhere stops before anything is printed
+ * (issue 15 item 13). */
+static void test_option_parsing(void **state)
+{
+	struct run r = RUN("--vers");
+	assert_int_equal(r.status, 0);
+	has(r.out, "statuscodes " PACKAGE_VERSION);
+	run_free(&r);
+
+	r = RUN("--color", "never", "404");
+	assert_int_equal(r.status, 0);
+	has(r.out, "HTTP 404 Not Found");
+	lacks(r.out, "\033[");
+	run_free(&r);
+	r = RUN("--color", "always", "404");
+	assert_int_equal(r.status, 0);
+	has(r.out, "\033[");
+	run_free(&r);
+	r = RUN("--col=always", "--la", "en", "404");  /* abbreviated, with = and without */
+	assert_int_equal(r.status, 0);
+	has(r.out, "\033[");
+	lacks(r.out, "未找到");
+	run_free(&r);
+
+	r = RUN("404", "--", "--lang");
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
+	has(r.err, "'--lang' is not a status code");
+	run_free(&r);
+	r = RUN("404", "teapot");
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
+	run_free(&r);
+
+	r = RUN("--co", "404");   /* --color or --coverage */
+	assert_int_equal(r.status, 2);
+	has(r.err, "ambiguous");
+	run_free(&r);
+	r = RUN("--json=yes", "404");
+	assert_int_equal(r.status, 2);
+	has(r.err, "takes no value");
+	run_free(&r);
+
+	r = RUN("--help-troff");
+	assert_int_equal(r.status, 0);
+	has(r.out, ".SH COMMANDS");
+	has(r.out, ".SH KEYS");
+	has(r.out, "quit");
+	run_free(&r);
+}
+
 static void test_bad_database(void **state)
 {
 	struct run r = RUN("--db", "/nonexistent/statuscodes.db", "404");
@@ -469,6 +522,7 @@ int main(void)
 		cmocka_unit_test(test_sources),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_usage_errors),
+		cmocka_unit_test(test_option_parsing),
 		cmocka_unit_test(test_bad_database),
 		cmocka_unit_test(test_import),
 		cmocka_unit_test(test_locked_database),

@@ -1,0 +1,184 @@
+/* args.c: the option table and the command line read through getopt_long,
+ * so that long options abbreviate the GNU way (--vers for --version) and
+ * may come before or after the command. */
+#include "config.h"
+#include "cli_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exitcode.h"
+#include "xmalloc.h"
+
+static int set_lang(struct cli_opts *o, const char *v)
+{
+	if (!lang_parse(v, &o->lang))
+		return cli_usage_error("--lang takes en, zh or both, not '%s'", v);
+	o->lang_set = true;
+	return -1;
+}
+
+static int set_json(struct cli_opts *o, const char *v) { o->json = true; return -1; }
+static int set_db(struct cli_opts *o, const char *v) { o->db = v; return -1; }
+
+static int set_color(struct cli_opts *o, const char *v)
+{
+	if (v == NULL)
+		o->color = COLOR_ALWAYS;
+	else if (!palette_color_parse(v, &o->color))
+		return cli_usage_error("--color takes auto, always or never, not '%s'", v);
+	return -1;
+}
+
+static int set_protocol(struct cli_opts *o, const char *v)
+{
+	if ((o->protocol = store_protocol_id(v)) == NULL)
+		return cli_usage_error("unknown protocol '%s' (http, ftp or websocket)", v);
+	return -1;
+}
+
+static int set_limit(struct cli_opts *o, const char *v)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (*v == '\0' || *end || n < 1 || n > 10000 || errno)
+		return cli_usage_error("--limit takes a number from 1 to 10000, not '%s'", v);
+	o->limit = (int)n;
+	return -1;
+}
+
+static int set_coverage(struct cli_opts *o, const char *v) { o->coverage = true; return -1; }
+static int set_dry_run(struct cli_opts *o, const char *v) { o->dry_run = true; return -1; }
+static int set_help(struct cli_opts *o, const char *v)
+{
+	cli_usage(stdout);
+	return SC_EXIT_OK;
+}
+
+static int set_version(struct cli_opts *o, const char *v)
+{
+	printf("statuscodes %s\n", PACKAGE_VERSION);
+	return SC_EXIT_OK;
+}
+
+const struct cli_option cli_options[] = {
+	{ "lang", 'l', "en|zh|both", "Languages to show (default both).", NULL, false, set_lang },
+	{ "json", 'j', NULL, "Print JSON instead of text.", NULL, false, set_json },
+	{ "db", 0, "PATH", "The database to use (default: $STATUSCODES_DB, else the installed one).", NULL,
+	  false, set_db },
+	{ "color", 0, "auto|always|never", "Colour the output (default auto; NO_COLOR also turns it off).",
+	  NULL, true, set_color },
+	{ "protocol", 'p', "PROTOCOL", "Search only http, ftp or websocket.", "search", false, set_protocol },
+	{ "limit", 'n', "N", "Show at most N search results (default 20).", "search", false, set_limit },
+	{ "coverage", 0, NULL, "Report how many entries have each language.", "sources", false, set_coverage },
+	{ "dry-run", 0, NULL, "Check a document and report, without changing the database.", "import",
+	  false, set_dry_run },
+	{ "help", 'h', NULL, "Show this help.", NULL, false, set_help },
+	{ "version", 'V', NULL, "Show the version.", NULL, false, set_version },
+	{ NULL, 0, NULL, NULL, NULL, false, NULL },
+};
+
+/* The value getopt_long returns for option i: its letter, else 256 + i. */
+static int opt_val(size_t i)
+{
+	return cli_options[i].shortname ? cli_options[i].shortname : 256 + (int)i;
+}
+
+/* getopt_long's tables, made from cli_options. Caller frees *longs. */
+static void opt_tables(struct option **longs, char *shorts, size_t shorts_size)
+{
+	size_t n = 0, k = 0;
+
+	while (cli_options[n].name)
+		n++;
+	*longs = xcalloc(n + 1, sizeof **longs);
+	shorts[k++] = '-';      /* other arguments come back in order, as value 1 */
+	shorts[k++] = ':';      /* a missing value comes back as ':' */
+	for (size_t i = 0; i < n; i++) {
+		const struct cli_option *p = &cli_options[i];
+		(*longs)[i].name = p->name;
+		(*longs)[i].has_arg = !p->arg ? no_argument : p->optional ? optional_argument : required_argument;
+		(*longs)[i].val = opt_val(i);
+		if (p->shortname && k + 3 < shorts_size) {
+			shorts[k++] = p->shortname;
+			if (p->arg)
+				shorts[k++] = ':';
+			if (p->arg && p->optional)
+				shorts[k++] = ':';
+		}
+	}
+	shorts[k] = '\0';
+}
+
+/* The one-line message for what getopt_long refused in arg. */
+static int refused(const char *arg, int optopt_, bool missing)
+{
+	if (missing)
+		return cli_usage_error("option '%s' needs a value", arg);
+	if (strncmp(arg, "--", 2) != 0) {
+		if (optopt_ > 0 && optopt_ < 256)
+			return cli_usage_error("unknown option '-%c'", optopt_);
+		return cli_usage_error("unknown option '%s'", arg);
+	}
+	size_t len = strcspn(arg + 2, "=");
+	int matches = 0, exact = 0;
+	for (const struct cli_option *p = cli_options; p->name; p++)
+		if (strncmp(p->name, arg + 2, len) == 0) {
+			matches++;
+			exact |= p->name[len] == '\0';
+		}
+	if (matches > 1 && !exact)
+		return cli_usage_error("option '%.*s' is ambiguous", (int)len + 2, arg);
+	if (matches && arg[2 + len] == '=')
+		return cli_usage_error("option '%.*s' takes no value", (int)len + 2, arg);
+	return cli_usage_error("unknown option '%s'", arg);
+}
+
+/* Runs the setter of option i with its value; a --color without '=' also
+ * takes the next argument when that is one of its words (--color never). */
+static int apply(size_t i, int argc, char **argv, struct cli_opts *o)
+{
+	const struct cli_option *p = &cli_options[i];
+	const char *val = optarg;
+	enum color unused;
+
+	if (p->optional && val == NULL && optind < argc && palette_color_parse(argv[optind], &unused))
+		val = argv[optind++];
+	return p->set(o, val);
+}
+
+int cli_parse_args(int argc, char **argv, struct cli_opts *o, char ***args, int *nargs)
+{
+	struct option *longs;
+	char shorts[64];
+	int c, rc = -1, idx;
+
+	opt_tables(&longs, shorts, sizeof shorts);
+	*args = xcalloc((size_t)argc + 1, sizeof **args);
+	*nargs = 0;
+	opterr = 0;
+	optind = 0;             /* glibc: start afresh (cli_main may run more than once) */
+	while (rc < 0 && (c = getopt_long(argc, argv, shorts, longs, &idx)) != -1) {
+		if (c == 1) {
+			(*args)[(*nargs)++] = optarg;
+			continue;
+		}
+		if (c == '?' || c == ':') {
+			rc = refused(argv[optind - 1], optopt, c == ':');
+			break;
+		}
+		for (size_t i = 0; cli_options[i].name; i++)
+			if (opt_val(i) == c) {
+				rc = apply(i, argc, argv, o);
+				break;
+			}
+	}
+	while (rc < 0 && optind < argc)      /* after "--" */
+		(*args)[(*nargs)++] = argv[optind++];
+	free(longs);
+	return rc;
+}

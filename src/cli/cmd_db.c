@@ -1,0 +1,203 @@
+/* cmd_db.c: the commands about the database itself: sources (and
+ * --coverage) and import. */
+#include "config.h"
+#include "cli_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "exitcode.h"
+#include "fmt.h"
+#include "import.h"
+#include "render.h"
+#include "store_write.h"
+#include "str.h"
+#include "xmalloc.h"
+
+/* How many entries of each protocol have each language. */
+static int coverage(struct store *st, const struct cli_opts *o)
+{
+	struct sc_entries all = {0};
+	struct sc_protocols ps = {0};
+	char *cause = NULL;
+	struct json j = {0};
+
+	if (store_list(st, NULL, NULL, &all, &cause) != 0 || store_protocols(st, &ps, &cause) != 0) {
+		sc_entries_free(&all);
+		sc_protocols_free(&ps);
+		return cli_db_failed(cause);
+	}
+	if (o->json)
+		json_open(&j, NULL, '[');
+	else
+		printf("%-10s %8s %10s %10s %11s %11s\n", "protocol", "entries", "phrase_en", "phrase_zh",
+		       "summary_en", "summary_zh");
+	size_t missing_total = 0;
+	for (size_t p = 0; p < ps.n; p++) {
+		size_t n = 0, pe = 0, pz = 0, se = 0, sz = 0;
+		for (size_t i = 0; i < all.n; i++) {
+			const struct sc_entry *e = &all.v[i];
+			if (strcmp(e->protocol, ps.v[p].id) != 0)
+				continue;
+			n++;
+			pe += !str_empty(e->phrase_en);
+			pz += !str_empty(e->phrase_zh);
+			se += !str_empty(e->summary_en);
+			sz += !str_empty(e->summary_zh);
+		}
+		missing_total += (n - pe) + (n - pz) + (n - se) + (n - sz);
+		if (o->json) {
+			json_open(&j, NULL, '{');
+			json_str(&j, "protocol", ps.v[p].id);
+			json_int(&j, "entries", (int64_t)n);
+			json_int(&j, "phrase_en", (int64_t)pe);
+			json_int(&j, "phrase_zh", (int64_t)pz);
+			json_int(&j, "summary_en", (int64_t)se);
+			json_int(&j, "summary_zh", (int64_t)sz);
+			json_close(&j, '}');
+		} else {
+			printf("%-10s %8zu %10zu %10zu %11zu %11zu\n", ps.v[p].id, n, pe, pz, se, sz);
+		}
+	}
+	if (o->json) {
+		json_close(&j, ']');
+		cli_print_json(&j);
+	} else {
+		for (size_t i = 0; i < all.n; i++) {
+			const struct sc_entry *e = &all.v[i];
+			if (str_empty(e->phrase_en) || str_empty(e->phrase_zh) || str_empty(e->summary_en) ||
+			    str_empty(e->summary_zh))
+				printf("missing: %s %s%s%s%s%s\n", e->protocol, e->code,
+				       str_empty(e->phrase_en) ? " phrase_en" : "", str_empty(e->phrase_zh) ? " phrase_zh" : "",
+				       str_empty(e->summary_en) ? " summary_en" : "", str_empty(e->summary_zh) ? " summary_zh" : "");
+		}
+		printf("coverage: %s\n", missing_total ? "incomplete" : "100%");
+	}
+	sc_entries_free(&all);
+	sc_protocols_free(&ps);
+	return SC_EXIT_OK;
+}
+
+int cmd_sources(struct store *st, const struct cli_opts *o, int argc, char **argv)
+{
+	struct sc_sources ss = {0};
+	char *cause = NULL;
+
+	if (argc > 0)
+		return cli_usage_error("sources takes no argument ('%s')", argv[0]);
+	if (o->coverage)
+		return coverage(st, o);
+	if (store_sources(st, &ss, &cause) != 0)
+		return cli_db_failed(cause);
+	struct json j = {0};
+	struct out out;
+	out_init(&out, o, cli_stdout_tty());
+	if (o->json)
+		json_open(&j, NULL, '[');
+	for (size_t i = 0; i < ss.n; i++) {
+		const struct sc_source *s = &ss.v[i];
+		struct sc_findings fs = {0};
+		if (store_findings(st, s->id, 0, &fs, &cause) != 0) {
+			sc_sources_free(&ss);
+			out_free(&out);
+			buf_free(&j.b);
+			return cli_db_failed(cause);
+		}
+		if (o->json) {
+			json_open(&j, NULL, '{');
+			json_str(&j, "file", s->file);
+			json_str(&j, "kind", s->kind);
+			json_str(&j, "format", s->format);
+			json_str(&j, "title", s->title);
+			json_str(&j, "author", s->author);
+			json_str(&j, "date", s->date);
+			json_str(&j, "language", s->language);
+			json_int(&j, "bytes", s->bytes);
+			json_int(&j, "lines", s->lines);
+			json_int(&j, "rows", s->rows);
+			json_int(&j, "claims", s->claims);
+			json_open(&j, "findings", '[');
+			for (size_t k = 0; k < fs.n; k++) {
+				json_open(&j, NULL, '{');
+				json_int(&j, "line", fs.v[k].line);
+				json_str(&j, "kind", fs.v[k].kind);
+				json_str(&j, "label", fs.v[k].label);
+				json_str(&j, "code", fs.v[k].code);
+				json_str(&j, "message", fs.v[k].message);
+				json_str(&j, "resolution", fs.v[k].resolution);
+				json_close(&j, '}');
+			}
+			json_close(&j, ']');
+			json_close(&j, '}');
+		} else {
+			if (i)
+				buf_addc(&out.b, '\n');
+			out_colored(&out, PAL_HEADING, s->file);
+			buf_addf(&out.b, "  %s, %s, %s\n", s->kind, s->format, s->language ? s->language : "?");
+			if (s->title || s->author || s->date)
+				buf_addf(&out.b, "  %s%s%s%s%s\n", s->title ? s->title : "",
+				         s->author ? " / " : "", s->author ? s->author : "",
+				         s->date ? " / " : "", s->date ? s->date : "");
+			buf_addf(&out.b, "  %lld lines; %lld rows taken; %lld claims; %zu defect%s found\n",
+			         (long long)s->lines, (long long)s->rows, (long long)s->claims, fs.n,
+			         fs.n == 1 ? "" : "s");
+			for (size_t k = 0; k < fs.n; k++) {
+				const struct sc_finding *f = &fs.v[k];
+				char *where = f->line ? xasprintf("line %d", f->line) : xstrdup("whole document");
+				char *line = xasprintf("%s, %s: %s. Resolved: %s.", where, f->kind, f->message,
+				                       f->resolution);
+				free(where);
+				out_wrapped(&out, 4, line);
+				free(line);
+			}
+			out_write(&out, stdout);
+		}
+		sc_findings_free(&fs);
+	}
+	if (o->json) {
+		json_close(&j, ']');
+		cli_print_json(&j);
+	}
+	out_free(&out);
+	sc_sources_free(&ss);
+	return SC_EXIT_OK;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s && s[1] ? s + 1 : path;
+}
+
+int cmd_import(struct store *st, const struct cli_opts *o, int argc, char **argv)
+{
+	struct doc d;
+	struct import_summary sum;
+	char *cause = NULL;
+
+	if (argc != 1)
+		return cli_usage_error("import needs one file");
+	if (doc_load(argv[0], base_name(argv[0]), &d, &cause) != 0) {
+		fprintf(stderr, "statuscodes: %s\n", cause);
+		free(cause);
+		return SC_EXIT_INPUT;
+	}
+	printf("%s: read as %s: %zu rows\n", d.file, d.format, d.nrows);
+	if (store_begin(st, &cause) != 0) {
+		doc_free(&d);
+		return cli_db_failed(cause);
+	}
+	if (import_document(st, &d, "user", &sum, stdout, &cause) != 0 || import_finish(st, &cause) != 0 ||
+	    (!o->dry_run && (store_commit(st, &cause) != 0 || store_publish(st, &cause) != 0))) {
+		store_rollback(st);
+		doc_free(&d);
+		return cli_db_failed(cause);
+	}
+	if (o->dry_run)
+		store_rollback(st);
+	printf("%s: taken %zu rows (%zu new entries), %zu claims (%zu used); rejected %zu lines; %zu findings%s\n",
+	       d.file, sum.rows, sum.entries_new, sum.claims, sum.used, sum.rejected, sum.findings,
+	       o->dry_run ? "; dry run: nothing written" : "");
+	doc_free(&d);
+	return SC_EXIT_OK;
+}

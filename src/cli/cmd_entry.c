@@ -1,0 +1,245 @@
+/* cmd_entry.c: the commands about entries: show, list, search, compare. */
+#include "config.h"
+#include "cli_int.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entry.h"
+#include "exitcode.h"
+#include "render.h"
+#include "search.h"
+#include "str.h"
+#include "text.h"
+#include "xmalloc.h"
+
+int cmd_show(struct store *st, const struct cli_opts *o, int argc, char **argv)
+{
+	const char *protocol = NULL;
+	int first = 0, status = SC_EXIT_OK, shown = 0;
+	struct out out;
+	struct json j = {0};
+	char *cause = NULL;
+
+	if (argc > 0 && store_protocol_id(argv[0])) {
+		protocol = store_protocol_id(argv[0]);
+		first = 1;
+	}
+	if (first >= argc)
+		return cli_usage_error("show needs a code");
+	/* every argument is checked before anything is printed */
+	for (int i = first; i < argc; i++) {
+		const char *p;
+		char *code;
+		cli_split_ref(argv[i], &p, &code);
+		bool ok = cli_looks_like_code(code);
+		free(code);
+		if (!ok)
+			return cli_usage_error("'%s' is not a status code (search for words with: statuscodes search)",
+			                       argv[i]);
+	}
+	out_init(&out, o, cli_stdout_tty());
+	if (o->json)
+		json_open(&j, NULL, '[');
+	for (int i = first; i < argc; i++) {
+		struct sc_entries found = {0};
+		const char *p = protocol;
+		char *code;
+		cli_split_ref(argv[i], &p, &code);
+		if (!p)
+			p = protocol;
+		if (store_lookup(st, p, code, &found, &cause) != 0) {
+			free(code);
+			out_free(&out);
+			buf_free(&j.b);
+			return cli_db_failed(cause);
+		}
+		if (found.n == 0)
+			status = cli_not_found(st, p, code);
+		for (size_t k = 0; k < found.n; k++) {
+			struct view_entry v;
+			if (view_entry_load(st, &found.v[k], o->json ? LANG_BOTH : o->lang, &v, &cause) != 0) {
+				view_entry_free(&v);
+				sc_entries_free(&found);
+				free(code);
+				out_free(&out);
+				buf_free(&j.b);
+				return cli_db_failed(cause);
+			}
+			if (o->json) {
+				render_entry_json(&j, &v);
+			} else {
+				if (shown++)
+					buf_adds(&out.b, "\n");
+				render_entry(&out, &v);
+				out_write(&out, stdout);
+			}
+			view_entry_free(&v);
+		}
+		sc_entries_free(&found);
+		free(code);
+	}
+	if (o->json) {
+		json_close(&j, ']');
+		cli_print_json(&j);
+	}
+	out_free(&out);
+	return status;
+}
+
+int cmd_list(struct store *st, const struct cli_opts *o, int argc, char **argv)
+{
+	const char *protocol = NULL, *pattern = NULL;
+	struct sc_entries all = {0};
+	char *cause = NULL;
+	int i = 0;
+
+	if (i < argc && store_protocol_id(argv[i]))
+		protocol = store_protocol_id(argv[i++]);
+	if (i < argc)
+		pattern = argv[i++];
+	if (i < argc)
+		return cli_usage_error("list takes a protocol and a class or pattern; '%s' is one too many", argv[i]);
+	if (pattern) {
+		for (const char *p = pattern; *p; p++)
+			if (!isdigit((unsigned char)*p) && *p != 'x' && *p != 'X' && *p != '.' && *p != '-')
+				return cli_usage_error("'%s' is not a class or pattern (like 4xx, 40x or 403)", pattern);
+	}
+	if (store_list(st, protocol, pattern, &all, &cause) != 0)
+		return cli_db_failed(cause);
+	if (all.n == 0) {
+		sc_entries_free(&all);
+		return cli_not_found(st, protocol, pattern ? pattern : "?");
+	}
+	if (o->json) {
+		struct json j = {0};
+		json_open(&j, NULL, '[');
+		for (size_t k = 0; k < all.n; k++)
+			render_row_json(&j, &all.v[k], NULL, false);
+		json_close(&j, ']');
+		cli_print_json(&j);
+	} else {
+		struct out out;
+		bool tty = cli_stdout_tty();
+		out_init(&out, o, tty);
+		for (size_t k = 0; k < all.n; k++)
+			render_row(&out, &all.v[k], NULL, false, tty);
+		out_write(&out, stdout);
+		out_free(&out);
+	}
+	sc_entries_free(&all);
+	return SC_EXIT_OK;
+}
+
+int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv)
+{
+	struct buf q = {0};
+	struct sc_hits hits = {0};
+	char *cause = NULL;
+	bool tty = cli_stdout_tty();
+
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			buf_addc(&q, ' ');
+		buf_adds(&q, argv[i]);
+	}
+	if (str_empty(buf_str(&q))) {
+		buf_free(&q);
+		return cli_usage_error("search needs words to look for");
+	}
+	if (store_search(st, buf_str(&q), o->protocol, o->limit > 0 ? (size_t)o->limit : 20, false,
+	                 &hits, &cause) != 0) {
+		buf_free(&q);
+		return cli_db_failed(cause);
+	}
+	if (o->json) {
+		struct json j = {0};
+		json_open(&j, NULL, '[');
+		for (size_t k = 0; k < hits.n; k++)
+			render_row_json(&j, &hits.v[k].e, hits.v[k].snippet, hits.v[k].fuzzy);
+		json_close(&j, ']');
+		cli_print_json(&j);
+	} else {
+		struct out out;
+		out_init(&out, o, tty);
+		if (tty && hits.n && hits.v[0].fuzzy)
+			buf_adds(&out.b, o->lang == LANG_ZH ? "没有匹配项；相近的有：\n" : "No match; close matches:\n");
+		for (size_t k = 0; k < hits.n; k++)
+			render_row(&out, &hits.v[k].e, tty ? hits.v[k].snippet : NULL, hits.v[k].fuzzy, tty);
+		out_write(&out, stdout);
+		out_free(&out);
+	}
+	int status = hits.n ? SC_EXIT_OK : SC_EXIT_NOTFOUND;
+	if (hits.n == 0) {
+		char *clean = text_ascii_fallback(buf_str(&q));
+		struct buf m = {0};
+		text_fit(&m, clean, 60, false, true);
+		fprintf(stderr, "statuscodes: nothing matches \"%s\"\n", buf_str(&m));
+		buf_free(&m);
+		free(clean);
+	}
+	sc_hits_free(&hits);
+	buf_free(&q);
+	return status;
+}
+
+/* The entry a compare argument names; 0 found, 1 not found, 3 db error. */
+static int compare_arg(struct store *st, const char *arg, enum lang lang, struct view_entry *v, char **cause)
+{
+	const char *protocol;
+	char *code;
+	struct sc_entries found = {0};
+	int rc = SC_EXIT_OK;
+
+	cli_split_ref(arg, &protocol, &code);
+	if (store_lookup(st, protocol, code, &found, cause) != 0)
+		rc = SC_EXIT_DB;
+	else if (found.n == 0)
+		rc = cli_not_found(st, protocol, code);
+	else if (view_entry_load(st, &found.v[0], lang, v, cause) != 0)
+		rc = SC_EXIT_DB;
+	sc_entries_free(&found);
+	free(code);
+	return rc;
+}
+
+int cmd_compare(struct store *st, const struct cli_opts *o, int argc, char **argv)
+{
+	struct view_entry a = {0}, b = {0};
+	enum lang lang = o->json ? LANG_BOTH : o->lang;
+	char *cause = NULL;
+	int rc;
+
+	if (argc != 2)
+		return cli_usage_error("compare needs two codes, like: statuscodes compare 401 403");
+	for (int i = 0; i < 2; i++) {
+		const char *protocol;
+		char *code;
+		cli_split_ref(argv[i], &protocol, &code);
+		bool ok = cli_looks_like_code(code);
+		free(code);
+		if (!ok)
+			return cli_usage_error("'%s' is not a status code", argv[i]);
+	}
+	if ((rc = compare_arg(st, argv[0], lang, &a, &cause)) != SC_EXIT_OK ||
+	    (rc = compare_arg(st, argv[1], lang, &b, &cause)) != SC_EXIT_OK) {
+		view_entry_free(&a);
+		view_entry_free(&b);
+		return rc == SC_EXIT_DB ? cli_db_failed(cause) : rc;
+	}
+	if (o->json) {
+		struct json j = {0};
+		render_compare_json(&j, &a, &b);
+		cli_print_json(&j);
+	} else {
+		struct out out;
+		out_init(&out, o, cli_stdout_tty());
+		render_compare(&out, &a, &b);
+		out_write(&out, stdout);
+		out_free(&out);
+	}
+	view_entry_free(&a);
+	view_entry_free(&b);
+	return SC_EXIT_OK;
+}

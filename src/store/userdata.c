@@ -18,18 +18,37 @@ struct userdata {
 	bool     writable;
 };
 
-#define USERDATA_VERSION 1
+#define USERDATA_VERSION 2
 #define SC_STR_(x) #x
 #define SC_STRINGIFY(x) SC_STR_(x)
 
-static const char schema_sql[] =
+/* Each step from version i to i + 1, run in one transaction that ends by
+ * setting the new version. A file from any earlier version of the program
+ * is brought up to date when it is opened read-write. */
+static const char *const migrations[] = {
+	/* 0 -> 1: the browser's tables */
 	"CREATE TABLE IF NOT EXISTS setting("
 	" key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS visit("
 	" id INTEGER PRIMARY KEY, protocol TEXT NOT NULL, code TEXT NOT NULL, at INTEGER NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS bookmark("
 	" id INTEGER PRIMARY KEY, protocol TEXT NOT NULL, code TEXT NOT NULL, at INTEGER NOT NULL,"
-	" UNIQUE(protocol, code));";
+	" UNIQUE(protocol, code));"
+	"PRAGMA user_version=1;",
+	/* 1 -> 2: study progress, one row per card the user has answered and
+	 * one per answer */
+	"CREATE TABLE IF NOT EXISTS study_card("
+	" card TEXT PRIMARY KEY, state INTEGER NOT NULL, step INTEGER NOT NULL,"
+	" stability REAL NOT NULL, difficulty REAL NOT NULL, due INTEGER NOT NULL,"
+	" last INTEGER NOT NULL, first INTEGER NOT NULL, reps INTEGER NOT NULL,"
+	" lapses INTEGER NOT NULL, rights INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS study_review("
+	" id INTEGER PRIMARY KEY, card TEXT NOT NULL, at INTEGER NOT NULL,"
+	" grade INTEGER NOT NULL, right INTEGER NOT NULL);"
+	"PRAGMA user_version=2;",
+};
+_Static_assert(sizeof migrations / sizeof *migrations == USERDATA_VERSION,
+               "one migration per schema version");
 
 /* ---- reference lists ----------------------------------------------------- */
 
@@ -119,9 +138,27 @@ static int user_version(sqlite3 *db)
 	return v;
 }
 
+/* Brings db from version to USERDATA_VERSION, one transaction per step;
+ * the first open of a new file sets WAL up before. 0 when done. */
+static int migrate(sqlite3 *db, int version)
+{
+	if (version == 0 && exec_sql(db, "PRAGMA journal_mode=WAL") != 0)
+		return -1;
+	for (; version < USERDATA_VERSION; version++) {
+		if (exec_sql(db, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		/* sql-lint: constants: migrations[] holds literals only */
+		if (exec_sql(db, migrations[version]) != 0 || exec_sql(db, "COMMIT") != 0) {
+			exec_sql(db, "ROLLBACK");
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Opens path read-write when possible (*writable tells). Nothing is written
- * unless the file is new: WAL and the schema are set up once, in one
- * transaction, so a normal start costs no fsync. */
+ * unless the file is new or from an older version: WAL and the schema are
+ * set up once, so a normal start costs no fsync. */
 static sqlite3 *open_db(const char *path, bool *writable)
 {
 	sqlite3 *db = NULL;
@@ -134,16 +171,9 @@ static sqlite3 *open_db(const char *path, bool *writable)
 	*writable = sqlite3_db_readonly(db, "main") == 0;
 	if ((version = user_version(db)) < 0)
 		goto fail;
-	if (version == 0) {
-		if (!*writable || exec_sql(db, "PRAGMA journal_mode=WAL") != 0 ||
-		    exec_sql(db, "BEGIN IMMEDIATE") != 0)
+	if (version < USERDATA_VERSION) {
+		if (!*writable || migrate(db, version) != 0)
 			goto fail;
-		if (exec_sql(db, schema_sql) != 0 ||
-		    exec_sql(db, "PRAGMA user_version=" SC_STRINGIFY(USERDATA_VERSION)) != 0 ||
-		    exec_sql(db, "COMMIT") != 0) {
-			exec_sql(db, "ROLLBACK");
-			goto fail;
-		}
 	} else if (version > USERDATA_VERSION) {
 		*writable = false;  /* a newer program's file: read what we know, change nothing */
 	}
@@ -334,4 +364,101 @@ int userdata_bookmark(struct userdata *u, const char *protocol, const char *code
 int userdata_bookmarks(struct userdata *u, struct userdata_refs *out)
 {
 	return collect_refs(prep(u, "SELECT protocol, code FROM bookmark ORDER BY id"), false, out);
+}
+
+/* ---- study progress ------------------------------------------------------ */
+
+void userdata_cards_free(struct userdata_cards *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].card);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int userdata_study_cards(struct userdata *u, struct userdata_cards *out)
+{
+	sqlite3_stmt *s = prep(u, "SELECT card, state, step, stability, difficulty, due, last, first,"
+	                          " reps, lapses, rights FROM study_card ORDER BY card");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sqlite3_column_text(s, 0) == NULL)
+			continue;
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 64;
+			out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+		}
+		struct userdata_card *c = &out->v[out->n++];
+		c->card = xstrdup((const char *)sqlite3_column_text(s, 0));
+		c->state = sqlite3_column_int(s, 1);
+		c->step = sqlite3_column_int(s, 2);
+		c->stability = sqlite3_column_double(s, 3);
+		c->difficulty = sqlite3_column_double(s, 4);
+		c->due = sqlite3_column_int64(s, 5);
+		c->last = sqlite3_column_int64(s, 6);
+		c->first = sqlite3_column_int64(s, 7);
+		c->reps = sqlite3_column_int(s, 8);
+		c->lapses = sqlite3_column_int(s, 9);
+		c->rights = sqlite3_column_int(s, 10);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int userdata_study_answer(struct userdata *u, const struct userdata_card *c, int grade, bool right,
+                          int64_t at)
+{
+	sqlite3_stmt *s;
+
+	if (!userdata_writable(u) || c == NULL || c->card == NULL || exec_sql(u->db, "BEGIN IMMEDIATE") != 0)
+		return -1;
+	s = prep(u, "INSERT OR REPLACE INTO study_card(card, state, step, stability, difficulty, due,"
+	            " last, first, reps, lapses, rights) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+	if (s) {
+		sqlite3_bind_text(s, 1, c->card, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 2, c->state);
+		sqlite3_bind_int(s, 3, c->step);
+		sqlite3_bind_double(s, 4, c->stability);
+		sqlite3_bind_double(s, 5, c->difficulty);
+		sqlite3_bind_int64(s, 6, (sqlite3_int64)c->due);
+		sqlite3_bind_int64(s, 7, (sqlite3_int64)c->last);
+		sqlite3_bind_int64(s, 8, (sqlite3_int64)c->first);
+		sqlite3_bind_int(s, 9, c->reps);
+		sqlite3_bind_int(s, 10, c->lapses);
+		sqlite3_bind_int(s, 11, c->rights);
+	}
+	if (run(s) != 0)
+		goto fail;
+	s = prep(u, "INSERT INTO study_review(card, at, grade, right) VALUES(?1, ?2, ?3, ?4)");
+	if (s) {
+		sqlite3_bind_text(s, 1, c->card, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)at);
+		sqlite3_bind_int(s, 3, grade);
+		sqlite3_bind_int(s, 4, right);
+	}
+	if (run(s) != 0 || exec_sql(u->db, "COMMIT") != 0)
+		goto fail;
+	return 0;
+fail:
+	exec_sql(u->db, "ROLLBACK");
+	return -1;
+}
+
+int64_t userdata_study_review_count(struct userdata *u, const char *card)
+{
+	sqlite3_stmt *s = prep(u, card ? "SELECT count(*) FROM study_review WHERE card = ?1"
+	                               : "SELECT count(*) FROM study_review");
+	int64_t n = -1;
+
+	if (s == NULL)
+		return -1;
+	if (card)
+		sqlite3_bind_text(s, 1, card, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
 }

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct userdata;
 
@@ -58,5 +59,32 @@ int userdata_history(struct userdata *u, size_t max, struct userdata_refs *out);
 int userdata_bookmark(struct userdata *u, const char *protocol, const char *code, bool on);
 /* The bookmarks in the order they were added. Appends to out. */
 int userdata_bookmarks(struct userdata *u, struct userdata_refs *out);
+
+/* ---- study progress ------------------------------------------------------
+ * One row per study card the user has answered, named by the study layer
+ * (kind:protocol:code), with its FSRS memory state, and one row per
+ * answer. Times are seconds since the epoch. */
+struct userdata_card {
+	char    *card;
+	int      state, step;             /* FSRS state and (re)learning step */
+	double   stability, difficulty;
+	int64_t  due, last, first;        /* first: when it was first answered */
+	int      reps, lapses, rights;    /* answers, lapses, right answers */
+};
+struct userdata_cards {
+	struct userdata_card *v;
+	size_t n, cap;
+};
+void userdata_cards_free(struct userdata_cards *l);
+/* Every answered card, by name. Appends to out. */
+int userdata_study_cards(struct userdata *u, struct userdata_cards *out);
+/* Records one answer: the card's state after it and a review row (grade
+ * 1-4, right or wrong, at), in one transaction committed before it
+ * returns, so a killed session keeps every answer already given. */
+int userdata_study_answer(struct userdata *u, const struct userdata_card *c, int grade, bool right,
+                          int64_t at);
+/* How many answers were recorded for card (all cards when NULL); -1 when
+ * unknown. */
+int64_t userdata_study_review_count(struct userdata *u, const char *card);
 
 #endif

@@ -3,13 +3,11 @@
  * killed. A child process writes bookmarks through the shipped userdata
  * code and reports each write once it returned; the parent kills it with
  * SIGKILL at a random moment, 100 times, and then finds the file intact and
- * every reported write present. */
+ * every reported write present. A file from the previous schema opens and
+ * is migrated. */
 #include "config.h"
 #include "testutil.h"
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <time.h>
 
 #include "userdata.h"
 
@@ -61,6 +59,71 @@ static void test_no_home(void **state)
 	userdata_close(NULL);
 }
 
+/* A user database written by the program as it was before study progress
+ * (schema 1: tests/data/userdata-v1.db, made by userdata_open() of that
+ * version with a setting, three bookmarks and three visits) opens, keeps
+ * everything, and gains the study tables. */
+static void test_migrate_v1(void **state)
+{
+	char *dir = tu_tmp("ud-v1"), *src = xasprintf("%s/tests/data/userdata-v1.db", tu_srcdir());
+	char *file = xasprintf("%s/user.db", dir);
+	size_t len;
+	char *bytes = tu_read(src, &len);
+	struct userdata_refs r = {0};
+	struct userdata_cards cards = {0};
+
+	assert_non_null(bytes);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	tu_write(file, bytes, len);
+	free(bytes);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 1);   /* really the old schema */
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+
+	struct userdata *u = userdata_open(dir);
+	assert_non_null(u);
+	assert_true(userdata_writable(u));
+	char *v = userdata_get(u, "lang");
+	assert_string_equal(v, "zh");
+	free(v);
+	assert_int_equal(userdata_bookmarks(u, &r), 0);
+	assert_int_equal(r.n, 3);
+	assert_string_equal(r.v[2].code, "403.14");
+	userdata_refs_free(&r);
+	assert_int_equal(userdata_history(u, 10, &r), 0);
+	assert_int_equal(r.n, 3);
+	assert_string_equal(r.v[2].protocol, "websocket");
+	userdata_refs_free(&r);
+	/* the study tables are there and take an answer */
+	char name[] = "meaning:http:404";
+	struct userdata_card c = { .card = name, .state = 1, .stability = 2.3, .difficulty = 2.1,
+	                           .due = 600, .reps = 1, .rights = 1 };
+	assert_int_equal(userdata_study_answer(u, &c, 3, true, 0), 0);
+	assert_int_equal(userdata_study_cards(u, &cards), 0);
+	assert_int_equal(cards.n, 1);
+	assert_string_equal(cards.v[0].card, "meaning:http:404");
+	assert_int_equal(cards.v[0].due, 600);
+	userdata_cards_free(&cards);
+	assert_int_equal(userdata_study_review_count(u, NULL), 1);
+	userdata_close(u);
+
+	/* migrated once: the file now says version 2 */
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 2);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	free(file);
+	free(src);
+	free(dir);
+}
+
 /* The child: bookmarks 0, 1, 2, ... and writes each number to fd after
  * userdata_bookmark() returned 0. */
 static _Noreturn void writer(const char *dir, int fd, int start)
@@ -102,26 +165,15 @@ static void test_sigkill(void **state)
 			next = v + 1;
 			got++;
 		}
-		struct timespec ts = { 0, (long)(rand_r(&seed) % 2000) * 1000 };
-		nanosleep(&ts, NULL);
-		kill(pid, SIGKILL);
-		int st;
-		waitpid(pid, &st, 0);
+		bool killed = tu_kill(pid, &seed, 2000);
 		/* writes completed after we stopped reading still count */
 		while (read(fds[0], &v, sizeof v) == (ssize_t)sizeof v)
 			next = v + 1;
 		close(fds[0]);
-		kills += WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL;
+		kills += killed;
 
 		/* intact, and every reported write is there */
-		sqlite3 *db;
-		sqlite3_stmt *s;
-		assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
-		assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
-		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-		assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
-		sqlite3_finalize(s);
-		sqlite3_close(db);
+		tu_integrity_ok(file);
 		struct userdata *u = userdata_open(dir);
 		struct userdata_refs r = {0};
 		assert_non_null(u);
@@ -151,6 +203,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basics),
 		cmocka_unit_test(test_no_home),
+		cmocka_unit_test(test_migrate_v1),
 		cmocka_unit_test(test_sigkill),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,10 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +145,31 @@ static inline char *tu_text(struct store *st, const char *sql, const char *arg)
 		v = xstrdup((const char *)sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
 	return v;
+}
+
+/* Kills pid with SIGKILL after a random pause of up to max_us
+ * microseconds and reaps it; true when the signal is what ended it. */
+static inline bool tu_kill(pid_t pid, unsigned *seed, long max_us)
+{
+	struct timespec ts = { 0, (long)(rand_r(seed) % (unsigned)max_us) * 1000 };
+	int st;
+	nanosleep(&ts, NULL);
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	return WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL;
+}
+
+/* Fails the test unless PRAGMA integrity_check on the file says ok. */
+static inline void tu_integrity_ok(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
 }
 
 #endif

@@ -9,8 +9,8 @@
  *
  * Skipped, so that a run never writes a file: inputs naming the import
  * command or giving --db (any file could be opened: a FIFO would hang).
- * The browser is never started: cli_main hands it back to its caller.
- * The exit status must be one that exitcode.h lists, and 70 (internal error) is a finding. */
+ * The browser is never started: cli_main hands it back to its caller. The exit status must be one that
+ * exitcode.h lists, and 70 (internal error) is a finding. */
 #include "config.h"
 
 #include <fcntl.h>
@@ -82,78 +82,6 @@ static bool unsafe(int argc, char **argv)
 		if (strcmp(argv[i], "import") == 0 || strncmp(argv[i], "--d", 3) == 0)
 			return true;
 	return false;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define MAX_ARGS 64
-
-static FILE *devnull;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	const char *env = getenv("STATUSCODES_DB");
-	const char *build = getenv("SC_BUILDDIR");
-	char *db;
-	int fd;
-
-	(void)argc;
-	(void)argv;
-	if (env && *env)
-		db = xstrdup(env);
-	else if (build && *build)
-		db = xasprintf("%s/db/statuscodes.db", build);
-	else
-#ifdef ABS_BUILDDIR
-		db = xstrdup(ABS_BUILDDIR "/db/statuscodes.db");
-#else
-		db = xstrdup("db/statuscodes.db");
-#endif
-	if (access(db, R_OK) != 0) {
-		fprintf(stderr, "fuzz_args: %s: no database (build it first, or set STATUSCODES_DB)\n", db);
-		exit(2);
-	}
-	setenv("STATUSCODES_DB", db, 1);
-	free(db);
-	/* the user's own data, should a command reach it, goes nowhere lasting */
-	setenv("XDG_DATA_HOME", "/nonexistent/statuscodes-fuzz", 1);
-	unsetenv("NO_COLOR");
-	setlocale(LC_ALL, "C.UTF-8");
-	if ((fd = open("/dev/null", O_RDWR)) < 0 || (devnull = fdopen(fd, "w")) == NULL) {
-		perror("fuzz_args: /dev/null");
-		exit(2);
-	}
-	fflush(stdout);
-	dup2(fd, STDIN_FILENO);
-	dup2(fd, STDOUT_FILENO);
-	return 0;
-}
-
-/* Would cli_main run browse (no command after the options), import, or
- * open a database named on the command line? Errs on the side of yes. */
-static bool unsafe(int argc, char **argv)
-{
-	int nargs = 0;
-
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "import") == 0 || strcmp(a, "browse") == 0 ||
-		    strncmp(a, "--db", 4) == 0)
-			return true;
-		if (strcmp(a, "--") == 0)
-			return i + 1 >= argc && nargs == 0;
-		if (a[0] == '-' && a[1] != '\0' && !(a[1] >= '0' && a[1] <= '9')) {
-			/* an option whose value is the next argument */
-			bool takes = strcmp(a, "-l") == 0 || strcmp(a, "-p") == 0 || strcmp(a, "-n") == 0 ||
-			             strcmp(a, "--lang") == 0 || strcmp(a, "--protocol") == 0 ||
-			             strcmp(a, "--limit") == 0;
-			if (takes)
-				i++;
-			continue;
-		}
-		nargs++;
-	}
-	return nargs == 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -15,14 +15,78 @@
 #include "screen.h"
 #include "xmalloc.h"
 
-/* Set by the signal handler, acted on in the loop; nothing is drawn in
- * a handler. */
+/* Every signal whose default action ends the process is caught, so that
+ * the terminal is never left in raw mode on the alternate screen with the
+ * mouse tracked and the cursor hidden (issue 15). Two ways:
+ *  - SIG_QUIT: the handler sets a flag; the loop, whose wait for a key the
+ *    signal interrupts, leaves, screen_close() restores the terminal and
+ *    the browser dies of the same signal (terminal_die).
+ *  - SIG_CRASH: signals that cannot wait for the loop (a bug, abort()):
+ *    the handler does only what is async-signal-safe: put back the terminal
+ *    modes saved before curses started, write the xterm sequences that end
+ *    mouse tracking, keypad mode and the alternate screen and show the
+ *    cursor, then die of the signal. SEGV, BUS and FPE are left to
+ *    AddressSanitizer in a sanitizer build: its report matters more.
+ * A signal ignored by whoever started us (nohup) stays ignored. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SC_ASAN 1
+#endif
+#endif
+#ifndef SC_ASAN
+#define SC_ASAN 0
+#endif
+
+enum sig_kind { SIG_NONE, SIG_QUIT, SIG_STOP, SIG_CONT, SIG_CRASH };
+
+/* Set by the handler, acted on in the loop; nothing is drawn in a handler. */
 static volatile sig_atomic_t sig_quit, sig_tstp, sig_cont;
 
-static const int handled_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT };
-#define NSIGNALS (sizeof handled_signals / sizeof handled_signals[0])
-static struct sigaction saved_actions[NSIGNALS];
-static bool installed[NSIGNALS];
+#ifndef NSIG
+#define NSIG 65
+#endif
+static struct sigaction saved_actions[NSIG];
+static bool installed[NSIG];
+
+static struct termios crash_tio;
+static volatile sig_atomic_t crash_tio_saved;
+
+static enum sig_kind sig_kind(int sig)
+{
+	switch (sig) {
+	case SIGTSTP:
+		return SIG_STOP;
+	case SIGCONT:
+		return SIG_CONT;
+	case SIGSEGV: case SIGBUS: case SIGFPE:
+		return SC_ASAN ? SIG_NONE : SIG_CRASH;
+	case SIGILL: case SIGABRT: case SIGTRAP: case SIGSYS:
+		return SIG_CRASH;
+	case SIGHUP: case SIGINT: case SIGQUIT: case SIGTERM: case SIGUSR1: case SIGUSR2:
+	case SIGPIPE: case SIGALRM: case SIGVTALRM: case SIGPROF: case SIGXCPU: case SIGXFSZ:
+#ifdef SIGSTKFLT
+	case SIGSTKFLT:
+#endif
+#if defined(SIGIO)
+	case SIGIO:
+#elif defined(SIGPOLL)
+	case SIGPOLL:
+#endif
+#if defined(SIGPWR) && (!defined(SIGLOST) || SIGLOST != SIGPWR)
+	case SIGPWR:
+#endif
+		return SIG_QUIT;
+	default:
+		break;
+	}
+#if defined(SIGRTMIN) && defined(SIGRTMAX)
+	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+		return SIG_QUIT;
+#endif
+	return SIG_NONE;
+}
 
 static void on_signal(int sig)
 {
@@ -34,58 +98,13 @@ static void on_signal(int sig)
 		sig_quit = sig;
 }
 
-static void signals_install(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;  /* no SA_RESTART: a signal ends the wait for a key */
-	sig_quit = sig_tstp = sig_cont = 0;
-	for (size_t i = 0; i < NSIGNALS; i++) {
-		struct sigaction old;
-		installed[i] = false;
-		if (sigaction(handled_signals[i], NULL, &old) != 0)
-			continue;
-		/* a signal ignored by whoever started us (nohup) stays ignored */
-		if (old.sa_handler == SIG_IGN && handled_signals[i] != SIGCONT)
-			continue;
-		if (sigaction(handled_signals[i], &sa, &saved_actions[i]) == 0)
-			installed[i] = true;
-	}
-}
-
-static void signals_restore(void)
-{
-	for (size_t i = 0; i < NSIGNALS; i++)
-		if (installed[i])
-			sigaction(handled_signals[i], &saved_actions[i], NULL);
-}
-
-/* A crash (a bug) must not leave the shell in raw mode on the alternate
- * screen. The handler only does what is async-signal-safe: put back the
- * terminal modes saved before curses started, leave the alternate screen
- * and show the cursor with write(2), then die of the same signal. Not
- * installed under AddressSanitizer, whose own report matters more. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SC_CRASH_HANDLER 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SC_CRASH_HANDLER 0
-#endif
-#endif
-#ifndef SC_CRASH_HANDLER
-#define SC_CRASH_HANDLER 1
-#endif
-
-static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-static struct termios crash_tio;
-static volatile sig_atomic_t crash_tio_saved;
-
 static void on_crash(int sig)
 {
-	static const char reset[] = "\033[0m\033[?1049l\033[?25h\r\n";
+	/* attributes off, no mouse tracking (X10, button, any, SGR, UTF-8,
+	 * urxvt), cursor keys and keypad back to normal, the normal screen,
+	 * the cursor shown */
+	static const char reset[] = "\033[0m\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?1005l"
+	                            "\033[?1015l\033[?1l\033>\033[?1049l\033[?25h\r\n";
 
 	if (crash_tio_saved)
 		tcsetattr(STDIN_FILENO, TCSANOW, &crash_tio);
@@ -95,27 +114,40 @@ static void on_crash(int sig)
 	raise(sig); /* SA_RESETHAND: now the default action */
 }
 
-static void crash_handler_install(void)
+static void signals_install(void)
 {
-	struct sigaction sa;
+	struct sigaction quit, crash;
 
-	if (!SC_CRASH_HANDLER)
-		return;
+	sig_quit = sig_tstp = sig_cont = 0;
 	crash_tio_saved = tcgetattr(STDIN_FILENO, &crash_tio) == 0;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_crash;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
-	for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
-		sigaction(crash_signals[i], &sa, NULL);
+	memset(&quit, 0, sizeof quit);
+	quit.sa_handler = on_signal;
+	sigemptyset(&quit.sa_mask);
+	quit.sa_flags = 0;  /* no SA_RESTART: a signal ends the wait for a key */
+	memset(&crash, 0, sizeof crash);
+	crash.sa_handler = on_crash;
+	sigemptyset(&crash.sa_mask);
+	crash.sa_flags = SA_RESETHAND | SA_NODEFER;
+	for (int sig = 1; sig < NSIG; sig++) {
+		enum sig_kind k = sig_kind(sig);
+		struct sigaction old;
+		installed[sig] = false;
+		if (k == SIG_NONE || sigaction(sig, NULL, &old) != 0)
+			continue;
+		if (old.sa_handler == SIG_IGN && k != SIG_CONT)
+			continue;
+		if (sigaction(sig, k == SIG_CRASH ? &crash : &quit, &saved_actions[sig]) == 0)
+			installed[sig] = true;
+	}
 }
 
-static void crash_handler_remove(void)
+static void signals_restore(void)
 {
-	if (!SC_CRASH_HANDLER)
-		return;
-	for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
-		signal(crash_signals[i], SIG_DFL);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (installed[sig]) {
+			sigaction(sig, &saved_actions[sig], NULL);
+			installed[sig] = false;
+		}
 }
 
 static void fatal_hook(void)
@@ -171,13 +203,11 @@ void terminal_suspend(void)
 void terminal_start(void)
 {
 	signals_install();
-	crash_handler_install();
 	sc_set_fatal_hook(fatal_hook);
 }
 
 void terminal_stop(void)
 {
-	crash_handler_remove();
 	sc_set_fatal_hook(NULL);
 	signals_restore();
 }

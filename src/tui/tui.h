@@ -12,8 +12,9 @@
 /* Runs the browser on st until the user quits. Returns an exit status
  * (exitcode.h): 0 on a normal quit, SC_EXIT_USAGE (one line on stderr)
  * when stdin or stdout is not a terminal or the terminal cannot be used,
- * SC_EXIT_DB when the database cannot be read at start. On SIGINT, SIGTERM
- * or SIGHUP it restores the terminal and dies of the signal. */
+ * SC_EXIT_DB when the database cannot be read at start. On any signal
+ * whose default action ends the process (and on abort) it restores the
+ * terminal and dies of the signal (terminal.c). */
 struct tui_opts {
 	enum lang lang;    /* the language to start in ... */
 	bool lang_set;     /* ... when given; else the remembered one */

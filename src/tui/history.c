@@ -67,22 +67,35 @@ bool tui_is_marked(struct tui *t, const struct sc_entry *e)
 	return e && e->protocol && e->code && userdata_refs_find(&t->marks, e->protocol, e->code) >= 0;
 }
 
+/* Why a user-data write was not done, for the status line. */
+static const char *not_saved_why(const struct tui *t)
+{
+	if (t->ud == NULL)
+		return "no user data directory";
+	if (!userdata_writable(t->ud))
+		return "user data is read-only";  /* read-only file or a newer program's */
+	return "user data cannot be written";  /* locked, damaged, not our schema */
+}
+
 void tui_toggle_mark(struct tui *t, const struct sc_entry *e)
 {
 	long i;
 
 	if (e == NULL || e->id == 0)
 		return;
-	if ((i = userdata_refs_find(&t->marks, e->protocol, e->code)) >= 0) {
-		userdata_refs_remove(&t->marks, (size_t)i);
-		userdata_bookmark(t->ud, e->protocol, e->code, false);
-		tui_message(t, "bookmark removed: %s %s", label_protocol(e->protocol), e->code);
-	} else {
+	bool on = (i = userdata_refs_find(&t->marks, e->protocol, e->code)) < 0;
+	/* the session keeps it either way; the message says whether it lasts */
+	bool saved = userdata_bookmark(t->ud, e->protocol, e->code, on) == 0;
+	if (on)
 		userdata_refs_push(&t->marks, e->protocol, e->code);
-		userdata_bookmark(t->ud, e->protocol, e->code, true);
-		tui_message(t, "bookmarked: %s %s%s", label_protocol(e->protocol), e->code,
-		            t->ud ? "" : " (for this session: no user data directory)");
-	}
+	else
+		userdata_refs_remove(&t->marks, (size_t)i);
+	if (saved)
+		tui_message(t, "%s: %s %s", on ? "bookmarked" : "bookmark removed", label_protocol(e->protocol),
+		            e->code);
+	else
+		tui_message(t, "%s: %s %s, this session only (not saved: %s)", on ? "bookmarked" : "bookmark removed",
+		            label_protocol(e->protocol), e->code, not_saved_why(t));
 }
 
 void tui_overlay_rows(struct tui *t, const struct userdata_refs *refs, bool reverse, size_t max)

@@ -1,0 +1,116 @@
+#!/bin/sh
+# bookmark-write.sh: the browser says so when a bookmark was not stored
+# (issue 15, item 4): with a read-only, locked, newer-version or
+# wrong-schema user database, m must not claim a saved bookmark; the status
+# line says it holds for this session only and why. A writable database
+# stores it. Exits 77 (skip) without tmux or sqlite3, 1 when a check fails.
+#
+# Environment: SC_BUILDDIR, STATUSCODES_DB (make check sets both),
+# SC_TUI_TIMEOUT (seconds to wait for a screen, default 20).
+
+here=$(dirname "$0")
+. "$here/lib.sh"
+
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	echo "sqlite3 not found: skipping"
+	exit 77
+fi
+
+pass=0
+fail=0
+n=0
+check() {
+	_desc=$1 _sess=$2
+	shift 2
+	n=$((n + 1))
+	if "$@"; then
+		pass=$((pass + 1))
+		echo "ok $n - $_desc"
+	else
+		fail=$((fail + 1))
+		echo "not ok $n - $_desc"
+		[ -n "$_sess" ] && sc_screen "$_sess" | sed 's/^/#   |/'
+	fi
+}
+
+# fresh NAME: a user-data home with a new user database made by the
+# browser itself (start, quit); prints the home.
+fresh() {
+	_home=$TMPD/home-$1
+	mkdir -p "$_home"
+	sc_start "mk$1" 80 24 XDG_DATA_HOME="$_home"
+	sc_wait "mk$1" "Continue" >/dev/null
+	sc_keys "mk$1" q
+	sc_wait_exit "mk$1" >/dev/null
+	echo "$_home"
+}
+
+# bookmarks HOME: the bookmarks stored in HOME's user database.
+bookmarks() {
+	sqlite3 "$1/statuscodes/user.db" "SELECT protocol || ' ' || code FROM bookmark" 2>/dev/null
+}
+
+# mark SESSION HOME: opens 404 and presses m.
+mark() {
+	sc_start "$1" 80 24 XDG_DATA_HOME="$2"
+	sc_wait "$1" "Continue" >/dev/null
+	sc_keys "$1" 4 0 4
+	sc_wait "$1" "HTTP 404  Not Found" >/dev/null
+	sc_keys "$1" m
+}
+
+# not_saved SESSION: the status line says the bookmark holds for this
+# session only and why, and the star shows it.
+not_saved() {
+	sc_wait "$1" "bookmarked: HTTP 404, this session only (not saved: $2)" "★404"
+}
+
+ok=$(fresh ok)
+mark ok "$ok"
+no_text_not_saved() { case $(sc_screen "$1") in *"not saved"*) return 1 ;; esac; return 0; }
+check "writable user database: bookmarked" ok sc_wait ok "bookmarked: HTTP 404" "★404"
+check "  ... without a word of it not being saved" ok no_text_not_saved ok
+sc_keys ok q
+sc_wait_exit ok >/dev/null
+check "  ... and the database holds it" "" test "$(bookmarks "$ok")" = "http 404"
+
+newer=$(fresh newer)
+sqlite3 "$newer/statuscodes/user.db" "PRAGMA user_version = 99"
+mark newer "$newer"
+check "newer-version user database: not saved, says so" newer not_saved newer "user data is read-only"
+
+schema=$(fresh schema)
+sqlite3 "$schema/statuscodes/user.db" "DROP TABLE bookmark"
+mark schema "$schema"
+check "wrong-schema user database: not saved, says so" schema not_saved schema "user data cannot be written"
+
+locked=$(fresh locked)
+# another program holds the write lock for as long as the test needs
+mkfifo "$TMPD/lockfifo"
+sqlite3 "$locked/statuscodes/user.db" < "$TMPD/lockfifo" >/dev/null 2>&1 &
+lockpid=$!
+exec 8>"$TMPD/lockfifo"
+echo "BEGIN EXCLUSIVE; INSERT INTO setting(key, value) VALUES('lock', 'held');" >&8
+sleep 0.3
+mark locked "$locked"
+check "locked user database: not saved, says so" locked not_saved locked "user data cannot be written"
+exec 8>&-
+wait "$lockpid" 2>/dev/null
+check "  ... and nothing was stored" "" test -z "$(bookmarks "$locked")"
+
+ro=$(fresh ro)
+chmod 0444 "$ro/statuscodes/user.db"
+chmod 0555 "$ro/statuscodes"
+if [ -w "$ro/statuscodes/user.db" ]; then
+	n=$((n + 1)); pass=$((pass + 1)); echo "ok $n - read-only user database: skipped, running as root # SKIP"
+else
+	mark ro "$ro"
+	check "read-only user database: not saved, says so" ro not_saved ro "user data is read-only"
+fi
+chmod 0755 "$ro/statuscodes"
+chmod 0644 "$ro/statuscodes/user.db"
+
+check "no sanitizer or leak report from any session" "" sc_sanitizer_clean
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -84,65 +84,86 @@ static void test_decode_limits(void **state)
 	}
 }
 
-/* utf8_clean: valid UTF-8, no control a terminal acts on, and one code
- * point out for each code point or bad byte in, in order. */
+/* What text_clean() must write for one unit of input (the oracle): U+FFFD
+ * for a bad byte, caret notation for C0 and DEL, "<U+XXXX>" for C1, else
+ * the code point as it was. */
+static void ref_clean_unit(struct buf *b, const char *s, int len, uint32_t cp)
+{
+	if (len < 0)
+		buf_adds(b, "\xEF\xBF\xBD");
+	else if (cp < 0x20 && cp != '\n' && cp != '\t')
+		buf_addf(b, "^%c", (char)('@' + cp));
+	else if (cp == 0x7F)
+		buf_adds(b, "^?");
+	else if (cp >= 0x80 && cp <= 0x9F)
+		buf_addf(b, "<U+%04X>", (unsigned)cp);
+	else
+		buf_add(b, s, (size_t)len);
+}
+
+/* text_clean, the one cleaning function: valid UTF-8, no control a
+ * terminal acts on, each unit of input shown as the oracle says. */
 static void test_clean_props(void **state)
 {
 	prop_init();
 	size_t cases = prop_cases();
 	for (size_t i = 0; i < cases; i++) {
-		struct buf in = {0};
+		struct buf in = {0}, want = {0};
 		prop_text(&in, 24, true);
 		const char *s = buf_str(&in);
-		size_t n = in.len, j = 0, k = 0;
-		char *c = utf8_clean(s, n);
+		size_t n = in.len;
+		char *c = text_clean(s, n);
 		size_t cn = strlen(c);
 		PROP_CHECK("clean: valid UTF-8", ref_valid(c, cn), i, s, n);
 		assert_int_equal(utf8_valid(s, n), ref_valid(s, n));
-		while (j < n) {
-			uint32_t want = 0, got = 0;
-			int len = ref_decode(s + j, n - j, &want);
-			if (len < 0) {
-				want = 0xFFFD;
-				len = 1;
-			} else if (ref_is_control(want)) {
-				want = ' ';
-			}
-			int glen = ref_decode(c + k, cn - k, &got);
-			PROP_CHECK("clean: one code point for each unit in", glen > 0 && got == want,
-			           i, s, n);
-			PROP_CHECK("clean: no control", !ref_is_control(got), i, s, n);
-			j += (size_t)len;
-			k += (size_t)glen;
+		for (size_t k = 0; k < cn;) {
+			uint32_t cp = 0;
+			int len = ref_decode(c + k, cn - k, &cp);
+			PROP_CHECK("clean: no control", len > 0 && !ref_is_control(cp), i, s, n);
+			k += (size_t)len;
 		}
-		PROP_CHECK("clean: nothing added", k == cn, i, s, n);
+		for (size_t j = 0; j < n;) {
+			uint32_t cp = 0;
+			int len = ref_decode(s + j, n - j, &cp);
+			ref_clean_unit(&want, s + j, len, cp);
+			j += len < 0 ? 1 : (size_t)len;
+		}
+		PROP_CHECK("clean: each unit shown as the oracle says",
+		           strcmp(c, buf_str(&want)) == 0, i, s, n);
+		char *cc = text_clean(c, cn);
+		PROP_CHECK("clean: idempotent on its output", strcmp(cc, c) == 0, i, s, n);
+		free(cc);
 		free(c);
 		buf_free(&in);
+		buf_free(&want);
 	}
 }
 
-/* Table: every C0 and C1 control and DEL become a space; \n and \t stay;
- * the neighbours U+0020, U+007E and U+00A0 are kept. */
+/* Table: every C0 and C1 control and DEL is shown, never raw; \n and \t
+ * stay; the neighbours U+0020, U+007E and U+00A0 are kept. */
 static void test_clean_controls(void **state)
 {
 	char in[4], *c;
 	for (uint32_t cp = 1; cp <= 0xA0; cp++) {
 		int len = utf8_encode(cp, in);
-		c = utf8_clean(in, (size_t)len);
+		c = text_clean(in, (size_t)len);
 		if (cp == '\n' || cp == '\t' || (cp >= 0x20 && cp <= 0x7E) || cp == 0xA0)
 			assert_memory_equal(c, in, (size_t)len);
+		else if (cp < 0x80)
+			assert_true(c[0] == '^' && strlen(c) == 2);
 		else
-			assert_string_equal(c, " ");
+			assert_true(strncmp(c, "<U+00", 5) == 0 && strlen(c) == 8);
 		free(c);
 	}
-	/* a CSI (U+009B) and an ESC inside a word */
-	c = utf8_clean("a\xC2\x9B" "31mb\x1B[0m", 11);
-	assert_string_equal(c, "a 31mb [0m");
+	/* a CSI (U+009B) and an ESC inside a word, NUL, DEL */
+	c = text_clean("a\xC2\x9B" "31mb\x1B[0m\x00\x7F", 13);
+	assert_string_equal(c, "a<U+009B>31mb^[[0m^@^?");
 	free(c);
 }
 
-/* Width: the sum of the code points' widths, a bad byte one column; the
- * ASCII fallback keeps the width exactly and is pure ASCII. */
+/* Width: the sum of the code points' widths, a bad byte one column, a
+ * control the width of its escape; the ASCII fallback of the cleaned text
+ * keeps the width exactly and is pure ASCII. */
 static void test_width_props(void **state)
 {
 	prop_init();
@@ -163,13 +184,18 @@ static void test_width_props(void **state)
 			}
 			int cw = cp_width(cp);
 			PROP_CHECK("cp_width in 0..2", cw >= 0 && cw <= 2, i, s, n);
-			w += (size_t)cw;
+			/* a control counts as what text_clean shows for it */
+			w += ref_is_control(cp) ? (cp >= 0x80 ? 8 : 2) : (size_t)cw;
 			cjk |= cp_is_cjk_ideograph(cp);
 			j += (size_t)len;
 		}
 		PROP_CHECK("text_width is the sum", text_width(s) == w, i, s, n);
 		PROP_CHECK("text_has_cjk", text_has_cjk(s) == cjk, i, s, n);
-		char *a = text_ascii_fallback(s);
+		char *clean = text_clean(s, n);
+		PROP_CHECK("text_width is the width of the cleaned text",
+		           text_width(clean) == w, i, s, n);
+		char *a = text_ascii_fallback(clean);
+		free(clean);
 		PROP_CHECK("fallback keeps the width", text_width(a) == w, i, s, n);
 		for (const char *p = a; *p; p++)
 			PROP_CHECK("fallback is ASCII", (unsigned char)*p < 0x80, i, s, n);
@@ -221,7 +247,7 @@ static void test_fit_props(void **state)
 	for (size_t i = 0; i < cases; i++) {
 		struct buf in = {0}, a = {0}, b = {0}, c = {0}, d = {0};
 		prop_text(&in, 16, false);
-		char *s = utf8_clean(buf_str(&in), in.len);
+		char *s = text_clean(buf_str(&in), in.len);
 		for (char *p = s; *p; p++)
 			if (*p == '\n' || *p == '\t')
 				*p = ' ';

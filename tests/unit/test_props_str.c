@@ -29,9 +29,10 @@ static char *without(const char *s, const char *drop)
 }
 
 /* The wrapped lines of s checked against the invariants: none wider than
- * the width (unless one character is wider), none with a newline, each valid UTF-8 when s is, and no character lost or
- * added (only the spaces at the breaks go). */
-static void check_wrap(size_t i, const char *s, size_t width, bool valid)
+ * the width (unless one character is wider), none with a newline, each
+ * valid UTF-8, and no character of text_clean(s) lost or added (only the
+ * spaces at the breaks go). */
+static void check_wrap(size_t i, const char *s, size_t width)
 {
 	char **lines;
 	size_t n = strlen(s), count = text_wrap(s, width, &lines), breaks = 0;
@@ -49,11 +50,12 @@ static void check_wrap(size_t i, const char *s, size_t width, bool valid)
 		PROP_CHECK("wrap: no line wider than the width",
 		           text_width(l) <= (width ? width : 1) || one_char, i, s, n);
 		PROP_CHECK("wrap: no newline in a line", strchr(l, '\n') == NULL, i, s, n);
-		if (valid)
-			PROP_CHECK("wrap: valid UTF-8 lines", ref_valid(l, ll), i, s, n);
+		PROP_CHECK("wrap: valid UTF-8 lines", ref_valid(l, ll), i, s, n);
 		buf_adds(&all, l);
 	}
-	char *want = without(s, " \n\t"), *got = without(buf_str(&all), " \n\t");
+	char *clean = text_clean(s, n);
+	char *want = without(clean, " \n\t"), *got = without(buf_str(&all), " \n\t");
+	free(clean);
 	PROP_CHECK("wrap: no character lost or added", strcmp(want, got) == 0, i, s, n);
 	free(want);
 	free(got);
@@ -72,8 +74,8 @@ static void test_wrap_props(void **state)
 	for (size_t i = 0; i < cases; i++) {
 		struct buf in = {0};
 		prop_text(&in, 40, false);
-		char *s = utf8_clean(buf_str(&in), in.len);
-		check_wrap(i, s, WRAP_MIN_WIDTH + prop_below(24), true);
+		char *s = text_clean(buf_str(&in), in.len);
+		check_wrap(i, s, WRAP_MIN_WIDTH + prop_below(24));
 		free(s);
 		buf_free(&in);
 	}
@@ -81,6 +83,20 @@ static void test_wrap_props(void **state)
 
 /* Table: a line of exactly the width stays whole; one column more breaks;
  * a wide character never straddles the edge. */
+/* The same over raw text with invalid UTF-8 and controls: text_wrap
+ * cleans it first (a bad byte is U+FFFD, a control its escape). */
+static void test_wrap_invalid_props(void **state)
+{
+	prop_init();
+	size_t cases = prop_cases();
+	for (size_t i = 0; i < cases; i++) {
+		struct buf in = {0};
+		prop_text(&in, 40, true);
+		check_wrap(i, buf_str(&in), WRAP_MIN_WIDTH + prop_below(24));
+		buf_free(&in);
+	}
+}
+
 static void test_wrap_limits(void **state)
 {
 	char **lines;
@@ -128,7 +144,7 @@ static void test_wrap_spaces_props(void **state)
 	for (size_t i = 0; i < cases; i++) {
 		struct buf in = {0}, all = {0};
 		prop_text(&in, 30, false);
-		char *s = utf8_clean(buf_str(&in), in.len);
+		char *s = text_clean(buf_str(&in), in.len);
 		size_t width = 1 + prop_below(30), n = strlen(s);
 		char **lines;
 		size_t count = text_wrap_spaces(s, width, &lines);
@@ -366,6 +382,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wrap_props),
+		cmocka_unit_test(test_wrap_invalid_props),
 		cmocka_unit_test(test_wrap_limits),
 		cmocka_unit_test(test_wrap_spaces_props),
 		cmocka_unit_test(test_fold_props),

@@ -122,7 +122,8 @@ static const char *tsv_get(const struct tsv *t, const struct cells *r, const cha
 }
 
 enum table_kind {
-	T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_CHECKS, T_DETAILS, T_REVIEW, T_HISTORIC, T_COMPARE
+	T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_CHECKS, T_DETAILS, T_REVIEW, T_HISTORIC, T_COMPARE,
+	T_PRIOR, T_GLOSSARY, T_SYNONYMS
 };
 
 static enum table_kind tsv_kind(const struct tsv *t)
@@ -148,6 +149,12 @@ static enum table_kind tsv_kind(const struct tsv *t)
 		return T_CLASSES;
 	if (has_protocol && tsv_col(t, "name_en") >= 0)
 		return T_PROTOCOLS;
+	if (has_protocol && has_code && tsv_col(t, "seen_pct") >= 0)
+		return T_PRIOR;
+	if (tsv_col(t, "en") >= 0 && tsv_col(t, "zh") >= 0)
+		return T_GLOSSARY;
+	if (tsv_col(t, "terms") >= 0)
+		return T_SYNONYMS;
 	return T_UNKNOWN;
 }
 
@@ -406,6 +413,45 @@ static int load_comparisons(struct store *st, const struct tsv *t, char **cause)
 	return 0;
 }
 
+/* How often each code is seen, from a cited measurement (the search's
+ * prior). */
+static int load_prior(struct store *st, const struct tsv *t, char **cause)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		const char *proto = tsv_get(t, r, "protocol"), *code = tsv_get(t, r, "code");
+		const char *seen = tsv_get(t, r, "seen_pct");
+		char *end = NULL;
+		double v = seen ? strtod(seen, &end) : -1;
+		if (!proto || !code || !seen || *end != '\0' || v < 0 || v > 100) {
+			*cause = xasprintf("%s:%d: a prior row needs a protocol, a code and a percentage",
+			                   t->file, r->line);
+			return -1;
+		}
+		if (store_add_prior(st, proto, code, v, tsv_get(t, r, "source"), cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Terms that mean the same, one group per row: a glossary row joins its
+ * English and Chinese cells, a synonym row the ;-separated terms of its
+ * terms cell. *grp numbers the groups across tables. */
+static int load_synonyms(struct store *st, const struct tsv *t, int64_t *grp, char **cause)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		const char *cols[] = { "en", "zh", "terms" };
+		++*grp;
+		for (size_t c = 0; c < 3; c++) {
+			const char *v = tsv_get(t, r, cols[c]);
+			if (v && store_add_synonyms(st, *grp, v, cause) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 static int name_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -440,7 +486,8 @@ int import_curated(struct store *st, const char *dir, char **cause)
 		free(path);
 	}
 	/* protocols, then classes, then codes, then what refers to codes */
-	for (enum table_kind k = T_PROTOCOLS; k <= T_COMPARE && rc == 0; k++) {
+	int64_t grp = 0;
+	for (enum table_kind k = T_PROTOCOLS; k <= T_SYNONYMS && rc == 0; k++) {
 		for (size_t i = 0; i < names.n && rc == 0; i++) {
 			if (tsv_kind(&tables[i]) != k)
 				continue;
@@ -453,6 +500,9 @@ int import_curated(struct store *st, const char *dir, char **cause)
 			case T_REVIEW:    rc = load_review(st, &tables[i], cause); break;
 			case T_HISTORIC:  rc = load_historic(st, &tables[i], cause); break;
 			case T_COMPARE:   rc = load_comparisons(st, &tables[i], cause); break;
+			case T_PRIOR:     rc = load_prior(st, &tables[i], cause); break;
+			case T_GLOSSARY:
+			case T_SYNONYMS:  rc = load_synonyms(st, &tables[i], &grp, cause); break;
 			default: break;
 			}
 		}

@@ -190,8 +190,38 @@ static int index_entry(struct store *st, const struct sc_entry *e, char **cause)
 		    !(e->phrase_zh && strcmp(c->value, e->phrase_zh) == 0))
 			add_field(&alias, c->value);
 	}
+	/* a meaning the code used to have is a name people search by */
+	struct sc_historics hist = {0};
+	if (store_former_meanings(st, e->protocol, e->code, &hist, cause) != 0) {
+		sc_claims_free(&cl);
+		buf_free(&phrase);
+		buf_free(&alias);
+		return -1;
+	}
+	for (size_t i = 0; i < hist.n; i++) {
+		add_field(&alias, hist.v[i].former_en);
+		add_field(&alias, hist.v[i].former_zh);
+	}
+	sc_historics_free(&hist);
 	add_field(&summary, e->summary_en);
 	add_field(&summary, e->summary_zh);
+	/* what a curated comparison groups the code under ("Redirects: 301,
+	 * 302, ...") is said of it, as its summary is */
+	struct sc_xrefs xr = {0};
+	if (store_xrefs(st, e->id, &xr, cause) != 0) {
+		sc_claims_free(&cl);
+		buf_free(&phrase);
+		buf_free(&alias);
+		buf_free(&summary);
+		return -1;
+	}
+	for (size_t i = 0; i < xr.n; i++)
+		if (strcmp(xr.v[i].kind, "compare") == 0 && xr.v[i].title_en &&
+		    !strstr(xr.v[i].title_en, " vs ")) {
+			add_field(&summary, xr.v[i].title_en);
+			add_field(&summary, xr.v[i].title_zh);
+		}
+	sc_xrefs_free(&xr);
 	add_field(&detail, e->detail_en);
 	add_field(&detail, e->detail_zh);
 	add_field(&detail, e->check_en);
@@ -238,7 +268,7 @@ int import_finish(struct store *st, char **cause)
 				goto out;
 		}
 	}
-	rc = 0;
+	rc = store_index_stats(st, cause);
 out:
 	sc_entries_free(&all);
 	return rc;

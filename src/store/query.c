@@ -7,7 +7,9 @@
 #include <unictype.h>
 
 #include "buf.h"
+#include "str.h"
 #include "text.h"
+#include "xmalloc.h"
 
 /* The quoting scheme follows Datasette's and sqlite-utils' escaping of FTS
  * queries; no code is taken from them. */
@@ -24,6 +26,7 @@ struct query_state {
 	size_t		tail;		/* word characters at the end of the piece */
 	bool		prefixable;	/* may the output end in "*"? */
 	bool		done;		/* a limit was reached */
+	struct strv	*pieces;	/* if set, every kept piece, unquoted */
 };
 
 /* White space or a control character: ends a piece. */
@@ -77,6 +80,8 @@ query_flush(struct query_state *q)
 			buf_addc(&q->out, q->piece.s[i]);
 		}
 		buf_addc(&q->out, '"');
+		if (q->pieces)
+			strv_push_owned(q->pieces, xstrndup(q->piece.s, q->piece.len));
 		q->used += q->piece.len;
 		q->npieces++;
 		/* one letter as a prefix ("a*", or the A of "Retry-A") matches
@@ -95,10 +100,10 @@ query_flush(struct query_state *q)
 
 /* Split text into pieces and quote each one (see query.h). Returns a
  * string the caller frees, or NULL when no piece was kept. */
-char *
-query_build(const char *text, bool prefix_last)
+static char *
+query_run(const char *text, bool prefix_last, struct strv *pieces)
 {
-	struct query_state q = { 0 };
+	struct query_state q = { .pieces = pieces };
 	size_t n, i = 0;
 	uint32_t cp;
 
@@ -144,4 +149,20 @@ query_build(const char *text, bool prefix_last)
 	if (prefix_last && q.prefixable)
 		buf_addc(&q.out, '*');
 	return buf_detach(&q.out);
+}
+
+char *
+query_build(const char *text, bool prefix_last)
+{
+	return query_run(text, prefix_last, NULL);
+}
+
+bool
+query_split(const char *text, struct strv *pieces)
+{
+	char *m = query_run(text, true, pieces);
+	bool prefixable = m != NULL && m[strlen(m) - 1] == '*';
+
+	free(m);
+	return prefixable;
 }

@@ -33,4 +33,9 @@
  * or NULL when there is nothing to search (skip MATCH). */
 char *query_build(const char *text, bool prefix_last);
 
+struct strv;
+/* The pieces query_build() would quote, unquoted, appended to pieces.
+ * Returns whether the last piece may match as a prefix (the rules above). */
+bool query_split(const char *text, struct strv *pieces);
+
 #endif

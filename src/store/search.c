@@ -2,12 +2,15 @@
 #include "search.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "query.h"
+#include "search_int.h"
 #include "store_int.h"
 #include "str.h"
 #include "text.h"
@@ -20,6 +23,10 @@ void sc_hits_free(struct sc_hits *h)
 		free(h->v[i].snippet);
 	}
 	free(h->v);
+	for (size_t i = 0; i < h->terms.n; i++)
+		free(h->terms.v[i]);
+	free(h->terms.v);
+	free(h->suggest);
 	memset(h, 0, sizeof *h);
 }
 
@@ -56,18 +63,21 @@ bool search_is_code(const char *t)
 	return digits >= 1;
 }
 
-/* Code hits: exact codes, ranges holding the number, pattern matches. */
-static int code_hits(struct store *st, const char *text, const char *protocol, size_t limit,
-                     struct sc_hits *out, char **cause)
+/* Code hits: exact codes, ranges holding the number, pattern matches; with
+ * substatus, the sub-status codes of a code (iis 403). */
+static int code_hits(struct store *st, const char *text, const char *protocol, bool substatus,
+                     size_t limit, struct sc_hits *out, char **cause)
 {
 	struct sc_entries found = {0};
 	int rc;
 
-	if (strchr(text, 'x') || strchr(text, 'X'))
+	if (strchr(text, 'x') || strchr(text, 'X') || substatus)
 		rc = store_list(st, protocol, text, &found, cause);
 	else
 		rc = store_lookup(st, protocol, text, &found, cause);
 	for (size_t i = 0; rc == 0 && i < found.n && out->n < limit; i++) {
+		if (substatus && found.v[i].sub < 0)
+			continue;
 		struct sc_hit *h = hit_push(out);
 		h->e = found.v[i];
 		memset(&found.v[i], 0, sizeof found.v[i]);
@@ -78,96 +88,76 @@ static int code_hits(struct store *st, const char *text, const char *protocol, s
 	return rc;
 }
 
-/* Above this many entries, a last word of up to SEARCH_SHORT_PREFIX
- * characters typed so far is not ranked as a prefix: it matches a large
- * part of the index, and bm25 would score every match before the first
- * screenful. Exact words are ranked first, then prefix matches follow in
- * index order. */
-#define SEARCH_RANK_ALL 20000
-#define SEARCH_SHORT_PREFIX 3
-/* On such a database, a query that matches more than this many entries is
- * ranked among its first SEARCH_RANK_MAX matches in index order only:
- * bm25 costs time in proportion to the matches it scores. */
-#define SEARCH_RANK_MAX 4000
-
+/* Rows scored per query: the first this many matches in index order. On
+ * the real database every match; on very large ones a bound on the work
+ * per key (docs/SEARCH.md, "Cost"). */
+#define SEARCH_CANDIDATES 3000
 /* How many hits get a snippet (the ones a screen shows first). */
 #define SEARCH_SNIPPETS 20
+/* Fewer hits than this with all the words: the best with some follow. */
+#define SEARCH_FEW 5
+/* Bytes of text shown before the first match in a snippet, and in all. */
+#define SNIPPET_BEFORE 40
+#define SNIPPET_BYTES 160
 
-/* The weight of a hit beyond its text: registered top-level codes are what
- * most people mean, IIS sub-status codes rarely. bm25 is negative, lower
- * is better, so a weight above 1 ranks higher. */
-static double hit_weight(const struct sc_entry *e)
+struct cand {
+	int64_t id;
+	double score;
+};
+
+static int cand_cmp(const void *a, const void *b)
 {
-	return (e->sub >= 0 ? 0.6 : 1.0) * (e->status && strcmp(e->status, "standard") == 0 ? 1.25 : 1.0);
+	const struct cand *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Full-text hits, best first. FTS5 ranks by the bm25 the index is
- * configured with (column weights: code > phrase > alias > summary >
- * detail) and hands over twice the candidates needed, with their entries
- * from the same query; the weighting above reorders them. */
-static int fts_hits(struct store *st, const char *match, const char *protocol, size_t limit,
-                    bool ranked, struct sc_hits *out, char **cause)
+/* Runs the plan's match once: every candidate's score, best first. */
+static int rank_all(struct store *st, struct search_state *ss, struct search_plan *p,
+                    struct cand **out, size_t *nout, char **cause)
 {
-	sqlite3_stmt *s;
-	size_t before = out->n;
+	char *match = plan_match(p);
+	size_t n = 0, cap = 0;
+	struct cand *v = NULL;
 	int rc;
 
-	sqlite3_int64 cut = INT64_MAX;
-
-	if (ranked && store_entry_count(st) > SEARCH_RANK_ALL) {
-		/* the rowid of the SEARCH_RANK_MAXth match, if there are that many */
-		if (sqlite3_prepare_v2(store_db(st),
-		        "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?2",
-		        -1, &s, NULL) == SQLITE_OK) {
-			sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int(s, 2, SEARCH_RANK_MAX - 1);
-			if (sqlite3_step(s) == SQLITE_ROW)
-				cut = sqlite3_column_int64(s, 0);
-			sqlite3_finalize(s);
-		}
-	}
-	if (ranked)
-		rc = sqlite3_prepare_v2(store_db(st),
-		        "SELECT " ENTRY_COLS("e") ", search.rank"
-		        " FROM search JOIN entry e ON e.id = search.rowid"
-		        " WHERE search MATCH ?1 AND (?2 IS NULL OR e.protocol = ?2) AND search.rowid <= ?4"
-		        " ORDER BY search.rank LIMIT ?3", -1, &s, NULL);
-	else
-		rc = sqlite3_prepare_v2(store_db(st),
-		        "SELECT " ENTRY_COLS("e") ", 0"
-		        " FROM search JOIN entry e ON e.id = search.rowid"
-		        " WHERE search MATCH ?1 AND (?2 IS NULL OR e.protocol = ?2) LIMIT ?3", -1, &s, NULL);
-	if (rc != SQLITE_OK) {
-		*cause = store_error(st, "cannot search");
-		return -1;
-	}
-	sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
-	if (protocol)
-		sqlite3_bind_text(s, 2, protocol, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)(limit * 2 + 10));
-	if (ranked)
-		sqlite3_bind_int64(s, 4, cut);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (hit_has(out, sqlite3_column_int64(s, 0)))
+	*out = NULL;
+	*nout = 0;
+	if (match == NULL)
+		return 0;
+	sqlite3_bind_text(ss->rank, 1, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_pointer(ss->rank, 2, p, "sc_plan", NULL);
+	sqlite3_bind_int(ss->rank, 3, SEARCH_CANDIDATES);
+	while ((rc = sqlite3_step(ss->rank)) == SQLITE_ROW) {
+		double score = sqlite3_column_double(ss->rank, 1);
+		if (score < 0)
 			continue;
-		struct sc_hit *h = hit_push(out);
-		store_entry_from_row(s, 0, &h->e);
-		h->rank = ranked ? sqlite3_column_double(s, ENTRY_NCOLS) * hit_weight(&h->e)
-		                 : 1e6 + (double)(out->n - before); /* after every ranked hit */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n].id = sqlite3_column_int64(ss->rank, 0);
+		v[n++].score = score;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(ss->rank);
+	sqlite3_clear_bindings(ss->rank);
+	free(match);
 	if (rc != SQLITE_DONE) {
+		free(v);
 		/* a query FTS5 refused is no hits, never an error on screen */
-		int base = sqlite3_errcode(store_db(st)) & 0xFF;
-		if (base == SQLITE_ERROR)
+		if ((sqlite3_errcode(store_db(st)) & 0xFF) == SQLITE_ERROR)
 			return 0;
 		*cause = store_error(st, "cannot search");
 		return -1;
 	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cand_cmp);
+	*out = v;
+	*nout = n;
 	return 0;
 }
 
-/* Snippets with the match marked, for the first hits only. */
 /* A snippet as text_clean() shows it, keeping the \1 and \2 that mark
  * the matched words (the renderers turn them into highlighting). Caller
  * frees. */
@@ -190,47 +180,62 @@ static char *snippet_clean(const char *s, size_t n)
 	return buf_detach(&b);
 }
 
-static int add_snippets(struct store *st, const char *match, struct sc_hits *out, char **cause)
+/* The entries of the best candidates, in one statement. */
+static int fetch(struct store *st, struct search_state *ss, const struct search_plan *p,
+                 const struct cand *v, size_t n, size_t limit, struct sc_hits *out, char **cause)
 {
-	sqlite3_stmt *s;
+	struct buf ids = {0};
+	size_t first = out->n, take = 0;
+	int rc;
 
-	if (match == NULL || out->n == 0)
-		return 0;
-	if (sqlite3_prepare_v2(store_db(st),
-	        "SELECT snippet(search, -1, char(1), char(2), '…', 24) FROM search"
-	        " WHERE search MATCH ?1 AND rowid = ?2", -1, &s, NULL) != SQLITE_OK) {
+	buf_addc(&ids, '[');
+	for (size_t i = 0; i < n && take < limit; i++) {
+		if (hit_has(out, v[i].id))
+			continue;
+		buf_addf(&ids, "%s%lld", take ? "," : "", (long long)v[i].id);
+		take++;
+	}
+	buf_addc(&ids, ']');
+	sqlite3_bind_text(ss->fetch, 1, buf_str(&ids), -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(ss->fetch)) == SQLITE_ROW) {
+		struct sc_hit *h = hit_push(out);
+		store_entry_from_row(ss->fetch, 0, &h->e);
+	}
+	sqlite3_reset(ss->fetch);
+	buf_free(&ids);
+	if (rc != SQLITE_DONE) {
 		*cause = store_error(st, "cannot search");
 		return -1;
 	}
-	sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
-	for (size_t i = 0; i < out->n && i < SEARCH_SNIPPETS; i++) {
-		struct sc_hit *h = &out->v[i];
-		if (h->snippet || h->fuzzy)
+	/* scores back onto the hits (both lists are in candidate order) */
+	for (size_t i = first, j = 0; i < out->n && j < n; j++) {
+		if (v[j].id != out->v[i].e.id)
 			continue;
-		sqlite3_bind_int64(s, 2, h->e.id);
-		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-			h->snippet = snippet_clean((const char *)sqlite3_column_text(s, 0),
-			                           (size_t)sqlite3_column_bytes(s, 0));
-		sqlite3_reset(s);
+		out->v[i].rank = -v[j].score;
+		out->v[i].matched = rank_matched(v[j].score);
+		if (out->v[i].matched < p->n)
+			out->partial = true;
+		i++;
 	}
-	sqlite3_finalize(s);
 	return 0;
 }
 
-/* Moves hits whose phrase equals the query to the front (after codes). */
-static void promote_exact(struct sc_hits *out, const char *text)
+/* A name that is the whole query is the best match there is. */
+static void promote_exact(struct sc_hits *out, const char *typed)
 {
-	char *q = str_fold(text);
+	char *q = str_fold(typed);
 
-	for (size_t i = 0; i < out->n; i++) {
+	for (size_t i = 0; *q && i < out->n; i++) {
 		struct sc_hit *h = &out->v[i];
-		if (h->exact)
+		if (h->exact || h->fuzzy)
 			continue;
 		char *en = str_fold(h->e.phrase_en ? h->e.phrase_en : "");
 		char *zh = str_fold(h->e.phrase_zh ? h->e.phrase_zh : "");
-		if (*q && (strcmp(q, en) == 0 || strcmp(q, zh) == 0)) {
+		if (strcmp(q, en) == 0 || strcmp(q, zh) == 0) {
 			h->exact = true;
-			h->rank = -1e6 + h->rank;
+			double below = fmod(-h->rank, RANK_PER_TIER);
+			double words = floor(-h->rank / RANK_PER_WORD);
+			h->rank = -(words * RANK_PER_WORD + RANK_EXACT_TIER * RANK_PER_TIER + below);
 		}
 		free(en);
 		free(zh);
@@ -241,80 +246,281 @@ static void promote_exact(struct sc_hits *out, const char *text)
 static int hit_cmp(const void *a, const void *b)
 {
 	const struct sc_hit *x = a, *y = b;
-	return x->rank < y->rank ? -1 : x->rank > y->rank ? 1 : 0;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	/* ties: code order */
+	int c = strcmp(x->e.protocol, y->e.protocol);
+	if (c)
+		return c;
+	return x->e.num != y->e.num ? (x->e.num < y->e.num ? -1 : 1)
+	                             : (x->e.sub < y->e.sub ? -1 : x->e.sub > y->e.sub);
 }
 
-/* Edit distance of the query to the closest word run of a name. */
-static size_t name_distance(const char *q, const char *name, size_t max)
+size_t search_term_at(const struct sc_hits *h, const char *s, size_t n, bool word_start)
 {
-	char *f = str_fold(name ? name : "");
-	size_t d = *f ? str_distance(q, f, max) : max + 1;
-	free(f);
-	return d;
-}
+	size_t best = 0;
 
-/* No hits: offer entries whose phrase or alias is a few edits away. */
-static int fuzzy_hits(struct store *st, const char *text, const char *protocol, size_t limit,
-                      struct sc_hits *out, char **cause)
-{
-	sqlite3_stmt *s;
-	char *q = str_fold(text);
-	size_t qlen = strlen(q), max = qlen <= 4 ? 1 : qlen <= 8 ? 2 : 3;
-	int rc;
-
-	if (qlen < 3 || qlen > 64) {
-		free(q);
-		return 0;
+	for (size_t t = 0; t < h->terms.n; t++) {
+		const char *term = h->terms.v[t];
+		size_t len = strlen(term);
+		bool latin = isalnum((unsigned char)term[0]);
+		if (len == 0 || len > n || (latin && !word_start))
+			continue;
+		size_t k = 0;
+		while (k < len && tolower((unsigned char)s[k]) == tolower((unsigned char)term[k]))
+			k++;
+		if (k < len)
+			continue;
+		if (latin)   /* the rest of the word: redirect|ion */
+			while (k < n && isalnum((unsigned char)s[k]))
+				k++;
+		if (k > best)
+			best = k;
 	}
-	rc = sqlite3_prepare_v2(store_db(st),
-	        "SELECT e.id, e.phrase_en, e.phrase_zh,"
-	        " (SELECT group_concat(a.name, char(10)) FROM alias a WHERE a.entry_id = e.id)"
-	        " FROM entry e WHERE (?1 IS NULL OR e.protocol = ?1)", -1, &s, NULL);
-	if (rc != SQLITE_OK) {
-		free(q);
-		*cause = store_error(st, "cannot search");
+	return best;
+}
+
+/* text with every term of h marked, cut around the first mark. NULL when
+ * no term occurs in text. */
+static char *snippet_of(const struct sc_hits *h, const char *text)
+{
+	size_t n = text ? strlen(text) : 0, first = n;
+	struct buf b = {0};
+
+	for (size_t i = 0; i < n; i++)
+		if (search_term_at(h, text + i, n - i, i == 0 || !isalnum((unsigned char)text[i - 1]))) {
+			first = i;
+			break;
+		}
+	if (first == n)
+		return NULL;
+	size_t start = first > SNIPPET_BEFORE ? first - SNIPPET_BEFORE : 0, end;
+	while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
+		start--;
+	if (start > 0)
+		buf_adds(&b, "…");
+	end = start + SNIPPET_BYTES < n ? start + SNIPPET_BYTES : n;
+	while (end < n && ((unsigned char)text[end] & 0xC0) == 0x80)
+		end++;
+	for (size_t i = start; i < end;) {
+		size_t m = search_term_at(h, text + i, n - i, i == 0 || !isalnum((unsigned char)text[i - 1]));
+		if (m) {
+			buf_addc(&b, SEARCH_MARK_ON);
+			buf_add(&b, text + i, m);
+			buf_addc(&b, SEARCH_MARK_OFF);
+			i += m;
+			if (i > end)
+				end = i;
+		} else {
+			buf_addc(&b, text[i++]);
+		}
+	}
+	if (end < n)
+		buf_adds(&b, "…");
+	return buf_detach(&b);
+}
+
+/* Snippets from the first text of each hit that holds a term. */
+static void add_snippets(struct sc_hits *out)
+{
+	for (size_t i = 0; i < out->n && i < SEARCH_SNIPPETS; i++) {
+		const struct sc_entry *e = &out->v[i].e;
+		const char *texts[] = { e->summary_en, e->summary_zh, e->detail_en, e->detail_zh,
+		                        e->phrase_en, e->phrase_zh };
+		for (size_t k = 0; k < 6 && out->v[i].snippet == NULL; k++) {
+			char *raw = snippet_of(out, texts[k]);
+			if (raw) {
+				out->v[i].snippet = snippet_clean(raw, strlen(raw));
+				free(raw);
+			}
+		}
+	}
+}
+
+/* The plan's hits: all words; if few, the best with some of them after. */
+static int plan_hits(struct store *st, struct search_state *ss, struct search_plan *p, size_t limit,
+                     bool typo_first, struct sc_hits *out, char **cause)
+{
+	struct cand *v;
+	size_t n;
+	bool unknown = false;
+
+	for (size_t i = 0; i < p->n; i++)
+		unknown |= p->c[i].plain && p->c[i].df == 0 && p->codes.n == 0;
+
+	if (rank_all(st, ss, p, &v, &n, cause) != 0 ||
+	    fetch(st, ss, p, v, n, limit - out->n, out, cause) != 0) {
+		free(v);
 		return -1;
 	}
-	if (protocol)
-		sqlite3_bind_text(s, 1, protocol, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t best = max + 1, d;
-		const char *names[] = { (const char *)sqlite3_column_text(s, 1),
-		                        (const char *)sqlite3_column_text(s, 2) };
-		for (size_t i = 0; i < 2; i++)
-			if ((d = name_distance(q, names[i], max)) < best)
-				best = d;
-		const unsigned char *al = sqlite3_column_text(s, 3);
-		if (al) {
-			char *copy = xstrdup((const char *)al);
-			for (char *a = strtok(copy, "\n"); a; a = strtok(NULL, "\n"))
-				if ((d = name_distance(q, a, max)) < best)
-					best = d;
-			free(copy);
-		}
-		if (best > max)
+	free(v);
+	/* a word no entry has is likely a typo: "did you mean" goes first */
+	if (n < SEARCH_FEW && p->n > 1 && out->n < limit && !(typo_first && unknown && n == 0)) {
+		p->any = true;
+		int rc = rank_all(st, ss, p, &v, &n, cause);
+		if (rc == 0)
+			rc = fetch(st, ss, p, v, n, limit - out->n, out, cause);
+		free(v);
+		p->any = false;
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Only protocol words ("websocket"): that protocol's codes, by prior
+ * (registered codes first), then in code order; no ranges. */
+static int protocol_hits(struct store *st, struct search_state *ss, const char *protocol, size_t limit,
+                         struct sc_hits *out, char **cause)
+{
+	struct sc_entries all = {0};
+	int rc = store_list(st, protocol, NULL, &all, cause);
+
+	for (size_t i = 0; rc == 0 && i < all.n; i++) {
+		const struct sc_entry *e = &all.v[i];
+		if (e->sub >= 0 || e->hi != e->num)
 			continue;
+		int level = e->id >= 0 && (size_t)e->id < ss->nprior / 2 ? ss->prior[2 * e->id] : 0;
 		struct sc_hit *h = hit_push(out);
-		if (store_entry_by_id(st, sqlite3_column_int64(s, 0), &h->e, cause) != 0) {
-			out->n--;
-			sqlite3_finalize(s);
-			free(q);
+		h->e = all.v[i];
+		memset(&all.v[i], 0, sizeof all.v[i]);
+		h->rank = -(double)level * 1e4 + (double)i;
+	}
+	sc_entries_free(&all);
+	return rc;
+}
+
+/* Codes typed among words ("502 Bad Gateway nginx"): each entry with that
+ * code goes first, those the words match too before the others. */
+static int code_word_hits(struct store *st, const struct search_plan *p, size_t limit,
+                          struct sc_hits *out, char **cause)
+{
+	size_t text_hits = out->n;
+
+	for (size_t c = 0; c < p->codes.n; c++) {
+		struct sc_hits found = {0};
+		if (code_hits(st, p->codes.v[c], p->protocol_id, false, limit, &found, cause) != 0) {
+			sc_hits_free(&found);
 			return -1;
 		}
-		h->fuzzy = true;
-		h->rank = (double)best;
+		for (size_t i = 0; i < found.n; i++) {
+			bool seen = false;
+			for (size_t k = 0; k < text_hits; k++)
+				if (out->v[k].e.id == found.v[i].e.id) {
+					out->v[k].rank -= 1e9;
+					out->v[k].exact = true;
+					seen = true;
+				}
+			if (seen || hit_has(out, found.v[i].e.id) || (p->substatus && found.v[i].e.sub < 0))
+				continue;
+			struct sc_hit *h = hit_push(out);
+			h->e = found.v[i].e;
+			memset(&found.v[i].e, 0, sizeof found.v[i].e);
+			h->exact = true;
+			h->rank = -5e8 + (double)i;
+		}
+		sc_hits_free(&found);
 	}
-	sqlite3_finalize(s);
-	free(q);
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot search");
-		return -1;
-	}
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof *out->v, hit_cmp);
-	while (out->n > limit)
-		sc_entry_clear(&out->v[--out->n].e);
 	return 0;
+}
+
+/* A code typed alone: 404 (and the range holding it), a pattern (40x, and
+ * 40 as 40x), or with "iis" its sub-status codes. */
+static int whole_code_hits(struct store *st, const struct search_plan *p, size_t limit,
+                           struct sc_hits *out, char **cause)
+{
+	char pat[16];
+	const char *code = p->typed;
+	size_t n = strlen(code);
+
+	if (n == 2 && strspn(code, "0123456789") == 2) {
+		snprintf(pat, sizeof pat, "%sx", code);
+		code = pat;
+	}
+	if (!search_is_code(code))
+		return 0;
+	return code_hits(st, code, p->protocol_id, p->substatus && strspn(code, "0123456789") == n,
+	                 limit, out, cause);
+}
+
+/* A search of text: code hits, then the plan's hits. */
+static int search_once(struct store *st, struct search_state *ss, const char *text, const char *protocol,
+                       size_t limit, bool prefix, bool typo_first, struct sc_hits *out, char **cause)
+{
+	struct search_plan p;
+	int rc = plan_build(st, ss, text, protocol, prefix, &p, cause);
+
+	if (rc == 0 && p.codes.n == 0)
+		rc = whole_code_hits(st, &p, limit, out, cause);
+	if (rc == 0 && p.only_narrowing && p.protocol_id)
+		rc = protocol_hits(st, ss, p.protocol_id, limit, out, cause);
+	if (rc == 0 && out->n < limit)
+		rc = plan_hits(st, ss, &p, limit, typo_first, out, cause);
+	if (rc == 0 && out->n == 0 && p.vendor) {
+		/* no code of that vendor has the words: the words alone */
+		free(p.vendor);
+		p.vendor = NULL;
+		rc = plan_hits(st, ss, &p, limit, typo_first, out, cause);
+	}
+	if (rc == 0 && p.codes.n)
+		rc = code_word_hits(st, &p, limit, out, cause);
+	if (rc == 0) {
+		out->words = p.n;
+		for (size_t i = 0; i < p.terms.n; i++) {
+			out->terms.v = xreallocarray(out->terms.v, out->terms.n + 1, sizeof *out->terms.v);
+			out->terms.v[out->terms.n++] = xstrdup(p.terms.v[i]);
+		}
+		promote_exact(out, p.typed);
+	}
+	if (rc == 0 && out->n == 0 && !prefix) {
+		/* "authenti": a word not finished is still a word begun */
+		plan_free(&p);
+		if ((rc = plan_build(st, ss, text, protocol, true, &p, cause)) == 0)
+			rc = plan_hits(st, ss, &p, limit, typo_first, out, cause);
+	}
+	plan_free(&p);
+	return rc;
+}
+
+/* Nothing matched: the query again with each unknown word replaced by the
+ * commonest index term one or two edits away. */
+static int did_you_mean(struct store *st, struct search_state *ss, const char *text, const char *protocol,
+                        size_t limit, struct sc_hits *out, char **cause)
+{
+	struct strv pieces = {0};
+	struct buf fixed = {0};
+	bool changed = false;
+	char term[128];
+	int rc = 0;
+
+	query_split(text, &pieces);
+	for (size_t i = 0; i < pieces.n; i++) {
+		const char *w = pieces.v[i];
+		bool alpha = strlen(w) >= 4;
+		for (const char *q = w; *q && alpha; q++)
+			alpha = isalpha((unsigned char)*q) != 0;
+		if (fixed.len)
+			buf_addc(&fixed, ' ');
+		if (alpha && !store_protocol_id(w) && plan_close_term(ss, w, term, sizeof term)) {
+			char *low = xstrdup(w);
+			for (char *q = low; *q; q++)
+				*q = (char)tolower((unsigned char)*q);
+			changed |= strcmp(low, term) != 0;
+			free(low);
+			buf_adds(&fixed, term);
+		} else {
+			buf_adds(&fixed, w);
+		}
+	}
+	if (changed && (rc = search_once(st, ss, buf_str(&fixed), protocol, limit, false, true, out, cause)) == 0 &&
+	    out->n > 0) {
+		for (size_t i = 0; i < out->n; i++)
+			out->v[i].fuzzy = true;
+		out->suggest = buf_detach(&fixed);
+	}
+	buf_free(&fixed);
+	strv_free(&pieces);
+	return rc;
 }
 
 int store_search(struct store *st, const char *text, const char *protocol, size_t limit,
@@ -322,49 +528,31 @@ int store_search(struct store *st, const char *text, const char *protocol, size_
 {
 	char *clean = text_clean(text, strnlen(text, 1 << 16));
 	char *trimmed = str_trim(clean);
-	char *match = NULL;
-	int rc = 0;
+	struct search_state *ss = search_state(st, cause);
+	int rc = ss ? 0 : -1;
 
-	*cause = NULL;
+	*cause = ss ? NULL : *cause;
 	if (limit == 0)
 		limit = 50;
-	if (search_is_code(trimmed))
-		rc = code_hits(st, trimmed, protocol, limit, out, cause);
-	if (rc == 0 && out->n < limit && (match = query_build(trimmed, prefix)) != NULL) {
-		size_t tail = 0, n = strlen(trimmed);
-		while (tail < n && isalnum((unsigned char)trimmed[n - 1 - tail]))
-			tail++;
-		char *exact = prefix ? query_build(trimmed, false) : NULL;
-		if (exact && strcmp(exact, match) != 0 && tail <= SEARCH_SHORT_PREFIX &&
-		    store_entry_count(st) > SEARCH_RANK_ALL) {
-			rc = fts_hits(st, exact, protocol, limit, true, out, cause);
-			if (rc == 0 && out->n < limit)
-				rc = fts_hits(st, match, protocol, limit - out->n, false, out, cause);
-		} else {
-			rc = fts_hits(st, match, protocol, limit, true, out, cause);
-		}
-		free(exact);
+	if (rc == 0)
+		rc = search_once(st, ss, trimmed, protocol, limit, prefix, true, out, cause);
+	if (rc == 0 && out->n == 0)
+		rc = did_you_mean(st, ss, trimmed, protocol, limit, out, cause);
+	if (rc == 0 && out->n == 0) {
+		/* no close word either: the best of what the words do match */
+		sc_hits_free(out);
+		rc = search_once(st, ss, trimmed, protocol, limit, prefix, false, out, cause);
 	}
-	if (rc == 0 && out->n == 0 && !prefix) {
-		/* "authenti": a word not finished is still a word begun */
-		free(match);
-		if ((match = query_build(trimmed, true)) != NULL)
-			rc = fts_hits(st, match, protocol, limit, true, out, cause);
-	}
+	if (rc == 0 && out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, hit_cmp);
 	if (rc == 0) {
-		promote_exact(out, trimmed);
-		if (out->n > 1)
-			qsort(out->v, out->n, sizeof *out->v, hit_cmp);
 		while (out->n > limit) {
 			struct sc_hit *h = &out->v[--out->n];
 			sc_entry_clear(&h->e);
 			free(h->snippet);
 		}
-		rc = add_snippets(st, match, out, cause);
-		if (rc == 0 && out->n == 0)
-			rc = fuzzy_hits(st, trimmed, protocol, limit, out, cause);
+		add_snippets(out);
 	}
-	free(match);
 	free(clean);
 	return rc;
 }

@@ -1,9 +1,12 @@
 /* search.h: the one search the CLI and the TUI share. What a user types
- * becomes a safe FTS5 query (query.c) over both languages (tokenizer.c);
- * an exact code or pattern comes first, then an exact phrase, then bm25
- * with column weights (code > phrase > alias > summary > detail). When
- * nothing matches, entries whose names are close to the query (a typo) are
- * offered, marked as such. */
+ * becomes a plan (search_plan.c: protocol words narrow, glossary terms join,
+ * the last word typed is a prefix), a safe FTS5 query over both languages
+ * (tokenizer.c), ranked by sc_rank (search_rank.c): an exact code or
+ * pattern first, then by words matched, names above bodies, whole phrases
+ * above scattered words, text weight times a prior for what people mean.
+ * docs/SEARCH.md gives the formula. When nothing has all the words, the
+ * hits with most of them follow, marked; when nothing matches at all, a
+ * close word from the index's vocabulary is tried ("did you mean"). */
 #ifndef SC_SEARCH_H
 #define SC_SEARCH_H
 
@@ -21,11 +24,19 @@ struct sc_hit {
 	char  *snippet;     /* text around the match with marks, or NULL */
 	bool   fuzzy;       /* offered as a close match, not a match */
 	bool   exact;       /* the code or a phrase equals the query */
+	size_t matched;     /* words of the query it matches (see words) */
 };
 
 struct sc_hits {
 	struct sc_hit *v;
 	size_t n, cap;
+	struct {            /* what to highlight, as the search matched it: */
+		char **v;   /* words and glossary terms (any case; a stem */
+		size_t n;   /* matches as the start of a word) */
+	} terms;
+	size_t words;       /* concepts in the query: words, or terms of several */
+	bool   partial;     /* some hits match only some words (hit.matched) */
+	char  *suggest;     /* the hits are for this query instead ("did you mean") */
 };
 void sc_hits_free(struct sc_hits *h);
 
@@ -35,6 +46,11 @@ void sc_hits_free(struct sc_hits *h);
  * fails because of what the text holds. */
 int store_search(struct store *st, const char *text, const char *protocol, size_t limit,
                  bool prefix, struct sc_hits *out, char **cause);
+
+/* Does the UTF-8 text at s (n bytes) begin with one of the terms of hits,
+ * at the start of a word (case-insensitive)? Returns the length matched, or
+ * 0. For highlighting the terms the search matched. */
+size_t search_term_at(const struct sc_hits *h, const char *s, size_t n, bool word_start);
 
 /* Does text look like a code or a code pattern (404, 403.14, 40x, 4xx)? */
 bool search_is_code(const char *text);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "schema.h"
+#include "store_int.h"
 #include "tokenizer.h"
 #include "xmalloc.h"
 
@@ -23,7 +24,19 @@ struct store {
 	ino_t    ino;        /* of path when opened */
 	sqlite3 *src;        /* STORE_IMPORT: the file itself, locked while we work */
 	char    *tmp;        /* STORE_IMPORT: the copy, until published */
+	void    *search;     /* search.c's state for this connection */
+	void   (*search_free)(void *);
 };
+
+void *store_search_state(struct store *st) { return st->search; }
+
+void store_set_search_state(struct store *st, void *state, void (*free_fn)(void *))
+{
+	if (st->search_free)
+		st->search_free(st->search);
+	st->search = state;
+	st->search_free = free_fn;
+}
 
 sqlite3 *store_db(struct store *st) { return st->db; }
 const char *store_path(const struct store *st) { return st->path; }
@@ -414,6 +427,7 @@ void store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
+	store_set_search_state(st, NULL, NULL);
 	sqlite3_close_v2(st->db);
 	if (st->tmp) {
 		unlink(st->tmp);

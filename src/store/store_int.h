@@ -29,6 +29,11 @@ static inline char *col_str(sqlite3_stmt *s, int i)
 #define ENTRY_NCOLS 20
 
 
+/* State search.c keeps per connection (prepared statements, the prior):
+ * freed with free_fn before the connection closes, or when replaced. */
+void *store_search_state(struct store *st);
+void store_set_search_state(struct store *st, void *state, void (*free_fn)(void *));
+
 /* Fills e from ENTRY_NCOLS columns of s starting at column c. */
 void store_entry_from_row(sqlite3_stmt *s, int c, struct sc_entry *e);
 

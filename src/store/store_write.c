@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <math.h>
+#include <stdbool.h>
+
 #include "store_int.h"
+#include "str.h"
 #include "xmalloc.h"
 
 
@@ -410,4 +414,138 @@ int store_entry_ids(struct store *st, int64_t **ids, size_t *n, char **cause)
 		return -1;
 	}
 	return 0;
+}
+
+int store_add_prior(struct store *st, const char *protocol, const char *code, double seen,
+                    const char *source, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(store_db(st),
+	        "INSERT OR REPLACE INTO prior(protocol, code, seen, source) VALUES(?1, ?2, ?3, ?4)",
+	        -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot write");
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, protocol, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_double(s, 3, seen);
+	if (source)
+		sqlite3_bind_text(s, 4, source, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot write");
+		return -1;
+	}
+	return 0;
+}
+
+int store_add_synonyms(struct store *st, int64_t grp, const char *terms, char **cause)
+{
+	char *copy = xstrdup(terms);
+	int rc = 0;
+
+	for (char *t = strtok(copy, ";"); t && rc == 0; t = strtok(NULL, ";")) {
+		char *term = str_trim(t), *key = str_fold(term);
+		const char *v[] = { key, term };
+		int64_t n[] = { grp };
+		if (*key)
+			rc = run(st, "INSERT OR IGNORE INTO synonym(key, term, grp) VALUES(?1, ?2, ?3)",
+			         v, 2, n, 1, cause) < 0 ? -1 : 0;
+		free(key);
+	}
+	free(copy);
+	return rc;
+}
+
+/* The prior level of an entry, 1-255, from what it is and how often it is
+ * seen (docs/SEARCH.md, "The prior"): registered top-level codes 160, plus
+ * up to 95 for the share of responses a cited measurement found (20 per
+ * decade of hundredths of a percent); other top-level codes 100 (vendor and
+ * unofficial) or 80 (obsolete, reserved, unused); sub-status codes 40. */
+static int prior_level(const char *status, bool sub, double seen)
+{
+	if (sub)
+		return 40;
+	if (status == NULL || strcmp(status, "standard") != 0)
+		return status && strcmp(status, "unofficial") == 0 ? 100 : 80;
+	if (seen <= 0)
+		return 160;
+	double bonus = 20.0 * log10(1.0 + 100.0 * seen);
+	return 160 + (int)(bonus > 95 ? 95 : bonus);
+}
+
+/* search_prior: two bytes per entry id, its prior level and its protocol's
+ * position (1-based, 0 for none; bit 0x80 set for a sub-status code). */
+static int build_prior(struct store *st, char **cause)
+{
+	sqlite3_stmt *s;
+	unsigned char *blob = NULL;
+	size_t cap = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(store_db(st),
+	        "SELECT e.id, e.status, e.sub IS NOT NULL, coalesce(pr.seen, -1),"
+	        " (SELECT count(*) FROM protocol q WHERE q.sort <= p.sort)"
+	        " FROM entry e JOIN protocol p ON p.id = e.protocol"
+	        " LEFT JOIN prior pr ON pr.protocol = e.protocol AND pr.code = e.code"
+	        " ORDER BY e.id", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "cannot index");
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(s, 0);
+		if (id < 0 || id > (sqlite3_int64)1 << 30)
+			continue;
+		size_t need = 2 * ((size_t)id + 1);
+		if (need > cap) {
+			size_t ncap = cap ? cap : 1024;
+			while (ncap < need)
+				ncap *= 2;
+			blob = xrealloc(blob, ncap);
+			memset(blob + cap, 0, ncap - cap);
+			cap = ncap;
+		}
+		int proto = sqlite3_column_int(s, 4);
+		blob[2 * id] = (unsigned char)prior_level((const char *)sqlite3_column_text(s, 1),
+		                                          sqlite3_column_int(s, 2) != 0,
+		                                          sqlite3_column_double(s, 3));
+		blob[2 * id + 1] = (unsigned char)((proto > 0x7F ? 0x7F : proto) |
+		                                   (sqlite3_column_int(s, 2) ? 0x80 : 0));
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE || exec(st, "DELETE FROM search_prior", cause) != 0) {
+		free(blob);
+		if (!*cause)
+			*cause = store_error(st, "cannot index");
+		return -1;
+	}
+	if (sqlite3_prepare_v2(store_db(st), "INSERT INTO search_prior(id, data) VALUES(1, ?1)",
+	                       -1, &s, NULL) != SQLITE_OK) {
+		free(blob);
+		*cause = store_error(st, "cannot index");
+		return -1;
+	}
+	sqlite3_bind_blob(s, 1, blob ? (const void *)blob : (const void *)"", (int)cap, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	free(blob);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot index");
+		return -1;
+	}
+	return 0;
+}
+
+int store_index_stats(struct store *st, char **cause)
+{
+	*cause = NULL;
+	if (exec(st, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search, row);"
+	             "DELETE FROM termstat;"
+	             "INSERT INTO termstat(term, doc) SELECT term, doc FROM temp.search_vocab;"
+	             "DROP TABLE temp.search_vocab;", cause) != 0)
+		return -1;
+	return build_prior(st, cause);
 }

@@ -71,6 +71,18 @@ int store_clear_derived(struct store *st, char **cause);
 int store_index_entry(struct store *st, int64_t id, const char *code, const char *phrase,
                       const char *alias, const char *summary, const char *detail, char **cause);
 
+/* The search's curated data: how often a code is seen (percent of
+ * responses in a cited measurement), and groups of terms that mean the same
+ * (a glossary row: English and Chinese; a synonym row: English variants).
+ * terms is ;-separated; grp numbers a group. */
+int store_add_prior(struct store *st, const char *protocol, const char *code, double seen,
+                    const char *source, char **cause);
+int store_add_synonyms(struct store *st, int64_t grp, const char *terms, char **cause);
+/* After the index is filled: documents per term (termstat) and the prior
+ * of every entry (search_prior), as src/store/search.c reads them. Also
+ * what the benchmark generator calls after adding entries. */
+int store_index_stats(struct store *st, char **cause);
+
 /* ---- what the reconciler reads ------------------------------------------ */
 
 /* What a registry says of one code, for checking documents against it. */

@@ -96,7 +96,7 @@ tokenizer_classify(uint32_t cp)
 
 /* Look up the fts5_api of db. Returns SQLITE_OK and sets *api, or an error
  * code (the api belongs to db). */
-static int
+int
 tokenizer_api(sqlite3 *db, fts5_api **api)
 {
 	sqlite3_stmt *stmt;

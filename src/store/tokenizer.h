@@ -26,6 +26,9 @@
  * error code (SQLITE_ERROR when db has no FTS5). Safe to call again. */
 int tokenizer_register(sqlite3 *db);
 
+/* The fts5_api of db (it belongs to db). Returns SQLITE_OK or an error. */
+int tokenizer_api(sqlite3 *db, fts5_api **api);
+
 /* Called once per token by tokenizer_tokens(): tok is not NUL-terminated and
  * is only valid during the call; start and end are byte offsets into text;
  * colocated is nonzero for a token at the same position as the previous

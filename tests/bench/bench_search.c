@@ -16,6 +16,8 @@
  *   bench_search exec RUNS CMD [ARG]...
  *	runs CMD (stdin and stdout /dev/null) RUNS times after 3 warm-ups:
  *	median and p99 wall time, peak RSS, exit status
+ *   bench_search judge DB FILE
+ *	relevance over a judged query set (bench_judge.c): MRR, nDCG@5
  *   bench_search pty RUNS TEXT CMD [ARG]...
  *	runs CMD in a 100x30 pseudo-terminal until its output shows TEXT and
  *	then goes quiet (the first complete frame), sends q: median time to
@@ -42,6 +44,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "search.h"
 #include "store.h"
 #include "store_write.h"
@@ -477,7 +480,8 @@ static int cmd_generate(int argc, char **argv)
 	}
 	sqlite3_finalize(ins_entry);
 	sqlite3_finalize(ins_index);
-	if (store_commit(st, &cause) != 0) {
+	/* the term statistics and the prior, as import_finish leaves them */
+	if (store_index_stats(st, &cause) != 0 || store_commit(st, &cause) != 0) {
 		fprintf(stderr, "bench_search: %s\n", cause);
 		return 3;
 	}
@@ -727,6 +731,8 @@ int main(int argc, char **argv)
 		return cmd_generate(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "exec") == 0)
 		return cmd_exec(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "judge") == 0)
+		return cmd_judge(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "pty") == 0)
 		return cmd_pty(argc, argv);
 	fputs("usage: bench_search latency DB [REPEAT]\n"

@@ -205,6 +205,25 @@ else
 	row "search as typed, generated db ($ENTRIES entries)" "n/a" "" "p99 < 10 ms" "n/a (generation failed)"
 fi
 
+# ---- 2b. relevance: the judged query set ---------------------------------------------
+JUDGED=$srcdir/tests/search/judged.tsv
+echo "  relevance, judged queries" >&2
+if line=$("$B" judge "$DB" "$JUDGED"); then
+	cmd "relevance over the judged queries" "$(quote "$B" judge "$DB" "$JUDGED")"
+	mrr=$(key "$line" mrr); nd=$(key "$line" ndcg5)
+	v=$(calc "m = $mrr; if (m >= 0.9) printf \"ok\"; else printf \"MISSED by %.3f\", 0.9 - m")
+	kinds=""
+	for k in en zh mixed typo paste short; do
+		km=$(key "$line" "mrr_$k")
+		[ -n "$km" ] && kinds="$kinds${kinds:+; }$k $km/$(key "$line" "ndcg5_$k") ($(key "$line" "n_$k"))"
+	done
+	row "search relevance, $(key "$line" queries) judged queries (tests/search/judged.tsv), 20 hits, real db" \
+	    "MRR $mrr, nDCG@5 $nd" "MRR/nDCG@5 by kind: $kinds; queries with no hit: $(key "$line" no_hits)" "MRR >= 0.9" "$v"
+	case $v in MISSED*) note "relevance: $v; BENCH_VERBOSE=1 $(quote "$B" judge "$DB" "$JUDGED") lists the queries whose right answer is not first." ;; esac
+else
+	row "search relevance, judged queries" "n/a" "" "MRR >= 0.9" "n/a (bench_search judge failed)"
+fi
+
 # ---- 3 and 5b. the browser's first frame and its memory ------------------------------
 echo "  browser first frame" >&2
 line=$("$B" pty "${BENCH_TUI_RUNS:-20}" "$TUI_TEXT" "$SC")

@@ -15,16 +15,9 @@ static struct store *st;
 
 static int setup(void **state)
 {
-	char *cause = NULL;
-	const char *path = getenv("STATUSCODES_DB");
-	char *p = path ? xstrdup(path) : xasprintf("%s/db/statuscodes.db", tu_builddir());
-	if (store_open(p, STORE_READ, &st, &cause) != 0) {
-		fprintf(stderr, "%s\n", cause);
-		free(p);
-		return -1;
-	}
-	free(p);
-	return 0;
+	(void)state;
+	st = tu_open_builtdb();
+	return st ? 0 : -1;
 }
 
 static int teardown(void **state)

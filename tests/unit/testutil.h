@@ -38,6 +38,22 @@ static inline const char *tu_builddir(void)
 	return s && *s ? s : ".";
 }
 
+/* The built reference database ($STATUSCODES_DB, else the build's), open
+ * read-only, or NULL after a message on stderr. */
+static inline struct store *tu_open_builtdb(void)
+{
+	struct store *st = NULL;
+	char *cause = NULL;
+	const char *path = getenv("STATUSCODES_DB");
+	char *p = path ? xstrdup(path) : xasprintf("%s/db/statuscodes.db", tu_builddir());
+	if (store_open(p, STORE_READ, &st, &cause) != 0) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+	}
+	free(p);
+	return st;
+}
+
 /* A path under a fresh temporary directory. Caller frees. */
 static inline char *tu_tmp(const char *name)
 {

@@ -1,0 +1,253 @@
+/* test_search.c: the search over the built reference database
+ * (db/statuscodes.db), ranked as a person expects (issue 13): the
+ * examples of its "Done when", protocol words that narrow, stems and the
+ * glossary, the best m of n words, short queries, "did you mean" from the
+ * index's vocabulary, and the terms the browser highlights. The judged
+ * query set (tests/search/judged.tsv, make bench) measures the rest. */
+#include "config.h"
+#include "testutil.h"
+
+#include "search.h"
+#include "str.h"
+
+static struct store *st;
+
+static int setup(void **state)
+{
+	(void)state;
+	st = tu_open_builtdb();
+	return st ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	store_close(st);
+	return 0;
+}
+
+static void search(const char *q, bool prefix, struct sc_hits *h)
+{
+	char *cause = NULL;
+	memset(h, 0, sizeof *h);
+	assert_int_equal(store_search(st, q, NULL, 20, prefix, h, &cause), 0);
+	assert_null(cause);
+}
+
+/* The position (0-based) of protocol:code among the hits, or -1. */
+static int rank_of(const struct sc_hits *h, const char *protocol, const char *code)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (strcmp(h->v[i].e.protocol, protocol) == 0 && strcmp(h->v[i].e.code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void assert_top(const char *q, const char *protocol, const char *code, int within)
+{
+	struct sc_hits h;
+	search(q, false, &h);
+	int r = rank_of(&h, protocol, code);
+	if (r < 0 || r >= within)
+		fail_msg("search \"%s\": %s %s at %d, wanted in the top %d", q, protocol, code, r, within);
+	sc_hits_free(&h);
+}
+
+static void test_done_when(void **state)
+{
+	(void)state;
+	assert_top("redirect", "http", "301", 5);
+	assert_top("redirect", "http", "302", 5);
+	assert_top("websocket close abnormal", "websocket", "1006", 1);
+	assert_top("file too large", "http", "413", 5);
+	assert_top("file too large", "ftp", "552", 5);
+	assert_top("forbidden", "http", "403", 1);
+}
+
+static void test_narrowing(void **state)
+{
+	struct sc_hits h;
+	(void)state;
+	/* a protocol's name narrows instead of being a word the text needs */
+	search("ftp not logged in", false, &h);
+	assert_true(h.n > 0);
+	for (size_t i = 0; i < h.n; i++)
+		assert_string_equal(h.v[i].e.protocol, "ftp");
+	assert_string_equal(h.v[0].e.code, "530");
+	sc_hits_free(&h);
+	search("ws timeout", false, &h);
+	assert_true(h.n > 0);
+	for (size_t i = 0; i < h.n; i++)
+		assert_string_equal(h.v[i].e.protocol, "websocket");
+	sc_hits_free(&h);
+	/* iis: sub-status codes only */
+	search("iis forbidden", false, &h);
+	assert_true(h.n > 0);
+	for (size_t i = 0; i < h.n; i++)
+		assert_true(h.v[i].e.sub >= 0);
+	sc_hits_free(&h);
+	/* a vendor's name: its codes */
+	assert_top("cloudflare timeout", "http", "522", 2);
+	assert_top("nginx 499", "http", "499", 1);
+	/* a protocol's name alone lists it, registered codes first */
+	search("websocket", false, &h);
+	assert_true(h.n > 0);
+	assert_string_equal(h.v[0].e.protocol, "websocket");
+	assert_string_equal(h.v[0].e.status, "standard");
+	sc_hits_free(&h);
+}
+
+static void test_stems_and_glossary(void **state)
+{
+	(void)state;
+	assert_top("redirected", "http", "302", 5);
+	assert_top("redirection", "http", "301", 5);
+	assert_top("timed out", "http", "504", 5);
+	assert_top("timed out", "http", "408", 5);
+	assert_top("timeout", "http", "408", 5);
+	/* Chinese finds English and back */
+	assert_top("重定向", "http", "301", 5);
+	assert_top("超时", "http", "504", 5);
+	assert_top("websocket 异常关闭", "websocket", "1006", 1);
+	/* former meanings are names too */
+	assert_top("Switch Proxy", "http", "306", 1);
+	assert_top("Resume Incomplete", "http", "308", 1);
+	/* a code pasted with its text */
+	assert_top("HTTP Error 403.14 - Forbidden", "http", "403.14", 1);
+	assert_top("530 Login incorrect.", "ftp", "530", 1);
+}
+
+static void test_best_of(void **state)
+{
+	struct sc_hits h;
+	(void)state;
+	/* no entry has all the words: the best with most of them, marked */
+	search("websocket closed unexpectedly because proxy", false, &h);
+	assert_true(h.n > 0);
+	assert_true(h.partial);
+	assert_true(h.words >= 3);
+	assert_true(h.v[h.n - 1].matched < h.words);
+	sc_hits_free(&h);
+	/* enough hits with all the words: no others, no mark */
+	search("data connection", false, &h);
+	assert_true(h.n >= 5);
+	assert_false(h.partial);
+	for (size_t i = 0; i < h.n; i++)
+		assert_int_equal(h.v[i].matched, h.words);
+	sc_hits_free(&h);
+	/* few with all: the ones with some follow them */
+	search("gateway timeout", false, &h);
+	assert_string_equal(h.v[0].e.code, "504");
+	assert_int_equal(h.v[0].matched, h.words);
+	assert_true(h.partial);
+	sc_hits_free(&h);
+}
+
+static void test_short(void **state)
+{
+	struct sc_hits h;
+	(void)state;
+	/* one letter: names and codes only, never every text with an "a" */
+	search("a", true, &h);
+	for (size_t i = 0; i < h.n; i++)
+		assert_int_not_equal(rank_of(&h, "ftp", "212"), (int)i);
+	sc_hits_free(&h);
+	search("ok", false, &h);
+	assert_true(h.n > 0);
+	assert_string_equal(h.v[0].e.code, "200");
+	sc_hits_free(&h);
+	/* two digits: the codes they begin */
+	search("40", false, &h);
+	assert_true(h.n > 0);
+	for (size_t i = 0; i < h.n; i++)
+		assert_int_equal(h.v[i].e.num / 10, 40);
+	sc_hits_free(&h);
+}
+
+static void test_did_you_mean(void **state)
+{
+	struct sc_hits h;
+	(void)state;
+	search("gatway timeout", false, &h);
+	assert_true(h.n > 0);
+	assert_non_null(h.suggest);
+	assert_string_equal(h.suggest, "gateway timeout");
+	assert_true(h.v[0].fuzzy);
+	assert_string_equal(h.v[0].e.code, "504");
+	sc_hits_free(&h);
+	/* while typing too: from the vocabulary, not a scan of entries */
+	search("interal server", true, &h);
+	assert_true(h.n > 0);
+	assert_string_equal(h.v[0].e.code, "500");
+	sc_hits_free(&h);
+}
+
+static void test_terms(void **state)
+{
+	struct sc_hits h;
+	(void)state;
+	search("redirect", false, &h);
+	bool en = false, zh = false;
+	for (size_t i = 0; i < h.terms.n; i++) {
+		en |= strcmp(h.terms.v[i], "redirect") == 0;
+		zh |= strcmp(h.terms.v[i], "重定向") == 0;
+	}
+	assert_true(en && zh);
+	/* the highlighter's test: a term at a word start, the rest of the word too */
+	const char *t = "redirection";
+	assert_int_equal(search_term_at(&h, t, strlen(t), true), strlen(t));
+	assert_int_equal(search_term_at(&h, t, strlen(t), false), 0);
+	t = "misdirect";
+	assert_int_equal(search_term_at(&h, t, strlen(t), true), 0);
+	/* snippets mark the terms */
+	bool marked = false;
+	for (size_t i = 0; i < h.n; i++)
+		marked |= h.v[i].snippet && strchr(h.v[i].snippet, SEARCH_MARK_ON);
+	assert_true(marked);
+	sc_hits_free(&h);
+}
+
+static void test_prior(void **state)
+{
+	struct sc_hits h;
+	(void)state;
+	/* the same words in a registered code and in IIS sub-status codes:
+	 * the registered code first */
+	assert_top("rate limit", "http", "429", 1);
+	assert_top("证书", "http", "495", 3);
+	search("timed out", false, &h);
+	assert_true(h.n > 0);
+	assert_true(h.v[0].e.sub < 0);
+	assert_string_equal(h.v[0].e.status, "standard");
+	sc_hits_free(&h);
+}
+
+static void test_ties(void **state)
+{
+	struct sc_hits h;
+	(void)state;
+	/* hits with the same score come in code order */
+	search("Forbidden: Too many requests from the same client IP", false, &h);
+	assert_true(h.n >= 2);
+	for (size_t i = 1; i < h.n; i++)
+		if (h.v[i].rank == h.v[i - 1].rank && strcmp(h.v[i].e.protocol, h.v[i - 1].e.protocol) == 0)
+			assert_true(h.v[i - 1].e.num < h.v[i].e.num ||
+			            (h.v[i - 1].e.num == h.v[i].e.num && h.v[i - 1].e.sub < h.v[i].e.sub));
+	sc_hits_free(&h);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_done_when),
+		cmocka_unit_test(test_narrowing),
+		cmocka_unit_test(test_stems_and_glossary),
+		cmocka_unit_test(test_best_of),
+		cmocka_unit_test(test_short),
+		cmocka_unit_test(test_did_you_mean),
+		cmocka_unit_test(test_terms),
+		cmocka_unit_test(test_prior),
+		cmocka_unit_test(test_ties),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

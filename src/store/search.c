@@ -554,5 +554,7 @@ int store_search(struct store *st, const char *text, const char *protocol, size_
 		add_snippets(out);
 	}
 	free(clean);
+	if (rc != 0)
+		sc_hits_free(out); /* no partial results: they were never freed */
 	return rc;
 }

@@ -42,7 +42,8 @@ void sc_hits_free(struct sc_hits *h);
 
 /* Search for text (any bytes). protocol narrows it (NULL: all). prefix
  * makes the last word match as a prefix (incremental search). Returns 0
- * (possibly with no hits) or -1 with *cause for a database failure; never
+ * (possibly with no hits) or -1 with *cause for a database failure, and
+ * then out is empty (what was found before the failure is freed); never
  * fails because of what the text holds. */
 int store_search(struct store *st, const char *text, const char *protocol, size_t limit,
                  bool prefix, struct sc_hits *out, char **cause);

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,6 +17,7 @@
 struct userdata {
 	sqlite3 *db;
 	bool     writable;
+	char    *why;        /* why it is read-only, or NULL */
 };
 
 #define USERDATA_VERSION 2
@@ -184,20 +186,71 @@ fail:
 	return NULL;
 }
 
-/* Read-only, when the file exists and holds our tables. */
-static sqlite3 *open_ro(const char *path)
+/* path as an SQLite URI with ?immutable=1 (RFC 3986: %, ?, # and
+ * non-ASCII bytes escaped). Caller frees. */
+static char *immutable_uri(const char *path)
+{
+	size_t n = strlen(path);
+	char *u = xmalloc(3 * n + 32), *o = u;
+
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7F)
+			o += sprintf(o, "%%%02X", *p);
+		else
+			*o++ = (char)*p;
+	}
+	strcpy(o, "?immutable=1");
+	return u;
+}
+
+static sqlite3 *open_ro_flags(const char *name, int flags)
 {
 	sqlite3 *db = NULL;
 
-	if (access(path, R_OK) != 0)
-		return NULL;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	if (sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
 	    exec_sql(db, "SELECT count(*) FROM setting, visit, bookmark WHERE 0") != 0) {
 		sqlite3_close(db);
 		return NULL;
 	}
 	sqlite3_busy_timeout(db, 250);
 	return db;
+}
+
+/* Read-only, when the file exists and holds our tables. A WAL database in
+ * a folder that cannot be written cannot get its -shm file: when no -wal
+ * file holds changes, everything is in the main file and it is read as
+ * immutable (issue 15 item 9: a read-only folder hid the user's data). */
+static sqlite3 *open_ro(const char *path)
+{
+	sqlite3 *db;
+	struct stat sb;
+	char *wal, *uri;
+
+	if (access(path, R_OK) != 0)
+		return NULL;
+	if ((db = open_ro_flags(path, 0)) != NULL)
+		return db;
+	wal = xasprintf("%s-wal", path);
+	if (stat(wal, &sb) != 0 || sb.st_size == 0) {
+		uri = immutable_uri(path);
+		db = open_ro_flags(uri, SQLITE_OPEN_URI);
+		free(uri);
+	}
+	free(wal);
+	return db;
+}
+
+/* Why a user database at path opened read-only cannot be written. */
+static char *readonly_reason(const char *dir, const char *path, bool newer)
+{
+	if (newer)
+		return xasprintf("%s was made by a newer statuscodes", path);
+	if (access(dir, W_OK) != 0)
+		return xasprintf("the folder %s cannot be written", dir);
+	if (access(path, W_OK) != 0)
+		return xasprintf("%s cannot be written", path);
+	return xasprintf("%s cannot be written (locked or damaged)", path);
 }
 
 struct userdata *userdata_open(const char *dir)
@@ -214,12 +267,16 @@ struct userdata *userdata_open(const char *dir)
 		writable = false;
 		db = open_ro(path);
 	}
-	free(path);
-	if (db == NULL)
+	if (db == NULL) {
+		free(path);
 		return NULL;
+	}
 	u = xcalloc(1, sizeof *u);
 	u->db = db;
 	u->writable = writable;
+	if (!writable)
+		u->why = readonly_reason(dir, path, user_version(db) > USERDATA_VERSION);
+	free(path);
 	return u;
 }
 
@@ -228,12 +285,18 @@ void userdata_close(struct userdata *u)
 	if (u == NULL)
 		return;
 	sqlite3_close(u->db);
+	free(u->why);
 	free(u);
 }
 
 bool userdata_writable(const struct userdata *u)
 {
 	return u && u->writable;
+}
+
+const char *userdata_readonly_reason(const struct userdata *u)
+{
+	return u && !u->writable ? u->why : NULL;
 }
 
 /* ---- statements ---------------------------------------------------------- */

@@ -42,6 +42,11 @@ struct userdata *userdata_open(const char *dir);
 void userdata_close(struct userdata *u);
 /* Can writes be attempted (not opened read-only)? */
 bool userdata_writable(const struct userdata *u);
+/* When u was opened read-only (it is still read: bookmarks, history and
+ * settings show), a one-line reason for the user: "the folder DIR cannot
+ * be written", "FILE was made by a newer statuscodes". NULL when u is
+ * writable or NULL (then there is no user data at all). Owned by u. */
+const char *userdata_readonly_reason(const struct userdata *u);
 
 /* A setting (such as "lang"), or NULL. Caller frees. */
 char *userdata_get(struct userdata *u, const char *key);

@@ -124,6 +124,67 @@ static void test_migrate_v1(void **state)
 	free(dir);
 }
 
+/* Reads the user data in dir as a user who cannot write there; exits 0
+ * when everything is shown read-only with a true reason. */
+static _Noreturn void reader(const char *dir)
+{
+	struct userdata *u;
+	struct userdata_refs r = {0};
+	char *v;
+
+	if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+		_exit(10);
+	if ((u = userdata_open(dir)) == NULL)
+		_exit(11);                       /* the data was hidden */
+	if (userdata_writable(u))
+		_exit(12);
+	if (userdata_readonly_reason(u) == NULL || strstr(userdata_readonly_reason(u), "cannot be written") == NULL)
+		_exit(13);
+	if ((v = userdata_get(u, "lang")) == NULL || strcmp(v, "zh") != 0)
+		_exit(14);
+	free(v);
+	if (userdata_bookmarks(u, &r) != 0 || r.n != 1 || strcmp(r.v[0].code, "530") != 0)
+		_exit(15);
+	userdata_refs_free(&r);
+	if (userdata_history(u, 10, &r) != 0 || r.n != 2)
+		_exit(16);
+	userdata_refs_free(&r);
+	if (userdata_bookmark(u, "http", "404", true) == 0)
+		_exit(17);                       /* a write that cannot happen says so */
+	userdata_close(u);
+	_exit(0);
+}
+
+/* A folder the user cannot write (issue 15 item 9): bookmarks, history and
+ * language still show, read-only, and the reason is the true one. As root
+ * the reader drops to nobody, for whom root's 0755 folder is read-only. */
+static void test_readonly_dir(void **state)
+{
+	char *dir = tu_tmp("ud-ro"), *top = xstrdup(dir);
+	struct userdata *u = userdata_open(dir);
+	int status;
+	pid_t pid;
+
+	assert_non_null(u);
+	assert_int_equal(userdata_set(u, "lang", "zh"), 0);
+	assert_int_equal(userdata_bookmark(u, "ftp", "530", true), 0);
+	assert_int_equal(userdata_visit(u, "http", "404"), 0);
+	assert_int_equal(userdata_visit(u, "http", "410"), 0);
+	userdata_close(u);
+	*strrchr(top, '/') = '\0';
+	assert_int_equal(chmod(top, 0755), 0);
+	assert_int_equal(chmod(dir, 0555), 0);
+	if ((pid = fork()) == 0)
+		reader(dir);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	chmod(dir, 0700);
+	chmod(top, 0700);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	free(top);
+	free(dir);
+}
+
 /* The child: bookmarks 0, 1, 2, ... and writes each number to fd after
  * userdata_bookmark() returned 0. */
 static _Noreturn void writer(const char *dir, int fd, int start)
@@ -204,6 +265,7 @@ int main(void)
 		cmocka_unit_test(test_basics),
 		cmocka_unit_test(test_no_home),
 		cmocka_unit_test(test_migrate_v1),
+		cmocka_unit_test(test_readonly_dir),
 		cmocka_unit_test(test_sigkill),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

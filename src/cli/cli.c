@@ -101,7 +101,9 @@ int cli_not_found(struct store *st, const char *protocol, const char *code)
 
 int cli_db_failed(char *cause)
 {
-	fprintf(stderr, "statuscodes: %s\n", cause ? cause : "the database cannot be used");
+	/* exit 3 always says how to name another database */
+	fprintf(stderr, "statuscodes: %s (another database: --db FILE or STATUSCODES_DB=FILE)\n",
+	        cause ? cause : "the database cannot be used");
 	free(cause);
 	return SC_EXIT_DB;
 }

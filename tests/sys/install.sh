@@ -1,0 +1,56 @@
+#!/bin/sh
+# install.sh: the program works wherever it is installed (issue 14 item 1).
+# Installs the build into two prefixes (make install prefix=X, and DESTDIR
+# staging with prefix=/usr), moves one, and checks that each finds its own
+# database without --db or STATUSCODES_DB; that the installed man page has
+# its version substituted; and that a missing database's message (exit 3)
+# names both ways to choose another one.
+set -u
+build=${SC_BUILDDIR:-.}
+tmp=$(mktemp -d /tmp/sc-install-XXXXXX)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+pass=0 fail=0
+unset STATUSCODES_DB LC_ALL
+export LANG=C.UTF-8 NO_COLOR=1 XDG_DATA_HOME="$tmp/xdg"
+ok() { echo "ok - $*"; pass=$((pass + 1)); }
+not_ok() { echo "not ok - $*"; fail=$((fail + 1)); }
+
+inst() { ${MAKE:-make} -s -C "$build" install "$@" >"$tmp/make.log" 2>&1 || { cat "$tmp/make.log"; exit 99; }; }
+# answers BIN: the installed program answers 404 from the database it found
+answers() {
+	"$1" 404 --lang en </dev/null >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[ "$rc" -eq 0 ] && grep -q '^HTTP 404 Not Found' "$tmp/out"
+}
+
+inst prefix="$tmp/a"
+if answers "$tmp/a/bin/statuscodes"; then ok "make install prefix=X: finds X/share/statuscodes"; else not_ok "prefix install: rc=$rc $(cat "$tmp/err")"; fi
+
+mv "$tmp/a" "$tmp/moved"
+if answers "$tmp/moved/bin/statuscodes"; then ok "a moved install finds its database beside it"; else not_ok "moved install: rc=$rc $(cat "$tmp/err")"; fi
+
+inst DESTDIR="$tmp/stage" prefix=/usr
+if answers "$tmp/stage/usr/bin/statuscodes"; then ok "DESTDIR staging with prefix=/usr works from the stage"; else not_ok "DESTDIR install: rc=$rc $(cat "$tmp/err")"; fi
+
+man="$tmp/moved/share/man/man1/statuscodes.1"
+th=$(sed -n '/^\.TH/p' "$man")
+version=$("$tmp/moved/bin/statuscodes" --version </dev/null | sed -n '1s/.* //p')
+case "$th" in
+*@*) not_ok "man page .TH still has a placeholder: $th" ;;
+*"statuscodes $version"*) ok "man page footer says statuscodes $version" ;;
+*) not_ok "man page .TH lacks the version $version: $th" ;;
+esac
+if grep -q '@[A-Z]*@' "$man"; then not_ok "man page has an unsubstituted @WORD@"; else ok "man page has no @WORD@ left"; fi
+
+chmod -R u+w "$tmp/moved/share/statuscodes"
+rm -f "$tmp/moved/share/statuscodes/statuscodes.db"
+"$tmp/moved/bin/statuscodes" 404 </dev/null >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 3 ] && grep -q -- '--db' "$tmp/err" && grep -q 'STATUSCODES_DB' "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]; then
+	ok "no database: exit 3, one line naming --db and STATUSCODES_DB"
+else
+	not_ok "no database: rc=$rc: $(cat "$tmp/err")"
+fi
+
+echo "# $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

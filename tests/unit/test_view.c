@@ -118,9 +118,9 @@ static void expect_sections(const char *protocol, const char *code, enum lang la
 static void test_sections(void **state)
 {
 	/* read off `statuscodes http 425`, `403` and `502` */
-	expect_sections("http", "425", LANG_BOTH, "head summary former confusables same_number sources defects");
+	expect_sections("http", "425", LANG_BOTH, "head summary former details confusables same_number sources defects");
 	expect_sections("http", "403", LANG_BOTH,
-	                "head summary details sub_status confusables mentions mentioned_by sources");
+	                "head summary details sub_status confusables mentions mentioned_by sources defects");
 	expect_sections("http", "502", LANG_BOTH,
 	                "head summary details sub_status confusables same_number sources defects");
 }

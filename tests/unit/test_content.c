@@ -1,0 +1,223 @@
+/* test_content.c: the content of the built reference database
+ * (db/statuscodes.db) as a reader meets it: no detail shown is a fragment,
+ * the review's findings are there in both languages, and the standard
+ * codes are covered in both languages. */
+#include "config.h"
+#include "testutil.h"
+
+#include "str.h"
+
+static struct store *st;
+
+static int setup(void **state)
+{
+	char *cause = NULL;
+	const char *path = getenv("STATUSCODES_DB");
+	char *p = path ? xstrdup(path) : xasprintf("%s/db/statuscodes.db", tu_builddir());
+	if (store_open(p, STORE_READ, &st, &cause) != 0) {
+		fprintf(stderr, "%s\n", cause);
+		free(p);
+		return -1;
+	}
+	free(p);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	store_close(st);
+	return 0;
+}
+
+/* Does s end a sentence: a full stop, question or exclamation mark, maybe
+ * inside closing quotes or brackets, or followed by one parenthesised
+ * citation ("……无法响应。（RFC 4918 WebDAV）")? */
+static bool ends_sentence(const char *s)
+{
+	static const char *const ends[] = { "。", ".", "!", "?", "！", "？" };
+	static const char *const closers[] = { "”", "\"", "’", "'", ")", "）", "」" };
+	size_t n = strlen(s);
+	bool stripped_group = false;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	for (;;) {
+		for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+			size_t k = strlen(ends[i]);
+			if (n >= k && memcmp(s + n - k, ends[i], k) == 0)
+				return true;
+		}
+		bool closed = false;
+		for (size_t i = 0; i < sizeof closers / sizeof closers[0] && !closed; i++) {
+			size_t k = strlen(closers[i]);
+			if (n >= k && memcmp(s + n - k, closers[i], k) == 0) {
+				n -= k;
+				closed = true;
+			}
+		}
+		if (!closed)
+			return false;
+		/* a closing bracket: either a sentence ends inside it, or the
+		 * whole group is a citation after a sentence */
+		if (!stripped_group && n > 0) {
+			const char *open = NULL;
+			for (const char *p = s; p < s + n; p++)
+				if (*p == '(' || strncmp(p, "（", 3) == 0)
+					open = p;
+			if (open) {
+				const char *const *e = ends;
+				bool inner = false;
+				for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+					size_t k = strlen(e[i]);
+					inner |= n >= k && memcmp(s + n - k, e[i], k) == 0;
+				}
+				if (!inner) {
+					n = (size_t)(open - s);
+					while (n > 0 && s[n - 1] == ' ')
+						n--;
+					stripped_group = true;
+				}
+			}
+		}
+	}
+}
+
+/* Line no of the document file (caller frees), or NULL. */
+static char *doc_line(const char *file, int no)
+{
+	char *path = xasprintf("%s/db/sources/%s", tu_srcdir(), file);
+	char *text = tu_read(path, NULL), *line = NULL;
+	free(path);
+	if (text == NULL)
+		return NULL;
+	char *p = text;
+	for (int i = 1; i < no && p; i++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (p) {
+		size_t n = strcspn(p, "\n");
+		line = xstrndup(p, n);
+	}
+	free(text);
+	return line;
+}
+
+/* Does the text before a detail on its document line end mid-sentence (at
+ * a comma), so that the detail is the second half of a sentence? */
+static bool cut_at_comma(const char *line, const char *detail)
+{
+	const char *at = strstr(line, detail);
+	if (at == NULL || at == line)
+		return false;
+	size_t n = (size_t)(at - line);
+	while (n > 0 && line[n - 1] == ' ')
+		n--;
+	return (n >= 1 && (line[n - 1] == ',' || line[n - 1] == ';')) ||
+	       (n >= 3 && (memcmp(line + n - 3, "，", 3) == 0 || memcmp(line + n - 3, "、", 3) == 0 ||
+	                   memcmp(line + n - 3, "；", 3) == 0));
+}
+
+/* No detail a reader sees is a fragment: each ends a sentence, and one
+ * taken from a document is not the tail of a sentence its line cut at a
+ * comma, unless a finding on that line says why. */
+static void test_no_fragments(void **state)
+{
+	sqlite3_stmt *s;
+	int bad = 0, checked = 0, from_docs = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(store_db(st),
+	    "SELECT e.id, e.protocol, e.code, d.lang, d.text,"
+	    " (SELECT s.file FROM claim c JOIN source s ON s.id = c.source_id WHERE c.entry_id = e.id"
+	    "   AND c.field = 'text' AND c.value = d.text AND s.kind = 'document' ORDER BY c.id LIMIT 1),"
+	    " (SELECT c.line FROM claim c JOIN source s ON s.id = c.source_id WHERE c.entry_id = e.id"
+	    "   AND c.field = 'text' AND c.value = d.text AND s.kind = 'document' ORDER BY c.id LIMIT 1)"
+	    " FROM entry e JOIN (SELECT id, 'en' AS lang, detail_en AS text FROM entry"
+	    "  UNION ALL SELECT id, 'zh', detail_zh FROM entry) d ON d.id = e.id"
+	    " WHERE d.text IS NOT NULL", -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *proto = (const char *)sqlite3_column_text(s, 1);
+		const char *code = (const char *)sqlite3_column_text(s, 2);
+		const char *text = (const char *)sqlite3_column_text(s, 4);
+		const char *file = (const char *)sqlite3_column_text(s, 5);
+		int line = sqlite3_column_int(s, 6);
+		checked++;
+		if (!ends_sentence(text)) {
+			fprintf(stderr, "%s %s: detail has no sentence end: %s\n", proto, code, text);
+			bad++;
+		}
+		if (file == NULL)
+			continue;
+		from_docs++;
+		char *l = doc_line(file, line);
+		char *key = xasprintf("%lld:%d:%s", (long long)sqlite3_column_int64(s, 0), line, file);
+		if (l && cut_at_comma(l, text) &&
+		    tu_int(st, "SELECT count(*) FROM finding f JOIN source s ON s.id = f.source_id"
+		               " WHERE f.entry_id || ':' || f.line || ':' || s.file = ?1", key) == 0) {
+			fprintf(stderr, "%s %s: detail is the tail of %s:%d: %s\n", proto, code, file, line, text);
+			bad++;
+		}
+		free(key); free(l);
+	}
+	sqlite3_finalize(s);
+	if (bad)
+		fail_msg("%d of %d details are fragments", bad, checked);
+	assert_true(checked > 100);
+	/* today every detail shown is the project's; the documents' texts are
+	 * their claims (a user's import may bring document details back) */
+	(void)from_docs;
+}
+
+/* The fragment rules themselves, on texts of the kinds the documents had. */
+static void test_fragment_rules(void **state)
+{
+	assert_true(ends_sentence("请求已成功。"));
+	assert_true(ends_sentence("请求格式正确,但是由于含有语义错误,无法响应。（RFC 4918 WebDAV）"));
+	assert_true(ends_sentence("文件不可用(例如,文件繁忙)。"));
+	assert_true(ends_sentence("The server closed the connection (see RFC 6455)."));
+	assert_false(ends_sentence("由 WebSocket"));
+	assert_false(ends_sentence("服务器由于重启而断开连接。 [Ref]"));
+	assert_false(ends_sentence("注意：某些代理服务器在 DNS 查询超时时会返回 400 或者 500 错误"));
+	assert_true(cut_at_comma("- 227 进入被动模式 (h1,h2,h3,h4,p1,p2)。", "h2,h3,h4,p1,p2)。"));
+	assert_true(cut_at_comma("- 211 系统状态,或系统帮助答复。", "或系统帮助答复。"));
+	assert_false(cut_at_comma("- 211 系统状态,或系统帮助答复。", "系统状态,或系统帮助答复。"));
+	assert_false(cut_at_comma("- 221 服务关闭控制连接。如果适当,请注销。", "如果适当,请注销。"));
+}
+
+/* The review of the documents' texts: its kinds are all found, each with a
+ * message and resolution in Chinese too. */
+static void test_review_findings(void **state)
+{
+	static const struct { const char *kind; int64_t min; } kinds[] = {
+		{ "typo", 12 }, { "mistranslation", 9 }, { "outdated_rule", 9 },
+		{ "contradicts_rfc", 5 }, { "truncated_text", 6 },
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		int64_t n = tu_int(st, "SELECT count(*) FROM finding WHERE kind = ?1", kinds[i].kind);
+		if (n < kinds[i].min)
+			fail_msg("%s: %lld found, expected at least %lld", kinds[i].kind, (long long)n,
+			         (long long)kinds[i].min);
+	}
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM finding WHERE kind IN"
+	                            " ('typo', 'mistranslation', 'outdated_rule', 'contradicts_rfc')"
+	                            " AND (message_zh IS NULL OR resolution_zh IS NULL)", NULL), 0);
+	/* FTP 221: who logged out; WebSocket 1011: who hit the error */
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM finding f JOIN entry e ON e.id = f.entry_id"
+	                            " WHERE f.kind = 'contradicts_rfc' AND e.code IN ('221', '1011', ?1)",
+	                        "3000-3999"), 3);
+	/* 302's RFC 2616 redirect rule is an outdated claim, not the detail */
+	char *d = tu_text(st, "SELECT coalesce(detail_zh, '') FROM entry WHERE protocol = 'http' AND code = ?1", "302");
+	assert_null(strstr(d, "除非得到用户的确认"));
+	free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fragment_rules),
+		cmocka_unit_test(test_no_fragments),
+		cmocka_unit_test(test_review_findings),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

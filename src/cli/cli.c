@@ -7,10 +7,13 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd_explain.h"
+#include "codearg.h"
 #include "dbpath.h"
 #include "doc.h"
 #include "exitcode.h"
@@ -49,6 +52,12 @@ const struct cli_command cli_commands[] = {
 	{ "browse", "",
 	  "Open the terminal browser (the default when no command is given and a terminal is present).",
 	  NULL, STORE_READ },
+	{ "explain", "[FILE...]",
+	  "Explain the status codes in what you paste or pipe, recognised by content: HTTP response "
+	  "heads (curl -sI, -i, -v, wget -S, HTTPie), access logs (NCSA, IIS W3C, JSON lines), HAR "
+	  "files, FTP transcripts, WebSocket close lines. With - or no FILE it reads standard input, "
+	  "as does statuscodes with no command when input is piped (curl -sIL URL | statuscodes).",
+	  cmd_explain, STORE_READ },
 	{ NULL, NULL, NULL, NULL, STORE_READ },
 };
 
@@ -73,6 +82,46 @@ void cli_split_ref(const char *arg, const char **protocol, char **code)
 	} else {
 		*code = xstrdup(arg);
 	}
+	/* a code as written: "HTTP/2 404", ５０２, "550-Multi line" (issue 10 item 1) */
+	struct code_arg ca;
+	if (!cli_looks_like_code(*code) && code_arg_parse(*code, strlen(*code), &ca)) {
+		free(*code);
+		*code = xstrdup(ca.code);
+		if (!*protocol)
+			*protocol = ca.protocol;
+	}
+}
+
+/* statuscodes 429 Too Many Requests, statuscodes 'HTTP/1.1 429 Too Many
+ * Requests', statuscodes ５０２: when the arguments (after a protocol) are
+ * not all codes or patterns but read together as one code as written,
+ * they become [PROTOCOL] CODE (issue 10 item 1). Only text that holds no
+ * code stays as it is (and is then a usage error). */
+static void code_as_written(char **args, int *nargs)
+{
+	static char code[16], protocol[16];
+	int from = *nargs > 0 && store_protocol_id(args[0]) ? 1 : 0;
+	bool all_codes = true;
+	struct buf b = {0};
+	struct code_arg ca;
+
+	for (int i = from; i < *nargs; i++) {
+		all_codes = all_codes && (cli_looks_like_code(args[i]) || strchr(args[i], ':') ||
+		                          strchr(args[i], 'x') || strchr(args[i], 'X'));
+		if (i > from)
+			buf_addc(&b, ' ');
+		buf_adds(&b, args[i]);
+	}
+	if (*nargs > from && !all_codes && code_arg_parse(buf_str(&b), b.len, &ca)) {
+		snprintf(code, sizeof code, "%s", ca.code);
+		if (from == 0 && ca.protocol) {
+			snprintf(protocol, sizeof protocol, "%s", ca.protocol);
+			args[from++] = protocol;
+		}
+		args[from] = code;
+		*nargs = from + 1;
+	}
+	buf_free(&b);
 }
 
 int cli_not_found(struct store *st, const char *protocol, const char *code)
@@ -144,8 +193,13 @@ static const struct cli_command *find_command(const char *name)
 static const struct cli_command *pick_command(char **args, int nargs, bool *implicit, bool *help)
 {
 	*implicit = *help = false;
-	if (nargs == 0)
-		return find_command("browse");
+	if (nargs == 0) {
+		/* piped input is explained; a terminal gets the browser */
+		if (isatty(STDIN_FILENO))
+			return find_command("browse");
+		*implicit = true;   /* no command word to skip */
+		return find_command("explain");
+	}
 	const struct cli_command *cmd = find_command(args[0]);
 	if (cmd)
 		return cmd;
@@ -200,6 +254,8 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 		free(args);
 		return rc;
 	}
+	if (nargs > 0 && !find_command(args[0]) && strcmp(args[0], "help") != 0)
+		code_as_written(args, &nargs);
 	const struct cli_command *cmd = pick_command(args, nargs, &implicit, &help);
 	if (help) {
 		cli_usage(stdout);

@@ -84,3 +84,9 @@ void json_bool(struct json *j, const char *key, bool value)
 	json_key(j, key);
 	buf_adds(&j->b, value ? "true" : "false");
 }
+
+void json_raw(struct json *j, const char *key, const char *value)
+{
+	json_key(j, key);
+	buf_adds(&j->b, value);
+}

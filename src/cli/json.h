@@ -19,5 +19,7 @@ void json_close(struct json *j, char bracket);                  /* '}' or ']' */
 void json_str(struct json *j, const char *key, const char *value); /* NULL -> null */
 void json_int(struct json *j, const char *key, int64_t value);
 void json_bool(struct json *j, const char *key, bool value);
+/* A value written as it is (a number the caller formatted). */
+void json_raw(struct json *j, const char *key, const char *value);
 
 #endif

@@ -95,9 +95,12 @@ void cli_split_ref(const char *arg, const char **protocol, char **code)
 /* statuscodes 429 Too Many Requests, statuscodes 'HTTP/1.1 429 Too Many
  * Requests', statuscodes ５０２: when the arguments (after a protocol) are
  * not all codes or patterns but read together as one code as written,
- * they become [PROTOCOL] CODE (issue 10 item 1). Only text that holds no
- * code stays as it is (and is then a usage error). */
-static void code_as_written(char **args, int *nargs)
+ * they become [PROTOCOL] CODE (issue 10 item 1). A code followed by words
+ * that are not a status line or an FTP reply ("530 Login incorrect.")
+ * keeps its words in *phrase, to be checked against the code's phrase
+ * (phrase_matches) once the database is open: 429 Too Many Requests is a
+ * lookup, 404 teapot is not. */
+static void code_as_written(char **args, int *nargs, char *phrase, size_t phrase_size)
 {
 	static char code[16], protocol[16];
 	int from = *nargs > 0 && store_protocol_id(args[0]) ? 1 : 0;
@@ -105,6 +108,7 @@ static void code_as_written(char **args, int *nargs)
 	struct buf b = {0};
 	struct code_arg ca;
 
+	phrase[0] = '\0';
 	for (int i = from; i < *nargs; i++) {
 		all_codes = all_codes && (cli_looks_like_code(args[i]) || strchr(args[i], ':') ||
 		                          strchr(args[i], 'x') || strchr(args[i], 'X'));
@@ -113,6 +117,9 @@ static void code_as_written(char **args, int *nargs)
 		buf_adds(&b, args[i]);
 	}
 	if (*nargs > from && !all_codes && code_arg_parse(buf_str(&b), b.len, &ca)) {
+		size_t k = strlen(ca.phrase);
+		if (!ca.protocol && k && ca.phrase[k - 1] != '.')
+			snprintf(phrase, phrase_size, "%s", ca.phrase);
 		snprintf(code, sizeof code, "%s", ca.code);
 		if (from == 0 && ca.protocol) {
 			snprintf(protocol, sizeof protocol, "%s", ca.protocol);
@@ -122,6 +129,29 @@ static void code_as_written(char **args, int *nargs)
 		*nargs = from + 1;
 	}
 	buf_free(&b);
+}
+
+/* Is phrase (folded) part of the English or Chinese phrase of an entry
+ * with this code? */
+static bool phrase_matches(struct store *st, const char *protocol, const char *code, const char *phrase)
+{
+	struct sc_entries l = {0};
+	char *cause = NULL, *want = str_fold(phrase);
+	bool ok = false;
+
+	if (store_lookup(st, protocol, code, &l, &cause) == 0)
+		for (size_t i = 0; i < l.n && !ok; i++) {
+			const char *ph[2] = { l.v[i].phrase_en, l.v[i].phrase_zh };
+			for (int k = 0; k < 2 && !ok; k++) {
+				char *have = ph[k] ? str_fold(ph[k]) : NULL;
+				ok = have && *want && strstr(have, want) != NULL;
+				free(have);
+			}
+		}
+	free(cause);
+	free(want);
+	sc_entries_free(&l);
+	return ok;
 }
 
 int cli_not_found(struct store *st, const char *protocol, const char *code)
@@ -254,28 +284,46 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 		free(args);
 		return rc;
 	}
+	char phrase[128] = "";
+	char **typed = xcalloc((size_t)nargs + 1, sizeof *typed);
+	int ntyped = nargs;
+	memcpy(typed, args, (size_t)nargs * sizeof *args);
 	if (nargs > 0 && !find_command(args[0]) && strcmp(args[0], "help") != 0)
-		code_as_written(args, &nargs);
+		code_as_written(args, &nargs, phrase, sizeof phrase);
 	const struct cli_command *cmd = pick_command(args, nargs, &implicit, &help);
-	if (help) {
-		cli_usage(stdout);
+	if (help || cmd == NULL) {
+		if (help)
+			cli_usage(stdout);
 		free(args);
-		return SC_EXIT_OK;
-	}
-	if (cmd == NULL) {
-		free(args);
-		return SC_EXIT_USAGE;
+		free(typed);
+		return help ? SC_EXIT_OK : SC_EXIT_USAGE;
 	}
 	int skip = implicit ? 0 : 1;
 	if (cmd->run == NULL && nargs > skip) {
 		rc = cli_usage_error("%s takes no argument ('%s')", cmd->name, args[skip]);
 		free(args);
+		free(typed);
 		return rc;
 	}
 	struct store *st = NULL;
 	if ((rc = open_store(cmd, &o, &st)) != 0) {
 		free(args);
+		free(typed);
 		return rc;
+	}
+	if (phrase[0] && !phrase_matches(st, nargs > 1 ? store_protocol_id(args[0]) : NULL,
+	                                 args[nargs - 1], phrase)) {
+		/* not the code's phrase (404 teapot): the words as typed */
+		memcpy(args, typed, (size_t)ntyped * sizeof *args);
+		nargs = ntyped;
+		cmd = pick_command(args, nargs, &implicit, &help);
+		skip = implicit ? 0 : 1;
+	}
+	free(typed);
+	if (cmd == NULL) {
+		store_close(st);
+		free(args);
+		return SC_EXIT_USAGE;
 	}
 	if (cmd->run == NULL) {          /* browse: main.c starts the browser */
 		*h = (struct cli_handover){ CLI_BROWSE, st, o.lang, o.lang_set, palette_color_on(o.color, STDOUT_FILENO) };

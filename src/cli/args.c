@@ -40,16 +40,65 @@ static int set_protocol(struct cli_opts *o, const char *v)
 	return -1;
 }
 
-static int set_limit(struct cli_opts *o, const char *v)
+/* A whole number from lo to hi for option name into *out. */
+static int set_number(const char *name, const char *v, long lo, long hi, long *out)
 {
 	char *end;
 	errno = 0;
 	long n = strtol(v, &end, 10);
-	if (*v == '\0' || *end || n < 1 || n > 10000 || errno)
-		return cli_usage_error("--limit takes a number from 1 to 10000, not '%s'", v);
-	o->limit = (int)n;
+	if (*v == '\0' || *end || n < lo || n > hi || errno)
+		return cli_usage_error("--%s takes a number from %ld to %ld, not '%s'", name, lo, hi, v);
+	*out = n;
 	return -1;
 }
+
+static int set_limit(struct cli_opts *o, const char *v)
+{
+	long n;
+	int rc = set_number("limit", v, 1, 10000, &n);
+	o->limit = (int)n;
+	return rc;
+}
+
+static int set_count(struct cli_opts *o, const char *v)
+{
+	long n;
+	int rc = set_number("count", v, 1, 1000, &n);
+	o->count = (int)n;
+	return rc;
+}
+
+static int set_new(struct cli_opts *o, const char *v)
+{
+	long n;
+	int rc = set_number("new", v, 0, 1000, &n);
+	o->new_cards = (int)n;
+	o->new_set = true;
+	return rc;
+}
+
+static int set_seed(struct cli_opts *o, const char *v)
+{
+	long n;
+	int rc = set_number("seed", v, 0, 2147483647L, &n);
+	o->seed = (unsigned long long)n;
+	o->seed_set = true;
+	return rc;
+}
+
+static int set_class(struct cli_opts *o, const char *v)
+{
+	size_t n = strlen(v);
+	if (n < 3 || n > 12 || strspn(v, "0123456789-xX") != n)
+		return cli_usage_error("--class takes a class such as 4xx, not '%s'", v);
+	o->class_id = v;
+	return -1;
+}
+
+static int set_bookmarks(struct cli_opts *o, const char *v) { o->bookmarks = true; return -1; }
+static int set_substatus(struct cli_opts *o, const char *v) { o->substatus = true; return -1; }
+static int set_stats(struct cli_opts *o, const char *v) { o->stats = true; return -1; }
+static int set_export(struct cli_opts *o, const char *v) { o->export_path = v; return -1; }
 
 static int set_coverage(struct cli_opts *o, const char *v) { o->coverage = true; return -1; }
 static int set_dry_run(struct cli_opts *o, const char *v) { o->dry_run = true; return -1; }
@@ -72,8 +121,20 @@ const struct cli_option cli_options[] = {
 	  false, set_db },
 	{ "color", 0, "auto|always|never", "Colour the output (default auto; NO_COLOR also turns it off).",
 	  NULL, true, set_color },
-	{ "protocol", 'p', "PROTOCOL", "Search only http, ftp or websocket.", "search", false, set_protocol },
-	{ "limit", 'n', "N", "Show at most N search results (default 20).", "search", false, set_limit },
+	{ "protocol", 'p', "PROTOCOL", "Search or study only http, ftp or websocket.", "search quiz", false,
+	  set_protocol },
+	{ "limit", 'n', "N", "Show at most N search results (default 20) or history entries (default 50).",
+	  "search history", false, set_limit },
+	{ "count", 0, "N", "Ask at most N questions (default 10).", "quiz", false, set_count },
+	{ "class", 0, "CLASS", "Study only one class of codes, such as 4xx.", "quiz", false, set_class },
+	{ "bookmarks", 0, NULL, "Study only the bookmarked codes.", "quiz", false, set_bookmarks },
+	{ "substatus", 0, NULL, "Study IIS sub-status codes (403.14) too.", "quiz", false, set_substatus },
+	{ "new", 0, "N", "Introduce at most N new cards a day (default 10).", "quiz", false, set_new },
+	{ "seed", 0, "N", "Make the order of questions and choices repeatable.", "quiz", false, set_seed },
+	{ "stats", 0, NULL, "Show study progress per protocol and class: cards, studied, due now, "
+	  "reviews, retention.", "quiz", false, set_stats },
+	{ "export", 0, "FILE", "Write every card as a deck Anki can import (plain text, tab-separated).",
+	  "quiz", false, set_export },
 	{ "coverage", 0, NULL, "Report how many entries have each language.", "sources", false, set_coverage },
 	{ "dry-run", 0, NULL, "Check a document and report, without changing the database.", "import",
 	  false, set_dry_run },

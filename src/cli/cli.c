@@ -49,6 +49,18 @@ const struct cli_command cli_commands[] = {
 	  "the work is done on a copy that replaces the file only when complete; prints what was taken "
 	  "and what was rejected. --dry-run works in memory and writes nothing.",
 	  cmd_import, STORE_IMPORT },
+	{ "quiz", "[--count N] [--protocol P] [--class 4xx] [--bookmarks] [--seed N]",
+	  "Study: questions made from the database, scheduled with FSRS; progress is kept in the user "
+	  "database. On a terminal it is interactive; otherwise it reads one answer a line (a choice's "
+	  "number or a code, optionally followed by again, hard, good or easy) and prints right or wrong "
+	  "with the answer. --stats shows progress, --export FILE writes an Anki deck.",
+	  cmd_quiz, STORE_READ },
+	{ "bookmarks", "",
+	  "List the codes bookmarked in the browser.",
+	  cmd_bookmarks, STORE_READ },
+	{ "history", "",
+	  "List the entries last visited in the browser, most recent last.",
+	  cmd_history, STORE_READ },
 	{ "browse", "",
 	  "Open the terminal browser (the default when no command is given and a terminal is present).",
 	  NULL, STORE_READ },

@@ -27,6 +27,17 @@ struct cli_opts {
 	bool       coverage;   /* sources --coverage */
 	const char *protocol;  /* --protocol for search */
 	int        limit;      /* search --limit */
+	/* quiz */
+	int        count;      /* --count: questions to ask */
+	int        new_cards;  /* --new: new cards a day (when new_set) */
+	bool       new_set;
+	const char *class_id;  /* --class 4xx */
+	bool       bookmarks;  /* --bookmarks: only bookmarked codes */
+	bool       substatus;  /* --substatus: IIS sub-status codes too */
+	bool       seed_set;
+	unsigned long long seed;
+	bool       stats;      /* --stats */
+	const char *export_path; /* --export FILE */
 };
 
 struct cli_command {

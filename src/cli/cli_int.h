@@ -16,6 +16,9 @@ int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv
 int cmd_compare(struct store *st, const struct cli_opts *o, int argc, char **argv);
 int cmd_sources(struct store *st, const struct cli_opts *o, int argc, char **argv);
 int cmd_import(struct store *st, const struct cli_opts *o, int argc, char **argv);
+int cmd_quiz(struct store *st, const struct cli_opts *o, int argc, char **argv);
+int cmd_bookmarks(struct store *st, const struct cli_opts *o, int argc, char **argv);
+int cmd_history(struct store *st, const struct cli_opts *o, int argc, char **argv);
 
 /* Parses the options of argv (getopt_long over cli_options; GNU order, so
  * options may follow the command; "--" ends them) into *o and the other

@@ -90,3 +90,12 @@ void json_raw(struct json *j, const char *key, const char *value)
 	json_key(j, key);
 	buf_adds(&j->b, value);
 }
+
+void json_real(struct json *j, const char *key, double value)
+{
+	json_key(j, key);
+	if (value != value)
+		buf_adds(&j->b, "null");   /* NaN: no value */
+	else
+		buf_addf(&j->b, "%.4f", value);
+}

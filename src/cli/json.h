@@ -21,5 +21,7 @@ void json_int(struct json *j, const char *key, int64_t value);
 void json_bool(struct json *j, const char *key, bool value);
 /* A value written as it is (a number the caller formatted). */
 void json_raw(struct json *j, const char *key, const char *value);
+/* A number with four decimals; NaN is written as null. */
+void json_real(struct json *j, const char *key, double value);
 
 #endif

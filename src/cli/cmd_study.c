@@ -1,0 +1,342 @@
+/* cmd_study.c: the commands about the user's own data: quiz (study mode,
+ * its --stats and --export), bookmarks and history. The questions, the
+ * scheduler and the progress are src/study's; the words src/view's. */
+#include "config.h"
+#include "cli_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dbpath.h"
+#include "exitcode.h"
+#include "quiz.h"
+#include "render.h"
+#include "str.h"
+#include "study.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define QUIZ_COUNT 10
+#define QUIZ_NEW 10
+#define HISTORY_COUNT 50
+
+/* The time now; $STATUSCODES_NOW (seconds since the epoch) stands in for
+ * the clock in tests (docs/STUDY.md). */
+static int64_t quiz_now(void)
+{
+	const char *s = getenv("STATUSCODES_NOW");
+	if (s && str_is_digits(s) && strlen(s) < 15)
+		return (int64_t)strtoll(s, NULL, 10);
+	return (int64_t)time(NULL);
+}
+
+/* The last local midnight at or before t: new cards are counted per day. */
+static int64_t day_start(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (localtime_r(&tt, &tm) == NULL)
+		return t - t % 86400;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	time_t m = mktime(&tm);
+	return m == (time_t)-1 ? t - t % 86400 : (int64_t)m;
+}
+
+/* The user database, or NULL (no home, or it cannot be opened). */
+static struct userdata *open_user(void)
+{
+	char *dir = dbpath_user_dir();
+	struct userdata *u = userdata_open(dir);
+	free(dir);
+	return u;
+}
+
+static int write_export(const struct study_deck *d, const char *path)
+{
+	struct buf b = {0};
+	FILE *f = fopen(path, "w");
+	int rc = SC_EXIT_OK;
+
+	study_export(d, &b);
+	if (f == NULL || fwrite(buf_str(&b), 1, b.len, f) != b.len) {
+		rc = SC_EXIT_INPUT;
+	}
+	if (f && fclose(f) != 0)
+		rc = SC_EXIT_INPUT;
+	if (rc != SC_EXIT_OK) {
+		char *clean = text_clean(path, strlen(path));
+		fprintf(stderr, "statuscodes: cannot write %s: %s\n", clean, strerror(errno));
+		free(clean);
+	}
+	buf_free(&b);
+	return rc;
+}
+
+static int print_stats(const struct study_deck *d, struct userdata *u, const struct cli_opts *o, int64_t now)
+{
+	struct userdata_cards p = {0};
+	struct study_stat *s;
+
+	if (u)
+		study_progress_load(u, &p);
+	size_t n = study_stats(d, &p, now, &s);
+	if (o->json) {
+		struct json j = {0};
+		const struct study_stat *t = &s[n - 1];
+		json_open(&j, NULL, '{');
+		json_int(&j, "cards", t->cards);
+		json_int(&j, "studied", t->studied);
+		json_int(&j, "due", t->due);
+		json_int(&j, "reviews", t->reviews);
+		json_real(&j, "retention", t->reviews ? view_quiz_retention(t) : 0.0 / 0.0);
+		json_open(&j, "groups", '[');
+		for (size_t i = 0; i + 1 < n; i++) {
+			json_open(&j, NULL, '{');
+			json_str(&j, "protocol", s[i].protocol);
+			json_str(&j, "class", s[i].class_id);
+			json_int(&j, "cards", s[i].cards);
+			json_int(&j, "studied", s[i].studied);
+			json_int(&j, "due", s[i].due);
+			json_int(&j, "reviews", s[i].reviews);
+			json_real(&j, "retention", s[i].reviews ? view_quiz_retention(&s[i]) : 0.0 / 0.0);
+			json_close(&j, '}');
+		}
+		json_close(&j, ']');
+		json_close(&j, '}');
+		cli_print_json(&j);
+	} else {
+		struct buf b = {0};
+		view_quiz_stats(&b, d, s, n, o->lang);
+		fputs(buf_str(&b), stdout);
+		buf_free(&b);
+	}
+	free(s);
+	userdata_cards_free(&p);
+	return SC_EXIT_OK;
+}
+
+/* "Nothing to study now" and when the next card is due. */
+static void nothing_due(const struct userdata_cards *p, const struct cli_opts *o)
+{
+	char *w = view_quiz_word(QW_NOTHING, o->lang);
+	int64_t next = 0;
+
+	printf("%s\n", w);
+	free(w);
+	for (size_t i = 0; i < p->n; i++)
+		if (next == 0 || p->v[i].due < next)
+			next = p->v[i].due;
+	if (next) {
+		time_t t = (time_t)next;
+		struct tm tm;
+		char when[64];
+		if (localtime_r(&t, &tm) && strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm)) {
+			w = view_quiz_word(QW_NEXT, o->lang);
+			printf("%s: %s\n", w, when);
+			free(w);
+		}
+	}
+}
+
+/* Asks the picked cards; every answer is committed as it is given. */
+static int ask(const struct study_deck *d, struct userdata *u, const struct userdata_cards *p,
+               const size_t *pick, size_t n, const struct cli_opts *o, uint64_t *rng, int64_t now)
+{
+	bool tty = isatty(STDIN_FILENO) != 0;
+	struct out out;
+	struct fsrs_params fp;
+	char *line = NULL;
+	size_t cap = 0, asked = 0, right = 0;
+	int rc = SC_EXIT_OK;
+
+	fsrs_defaults(&fp);
+	out_init(&out, o, cli_stdout_tty());
+	size_t width = tty && cli_stdout_tty() ? out.width : 0;
+	out_free(&out);
+	for (size_t i = 0; i < n; i++) {
+		struct study_question q;
+		struct buf b = {0};
+		enum fsrs_grade g;
+
+		study_question_make(d, pick[i], rng, &q);
+		view_quiz_question(&b, d, &q, o->lang, i + 1, n, width);
+		if (tty) {
+			char *hint = view_quiz_word(q.nchoices ? QW_TYPE : QW_TYPE_CODE, o->lang);
+			buf_addf(&b, "%s\n> ", hint);
+			free(hint);
+		}
+		fputs(buf_str(&b), stdout);
+		fflush(stdout);
+		buf_reset(&b);
+		ssize_t len = getline(&line, &cap, stdin);
+		if (len < 0 || (tty && str_casecmp(str_trim(line), "q") == 0)) {
+			study_question_clear(&q);
+			buf_free(&b);
+			break;
+		}
+		bool ok = study_check(&q, line, &g);
+		const char *id = d->cards[pick[i]].id;
+		if (study_answer(u, &fp, id, study_progress_find(p, id), g, ok, now, NULL) != 0) {
+			fprintf(stderr, "statuscodes: the answer could not be saved in the user database\n");
+			rc = SC_EXIT_DB;
+		}
+		asked++;
+		right += ok;
+		view_quiz_verdict(&b, &q, ok, o->lang, tty, width);
+		buf_addc(&b, '\n');
+		fputs(buf_str(&b), stdout);
+		fflush(stdout);
+		buf_free(&b);
+		study_question_clear(&q);
+		if (rc != SC_EXIT_OK)
+			break;
+	}
+	char *w = view_quiz_word(QW_SCORE, o->lang);
+	printf("%s: %zu/%zu\n", w, right, asked);
+	free(w);
+	free(line);
+	return rc;
+}
+
+/* The filter the options ask for; *marks holds the bookmarks it points to. */
+static void quiz_filter(const struct cli_opts *o, struct userdata *u, struct userdata_refs *marks,
+                        struct study_filter *f)
+{
+	*f = (struct study_filter){ .protocol = o->protocol, .class_id = o->class_id, .substatus = o->substatus,
+	                            .lang = view_study_lang(o->lang) };
+	if (o->bookmarks) {
+		userdata_bookmarks(u, marks);
+		f->only = marks;
+	}
+}
+
+int cmd_quiz(struct store *st, const struct cli_opts *o, int argc, char **argv)
+{
+	struct userdata *u;
+	struct userdata_refs marks = {0};
+	struct study_filter f;
+	struct study_deck d;
+	char *cause = NULL;
+	int64_t now = quiz_now();
+	int rc;
+
+	if (argc > 0)
+		return cli_usage_error("quiz takes no argument ('%s'); see --protocol and --class", argv[0]);
+	if (o->stats && o->export_path)
+		return cli_usage_error("quiz takes --stats or --export, not both");
+	u = open_user();
+	quiz_filter(o, u, &marks, &f);
+	if (study_deck_build(st, &f, &d, &cause) != 0) {
+		userdata_refs_free(&marks);
+		userdata_close(u);
+		return cli_db_failed(cause);
+	}
+	if (d.ncards == 0) {
+		fprintf(stderr, "statuscodes: no cards to study for this choice%s\n",
+		        o->bookmarks ? " (no bookmarks?)" : "");
+		rc = SC_EXIT_NOTFOUND;
+	} else if (o->export_path) {
+		rc = write_export(&d, o->export_path);
+	} else if (o->stats) {
+		rc = print_stats(&d, u, o, now);
+	} else if (!userdata_writable(u)) {
+		fprintf(stderr, "statuscodes: study progress cannot be kept: no writable user database "
+		                "($XDG_DATA_HOME/statuscodes)\n");
+		rc = SC_EXIT_DB;
+	} else {
+		struct userdata_cards p = {0};
+		size_t count = o->count ? (size_t)o->count : QUIZ_COUNT, *pick = xcalloc(count, sizeof *pick);
+		uint64_t rng = o->seed_set ? (uint64_t)o->seed : (uint64_t)now ^ (uint64_t)getpid();
+		study_progress_load(u, &p);
+		size_t n = study_pick(&d, &p, now, day_start(now), count,
+		                      o->new_set ? (size_t)o->new_cards : QUIZ_NEW, &rng, pick);
+		if (n == 0) {
+			nothing_due(&p, o);
+			rc = SC_EXIT_OK;
+		} else {
+			rc = ask(&d, u, &p, pick, n, o, &rng, now);
+		}
+		free(pick);
+		userdata_cards_free(&p);
+	}
+	study_deck_clear(&d);
+	userdata_refs_free(&marks);
+	userdata_close(u);
+	return rc;
+}
+
+/* Lists refs as entries (tab-separated when not on a terminal), or as a
+ * JSON array. A code the database no longer has is listed by name. */
+static int list_refs(struct store *st, const struct cli_opts *o, const struct userdata_refs *r)
+{
+	struct out out;
+	struct json j = {0};
+	char *cause = NULL;
+	bool tty = cli_stdout_tty();
+
+	out_init(&out, o, tty);
+	if (o->json)
+		json_open(&j, NULL, '[');
+	for (size_t i = 0; i < r->n; i++) {
+		struct sc_entries e = {0};
+		if (store_lookup(st, r->v[i].protocol, r->v[i].code, &e, &cause) != 0) {
+			free(cause);
+			cause = NULL;
+		}
+		if (e.n && o->json) {
+			render_row_json(&j, &e.v[0], NULL, false);
+		} else if (e.n) {
+			render_row(&out, &e.v[0], NULL, false, tty);
+		} else if (o->json) {
+			json_open(&j, NULL, '{');
+			json_str(&j, "protocol", r->v[i].protocol);
+			json_str(&j, "code", r->v[i].code);
+			json_close(&j, '}');
+		} else {
+			buf_addf(&out.b, "%s\t%s\n", r->v[i].protocol, r->v[i].code);
+		}
+		sc_entries_free(&e);
+	}
+	if (o->json) {
+		json_close(&j, ']');
+		cli_print_json(&j);
+	} else {
+		out_write(&out, stdout);
+	}
+	out_free(&out);
+	return SC_EXIT_OK;
+}
+
+int cmd_bookmarks(struct store *st, const struct cli_opts *o, int argc, char **argv)
+{
+	struct userdata *u;
+	struct userdata_refs r = {0};
+
+	if (argc > 0)
+		return cli_usage_error("bookmarks takes no argument ('%s')", argv[0]);
+	u = open_user();
+	userdata_bookmarks(u, &r);
+	int rc = list_refs(st, o, &r);
+	userdata_refs_free(&r);
+	userdata_close(u);
+	return rc;
+}
+
+int cmd_history(struct store *st, const struct cli_opts *o, int argc, char **argv)
+{
+	struct userdata *u;
+	struct userdata_refs r = {0};
+
+	if (argc > 0)
+		return cli_usage_error("history takes no argument ('%s')", argv[0]);
+	u = open_user();
+	userdata_history(u, o->limit ? (size_t)o->limit : HISTORY_COUNT, &r);
+	int rc = list_refs(st, o, &r);
+	userdata_refs_free(&r);
+	userdata_close(u);
+	return rc;
+}

@@ -86,12 +86,8 @@ int cli_main(int argc, char **argv, struct cli_handover *h);
 /* Prints the --help text. */
 void cli_usage(FILE *f);
 
-/* A key of the browser and what it does, for the man page. */
-struct cli_key_help {
-	const char *keys, *help;
-};
-/* Prints the man page sections generated from the tables (troff), with
- * the browser's keys (given by main.c, which may see the browser). */
-void cli_troff(FILE *f, const struct cli_key_help *keys, size_t nkeys);
+/* Prints the man page sections generated from the tables (troff), the
+ * browser's keys among them (src/view/keymap.h). */
+void cli_troff(FILE *f);
 
 #endif

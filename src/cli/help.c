@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "exitcode.h"
+#include "keymap.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -72,7 +73,7 @@ static void troff_text(FILE *f, const char *s)
 	}
 }
 
-void cli_troff(FILE *f, const struct cli_key_help *keys, size_t nkeys)
+void cli_troff(FILE *f)
 {
 	fputs(".SH COMMANDS\n", f);
 	for (const struct cli_command *c = cli_commands; c->name; c++) {
@@ -103,11 +104,11 @@ void cli_troff(FILE *f, const struct cli_key_help *keys, size_t nkeys)
 		fputc('\n', f);
 	}
 	fputs(".SH KEYS\nIn the browser (press ? there for the same list):\n", f);
-	for (size_t i = 0; i < nkeys; i++) {
+	for (size_t i = 0; i < keymap_help_count; i++) {
 		fputs(".TP\n.B ", f);
-		troff_text(f, keys[i].keys);
+		troff_text(f, keymap_help[i].keys);
 		fputc('\n', f);
-		troff_text(f, keys[i].help);
+		troff_text(f, keymap_help[i].help);
 		fputc('\n', f);
 	}
 	fputs(".SH \"EXIT STATUS\"\n", f);

@@ -78,7 +78,7 @@ static void do_mark(struct tui *t)
 	if (t->cur.id == 0)
 		tui_message(t, "select a code first");
 	else
-		tui_toggle_mark(t, &t->cur.e);
+		tui_toggle_mark(t, &t->cur.doc.e);
 }
 
 static void do_marks(struct tui *t)
@@ -105,7 +105,7 @@ static void do_cancel(struct tui *t)
 		/* back to browsing, at the code that was selected */
 		struct sc_entry e = {0};
 		if (t->cur.id)
-			sc_entry_copy(&e, &t->cur.e);
+			sc_entry_copy(&e, &t->cur.doc.e);
 		tui_search_leave(t);
 		t->list_loaded = false;
 		if (e.id)

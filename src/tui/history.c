@@ -31,7 +31,7 @@ void tui_hist_push(struct tui *t, const struct sc_entry *e)
 void tui_visit_current(struct tui *t)
 {
 	if (t->cur.id)
-		tui_hist_push(t, &t->cur.e);
+		tui_hist_push(t, &t->cur.doc.e);
 }
 
 void tui_hist_go(struct tui *t, int dir)
@@ -43,7 +43,7 @@ void tui_hist_go(struct tui *t, int dir)
 		return;
 	}
 	long np = pos + dir;
-	while (np >= 0 && np < n && t->cur.id && tui_same_entry(&t->cur.e, t->hist.v[np].protocol, t->hist.v[np].code))
+	while (np >= 0 && np < n && t->cur.id && tui_same_entry(&t->cur.doc.e, t->hist.v[np].protocol, t->hist.v[np].code))
 		np += dir;
 	if (np < 0 || np >= n) {
 		tui_message(t, dir < 0 ? "at the oldest entry of the history" : "at the newest entry of the history");

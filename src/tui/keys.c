@@ -1,5 +1,4 @@
-/* keys.c: the bindings parsed from the key table, and tui_key_help, the
- * same table as text for the help screen and the man page. */
+/* keys.c: the bindings parsed from the one key table (src/view/keymap.h). */
 #include "config.h"
 #include "keys.h"
 
@@ -7,19 +6,11 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "tui.h"
 #include "xmalloc.h"
-
-const struct tui_key_help tui_key_help[] = {
-#define TUI_KEY_HELP(action, keys, help) { keys, help },
-	TUI_KEYS(TUI_KEY_HELP)
-#undef TUI_KEY_HELP
-};
-const size_t tui_key_help_count = sizeof tui_key_help / sizeof tui_key_help[0];
 
 static const enum tui_action key_actions[] = {
 #define TUI_KEY_ACTION(action, keys, help) action,
-	TUI_KEYS(TUI_KEY_ACTION)
+	KEYMAP(TUI_KEY_ACTION)
 #undef TUI_KEY_ACTION
 };
 
@@ -153,8 +144,8 @@ void keys_init(void)
 			define_key("\033\033[C", alt_right);
 		teach_modified_keys();
 	}
-	for (size_t i = 0; i < tui_key_help_count; i++) {
-		char *copy = xstrdup(tui_key_help[i].keys), *save = NULL;
+	for (size_t i = 0; i < keymap_help_count; i++) {
+		char *copy = xstrdup(keymap_help[i].keys), *save = NULL;
 		for (char *name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
 			while (*name == ' ')
 				name++;
@@ -181,11 +172,11 @@ enum tui_action keys_action(const struct screen_key *k)
 
 const char *keys_first(enum tui_action a, char *buf, size_t size)
 {
-	for (size_t i = 0; i < tui_key_help_count; i++) {
+	for (size_t i = 0; i < keymap_help_count; i++) {
 		if (key_actions[i] != a)
 			continue;
-		size_t n = strcspn(tui_key_help[i].keys, ",");
-		snprintf(buf, size, "%.*s", (int)n, tui_key_help[i].keys);
+		size_t n = strcspn(keymap_help[i].keys, ",");
+		snprintf(buf, size, "%.*s", (int)n, keymap_help[i].keys);
 		return buf;
 	}
 	snprintf(buf, size, "?");

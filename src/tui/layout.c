@@ -46,7 +46,7 @@ static void place_group(struct tui *t, int g, struct rect r)
 	} else if (g == 1) {
 		t->panes[PANE_LIST].r = r;
 	} else {
-		int nx = (int)t->cur.xrefs.n, most = r.h * 2 / 5 > 3 ? r.h * 2 / 5 : 3;
+		int nx = (int)t->cur.doc.xrefs.n, most = r.h * 2 / 5 > 3 ? r.h * 2 / 5 : 3;
 		int xh = (nx > 0 ? nx : 1) + 1;
 		place_stack(t, PANE_DETAIL, PANE_XREF, r, r.h - (xh < most ? xh : most));
 	}
@@ -151,7 +151,7 @@ static void draw_title(struct tui *t)
 			buf_addf(&b, " \xE2\x80\xBA %s", t->classes.v[first + t->panes[PANE_CLASS].sel].id);
 	}
 	if (t->cur.id)
-		buf_addf(&b, " \xE2\x80\xBA %s", t->cur.e.code);
+		buf_addf(&b, " \xE2\x80\xBA %s", t->cur.doc.e.code);
 	screen_fill(0, 0, t->cols, a);
 	screen_put(0, 0, t->cols - rw - 1, buf_str(&b), a);
 	screen_put(0, t->cols - rw, rw, right, a);
@@ -167,7 +167,7 @@ static void draw_status(struct tui *t)
 		char *label = t->prompt.kind == PROMPT_SEARCH
 		              ? xstrdup("/")
 		              : xasprintf("compare %s %s with (a code, or ftp 530): ",
-		                          label_protocol(t->cur.e.protocol), t->cur.e.code ? t->cur.e.code : "");
+		                          label_protocol(t->cur.doc.e.protocol), t->cur.doc.e.code ? t->cur.doc.e.code : "");
 		char count[48] = "";
 		if (t->prompt.kind == PROMPT_SEARCH && t->search.active)
 			snprintf(count, sizeof count, "  %zu%s", t->search.hits.n,

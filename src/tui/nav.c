@@ -79,27 +79,22 @@ void tui_focus(struct tui *t, enum pane_id id)
 
 void tui_entry_clear(struct tui_entry *te)
 {
-	sc_entry_clear(&te->e);
-	sc_claims_free(&te->claims);
-	sc_findings_free(&te->findings);
-	sc_xrefs_free(&te->xrefs);
-	sc_entry_clear(&te->parent);
+	view_entry_free(&te->doc);
 	te->id = 0;
 }
 
-int tui_entry_load(struct tui *t, struct tui_entry *te, const struct sc_entry *e)
+int tui_entry_show(struct tui *t, struct tui_entry *te, const struct sc_entry *e)
 {
 	char *cause = NULL;
 
 	tui_entry_clear(te);
 	if (e == NULL)
 		return 0;
-	sc_entry_copy(&te->e, e);
-	te->id = e->id;
-	if (store_claims(t->st, e->id, &te->claims, &cause) != 0 ||
-	    store_findings(t->st, 0, e->id, &te->findings, &cause) != 0 ||
-	    store_xrefs(t->st, e->id, &te->xrefs, &cause) != 0 ||
-	    (e->parent && store_entry_by_id(t->st, e->parent, &te->parent, &cause) != 0)) {
+	te->id = e->id;  /* also on failure: not loaded again at every frame */
+	if (view_entry_load(t->st, e, t->lang, &te->doc, &cause) != 0) {
+		view_entry_free(&te->doc);
+		sc_entry_copy(&te->doc.e, e);
+		te->doc.lang = t->lang;
 		tui_store_error(t, cause);
 		return -1;
 	}
@@ -161,11 +156,16 @@ void tui_ensure_data(struct tui *t)
 	const struct sc_entry *e = tui_list_entry(t, lp->sel);
 	int64_t id = e ? e->id : 0;
 	if (id != t->cur.id) {
-		tui_entry_load(t, &t->cur, e);
+		tui_entry_show(t, &t->cur, e);
 		t->panes[PANE_DETAIL].top = 0;
 		t->panes[PANE_XREF].sel = t->panes[PANE_XREF].top = 0;
 		pane_invalidate(&t->panes[PANE_DETAIL]);
 		t->layout_dirty = true;  /* the cross-reference pane's height follows its rows */
+	} else if (id && t->cur.doc.lang != t->lang) {
+		/* the document is built for one language: again, in place */
+		tui_entry_show(t, &t->cur, e);
+		pane_invalidate(&t->panes[PANE_DETAIL]);
+		t->layout_dirty = true;
 	}
 }
 

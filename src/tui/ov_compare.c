@@ -19,10 +19,10 @@ bool tui_compare(struct tui *t, size_t k, const struct sc_entry *other)
 
 	if (t->cur.id == 0)
 		return false;
-	if (t->cmp.a.id != t->cur.id && tui_entry_load(t, &t->cmp.a, &t->cur.e) != 0)
+	if (t->cmp.a.id != t->cur.id && tui_entry_show(t, &t->cmp.a, &t->cur.doc.e) != 0)
 		return false;
-	for (size_t i = 0; i < t->cmp.a.xrefs.n; i++) {
-		const struct sc_xref *x = &t->cmp.a.xrefs.v[i];
+	for (size_t i = 0; i < t->cmp.a.doc.xrefs.n; i++) {
+		const struct sc_xref *x = &t->cmp.a.doc.xrefs.v[i];
 		if (strcmp(x->kind, "compare") != 0)
 			continue;
 		if (other ? x->other.id == other->id : seen == k) {
@@ -47,7 +47,7 @@ bool tui_compare(struct tui *t, size_t k, const struct sc_entry *other)
 
 static void compare_title(struct tui *t, struct pane *p, struct buf *b)
 {
-	const struct sc_entry *a = &t->cmp.a.e, *o = &t->cmp.b;
+	const struct sc_entry *a = &t->cmp.a.doc.e, *o = &t->cmp.b;
 	char key[16];
 	buf_addf(b, "Compare \xC2\xB7 \xE6\xAF\x94\xE8\xBE\x83: %s %s \xE2\x86\x94 %s %s  (%s: next peer)",
 	         label_protocol(a->protocol), a->code ? a->code : "",
@@ -78,7 +78,7 @@ static void compare_side(struct tui *t, struct tlines *l, int x, int w, const st
 static void compare_build(struct tui *t, struct pane *p, int w)
 {
 	struct tlines *l = &p->lines;
-	const struct sc_entry *a = &t->cmp.a.e, *b = &t->cmp.b;
+	const struct sc_entry *a = &t->cmp.a.doc.e, *b = &t->cmp.b;
 	const struct sc_class *ca = tui_class_of(t, a->protocol, a->class_id);
 	const struct sc_class *cb = tui_class_of(t, b->protocol, b->class_id);
 

@@ -23,27 +23,27 @@ static void help_build(struct tui *t, struct pane *p, int w)
 	struct tlines *l = &p->lines;
 	int kw = 0;
 
-	for (size_t i = 0; i < tui_key_help_count; i++) {
-		int kwi = (int)text_width(tui_key_help[i].keys);
+	for (size_t i = 0; i < keymap_help_count; i++) {
+		int kwi = (int)text_width(keymap_help[i].keys);
 		kw = kwi > kw ? kwi : kw;
 	}
 	kw += 2;
 	if (kw > w / 2)
 		kw = w / 2;
-	for (size_t i = 0; i < tui_key_help_count; i++) {
+	for (size_t i = 0; i < keymap_help_count; i++) {
 		char **lines;
 		if (w - kw < 10) {
 			tl_line(l);
-			tl_span(l, 0, w, PAL_HEADING, tui_key_help[i].keys);
-			tl_wrap(l, 2, w - 2, STYLE_PLAIN, tui_key_help[i].help);
+			tl_span(l, 0, w, PAL_HEADING, keymap_help[i].keys);
+			tl_wrap(l, 2, w - 2, STYLE_PLAIN, keymap_help[i].help);
 			continue;
 		}
-		size_t n = text_wrap(tui_key_help[i].help, (size_t)(w - kw), &lines);
+		size_t n = text_wrap(keymap_help[i].help, (size_t)(w - kw), &lines);
 		for (size_t k = 0; k < n; k++) {
 			tl_line(l);
 			if (k == 0) {
 				struct buf b = {0};
-				text_fit(&b, tui_key_help[i].keys, (size_t)kw - 1, false, true);
+				text_fit(&b, keymap_help[i].keys, (size_t)kw - 1, false, true);
 				tl_span(l, 0, kw - 1, PAL_HEADING, buf_str(&b));
 				buf_free(&b);
 			}

@@ -1,5 +1,7 @@
 /* pane_detail.c: everything about the selected code, as text built for
- * the pane's width. */
+ * the pane's width. It draws the entry document (src/view/entry.h) section
+ * by section, as the CLI's renderers do, so that all three show the same
+ * sections; only "why a search found it" is the browser's own. */
 #include "config.h"
 #include "panes.h"
 
@@ -19,19 +21,28 @@ static void detail_title(struct tui *t, struct pane *p, struct buf *b)
 		free(s);
 		return;
 	}
-	char *ph = pane_bi(t, t->cur.e.phrase_en, t->cur.e.phrase_zh);
-	buf_addf(b, "%s %s %s", label_protocol(t->cur.e.protocol), t->cur.e.code, ph);
+	const struct sc_entry *e = &t->cur.doc.e;
+	char *ph = pane_bi(t, e->phrase_en, e->phrase_zh);
+	buf_addf(b, "%s %s %s", label_protocol(e->protocol), e->code, ph);
 	free(ph);
 }
 
-/* "410  Gone · 已永久删除" for a cross-reference. */
-static void xref_line(struct tui *t, struct tlines *l, int x, int w, const struct sc_xref *x_,
-                      bool with_protocol)
+/* Text in the languages an item carries (the document has dropped those
+ * not wanted): "en · zh", one of them, or "" . Caller frees. */
+static char *item_bi(const char *en, const char *zh)
 {
-	const struct sc_entry *o = &x_->other;
+	return lang_bi(LANG_BOTH, en, zh);
+}
+
+/* "410  Gone · 已永久删除" for an entry an item names, the protocol too
+ * when it is not the shown entry's. */
+static void entry_line(struct tui *t, struct tlines *l, int x, int w, const struct view_item *it)
+{
+	const struct sc_entry *o = it->ref;
+	bool with_protocol = strcmp(o->protocol, t->cur.doc.e.protocol) != 0;
 	char *label = with_protocol ? xasprintf("%s %s", label_protocol(o->protocol), o->code)
 	                            : xstrdup(o->code);
-	char *ph = pane_bi(t, o->phrase_en, o->phrase_zh);
+	char *ph = item_bi(it->en, it->zh);
 	int lw = (int)text_width(label);
 	tl_line(l);
 	tl_span(l, x, lw, pane_code_style(o), label);
@@ -72,156 +83,150 @@ static void claim_lines(struct tui *t, struct tlines *l, int w, const struct sc_
 	buf_free(&head);
 }
 
-/* The code, its phrases, class, status and summary; why a search found it. */
-static void detail_head(struct tui *t, struct tlines *l, int w, const struct tui_entry *te)
+/* HTTP 404  Not Found
+ *           未找到 */
+static void draw_phrase(struct tlines *l, int w, const struct view_item *it)
 {
-	const struct sc_entry *e = &te->e;
-
-	/* HTTP 404  Not Found
-	 *           未找到 */
+	const struct sc_entry *e = it->ref;
 	char *label = xasprintf("%s %s", label_protocol(e->protocol), e->code);
 	int lw = (int)text_width(label);
 	int px = lw + 2 + 12 <= w ? lw + 2 : 0;
+	bool first = px > 0;
+
 	tl_line(l);
 	tl_span(l, 0, w, pane_code_style(e), label);
-	bool first = px > 0;
-	if (pane_want_en(t) && pane_has(e->phrase_en)) {
+	if (pane_has(it->en)) {
 		if (!first)
 			tl_line(l);
-		tl_span(l, px, w - px, PAL_HEADING, e->phrase_en);
+		tl_span(l, px, w - px, PAL_HEADING, it->en);
 		first = false;
 	}
-	if (pane_want_zh(t) && pane_has(e->phrase_zh)) {
+	if (pane_has(it->zh)) {
 		if (!first)
 			tl_line(l);
-		tl_span(l, px, w - px, PAL_HEADING, e->phrase_zh);
+		tl_span(l, px, w - px, PAL_HEADING, it->zh);
 	}
 	free(label);
+}
 
-	/* class, status, specification */
-	const struct sc_class *c = tui_class_of(t, e->protocol, e->class_id);
-	char *cname = c ? pane_bi(t, c->name_en, c->name_zh) : xstrdup("");
-	char *line = xasprintf("%s %s", e->class_id ? e->class_id : "", cname);
-	tl_wrap(l, 0, w, STYLE_PLAIN, line);
-	free(line);
-	free(cname);
-	char *st = pane_bi(t, e->status, label_status_zh(e->status));
-	line = pane_has(e->spec) ? xasprintf("%s  \xC2\xB7  %s", st, e->spec) : xstrdup(st);
-	tl_wrap(l, 0, w, pane_has(e->status) && strcmp(e->status, "standard") != 0 ? PAL_WARN : PAL_DIM, line);
-	free(line);
-	free(st);
-	if (te->parent.id) {
-		char *pp = pane_bi(t, te->parent.phrase_en, te->parent.phrase_zh);
-		char *sub = pane_bi(t, "sub-status of", "子状态码，属于");
-		line = xasprintf("%s %s %s", sub, te->parent.code, pp);
+/* The head: phrase, class, status and specification, the parent. */
+static void draw_head(struct tui *t, struct tlines *l, int w, const struct view_section *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct view_item *it = &s->v[i];
+		char *text = item_bi(it->en, it->zh), *line = NULL;
+		switch (it->role) {
+		case VR_PHRASE:
+			draw_phrase(l, w, it);
+			break;
+		case VR_CLASS:
+			line = xasprintf("%s %s", it->value ? it->value : "", text);
+			tl_wrap(l, 0, w, STYLE_PLAIN, line);
+			break;
+		case VR_STATUS: {
+			/* the specification goes on the status line */
+			const struct view_item *spec = i + 1 < s->n && s->v[i + 1].role == VR_SPEC ? &s->v[i + 1] : NULL;
+			line = spec ? xasprintf("%s  \xC2\xB7  %s", text, spec->value) : xstrdup(text);
+			bool odd = pane_has(it->value) && strcmp(it->value, "standard") != 0;
+			tl_wrap(l, 0, w, odd ? PAL_WARN : PAL_DIM, line);
+			break;
+		}
+		case VR_SPEC:
+			if (i == 0 || s->v[i - 1].role != VR_STATUS)
+				tl_wrap(l, 0, w, PAL_DIM, it->value);
+			break;
+		case VR_PARENT: {
+			char *sub = pane_bi(t, "sub-status of", "子状态码，属于");
+			line = xasprintf("%s %s %s", sub, it->ref->code, text);
+			tl_wrap(l, 0, w, PAL_DIM, line);
+			free(sub);
+			break;
+		}
+		default:
+			break;
+		}
+		free(line);
+		free(text);
+	}
+}
+
+/* Why a search found the entry: the snippet of its hit. */
+static void draw_match(struct tui *t, struct tlines *l, int w)
+{
+	if (!t->search.active)
+		return;
+	for (size_t i = 0; i < t->search.hits.n; i++) {
+		const struct sc_hit *h = &t->search.hits.v[i];
+		if (h->e.id != t->cur.id || !pane_has(h->snippet))
+			continue;
+		char *m = pane_bi(t, "match", "匹配");
+		char *line = xasprintf("%s: %s", m, h->snippet);
 		tl_wrap(l, 0, w, PAL_DIM, line);
 		free(line);
-		free(sub);
-		free(pp);
+		free(m);
 	}
-	/* why a search found it */
-	if (t->search.active) {
-		for (size_t i = 0; i < t->search.hits.n; i++) {
-			const struct sc_hit *h = &t->search.hits.v[i];
-			if (h->e.id != e->id || !pane_has(h->snippet))
-				continue;
-			char *m = pane_bi(t, "match", "匹配");
-			line = xasprintf("%s: %s", m, h->snippet);
+}
+
+/* Paragraphs (summary, what to check, details) and the summary's author. */
+static void draw_texts(struct tui *t, struct tlines *l, int w, const struct view_section *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct view_item *it = &s->v[i];
+		if (it->role == VR_TEXT) {
+			tl_bi(t, l, 0, w, STYLE_PLAIN, it->en, it->zh);
+		} else if (it->role == VR_BYLINE && strcmp(it->value, "project") != 0) {
+			char *by = pane_bi(t, "summary from", "摘要来自");
+			char *line = xasprintf("(%s %s)", by, it->value);
 			tl_wrap(l, 0, w, PAL_DIM, line);
 			free(line);
-			free(m);
-		}
-	}
-
-	/* the summary, then the documents' text */
-	tl_blank(l);
-	tl_bi(t, l, 0, w, STYLE_PLAIN, e->summary_en, e->summary_zh);
-	if ((pane_want_en(t) && pane_has(e->origin_en) && strcmp(e->origin_en, "project") != 0) ||
-	    (pane_want_zh(t) && pane_has(e->origin_zh) && strcmp(e->origin_zh, "project") != 0)) {
-		char *by = pane_bi(t, "summary from", "摘要来自");
-		line = xasprintf("(%s %s)", by, pane_has(e->origin_en) ? e->origin_en : e->origin_zh);
-		tl_wrap(l, 0, w, PAL_DIM, line);
-		free(line);
-		free(by);
-	}
-	if ((pane_has(e->detail_en) || pane_has(e->detail_zh))) {
-		tl_heading(t, l, w, "Details", "详细说明");
-		tl_bi(t, l, 0, w, STYLE_PLAIN, e->detail_en, e->detail_zh);
-	}
-}
-
-/* Confusable peers and the other cross-references, one heading per kind. */
-static void detail_xrefs(struct tui *t, struct tlines *l, int w, const struct tui_entry *te)
-{
-	const struct sc_entry *e = &te->e;
-
-	/* confusable peers with the note on what tells them apart, once per group */
-	bool any = false;
-	for (size_t i = 0; i < te->xrefs.n; i++) {
-		const struct sc_xref *x = &te->xrefs.v[i];
-		if (strcmp(x->kind, "compare") != 0)
-			continue;
-		if (!any)
-			tl_heading(t, l, w, "Easily confused with", "容易混淆");
-		any = true;
-		xref_line(t, l, 2, w, x, strcmp(x->other.protocol, e->protocol) != 0);
-		const struct sc_xref *nx = i + 1 < te->xrefs.n ? &te->xrefs.v[i + 1] : NULL;
-		bool last = !nx || strcmp(nx->kind, "compare") != 0 || !pane_has(nx->note_en) || !pane_has(x->note_en) ||
-		            strcmp(nx->note_en, x->note_en) != 0;
-		if (last) {
-			if (pane_has(x->title_en) || pane_has(x->title_zh)) {
-				char *title = pane_bi(t, x->title_en, x->title_zh);
-				tl_wrap(l, 4, w - 4, PAL_DIM, title);
-				free(title);
-			}
-			tl_bi(t, l, 4, w - 4, STYLE_PLAIN, x->note_en, x->note_zh);
-		}
-	}
-	for (int k = VS_CONFUSABLES + 1; k < VS_COUNT; k++) {
-		const struct label_section *kind = &label_sections[k];
-		bool head = false;
-		for (size_t i = 0; kind->xref_kind && i < te->xrefs.n; i++) {
-			const struct sc_xref *x = &te->xrefs.v[i];
-			if (strcmp(x->kind, kind->xref_kind) != 0)
-				continue;
-			if (!head)
-				tl_heading(t, l, w, kind->en, kind->zh);
-			head = true;
-			xref_line(t, l, 2, w, x, strcmp(x->other.protocol, e->protocol) != 0);
+			free(by);
 		}
 	}
 }
 
-/* Which source said what, and the defects the documents had here. */
-static void detail_sources(struct tui *t, struct tlines *l, int w, const struct tui_entry *te)
+/* Former meanings, each with why it changed. */
+static void draw_former(struct tui *t, struct tlines *l, int w, const struct view_section *s)
 {
-	const struct sc_entry *e = &te->e;
-	char *line;
+	for (size_t i = 0; i < s->n; i++) {
+		char *text = item_bi(s->v[i].en, s->v[i].zh);
+		tl_wrap(l, 2, w - 2, PAL_WARN, text);
+		tl_bi(t, l, 4, w - 4, STYLE_PLAIN, s->v[i].note_en, s->v[i].note_zh);
+		free(text);
+	}
+}
 
-	/* which source said what */
-	if (te->claims.n) {
-		tl_heading(t, l, w, "Sources", "来源");
-		const char *last = NULL;
-		for (size_t i = 0; i < te->claims.n; i++) {
-			const struct sc_claim *cl = &te->claims.v[i];
-			if (cl->lang && ((t->lang == LANG_EN && strcmp(cl->lang, "zh") == 0) ||
-			                 (t->lang == LANG_ZH && strcmp(cl->lang, "en") == 0)))
-				continue;
-			if (!last || strcmp(last, cl->source) != 0) {
+/* Entries: sub-status codes and cross-references; a confusable group's
+ * title and the note that tells its peers apart under its last peer. */
+static void draw_entries(struct tui *t, struct tlines *l, int w, const struct view_section *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct view_item *it = &s->v[i];
+		if (it->ref)
+			entry_line(t, l, 2, w, it);
+		if (pane_has(it->title_en) || pane_has(it->title_zh)) {
+			char *title = item_bi(it->title_en, it->title_zh);
+			tl_wrap(l, 4, w - 4, PAL_DIM, title);
+			free(title);
+		}
+		tl_bi(t, l, 4, w - 4, STYLE_PLAIN, it->note_en, it->note_zh);
+	}
+}
+
+/* Which source said what; the defects the documents had here. */
+static void draw_sources(struct tui *t, struct tlines *l, int w, const struct view_section *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct view_item *it = &s->v[i];
+		if (it->role == VR_CLAIM) {
+			if (it->value) {
 				tl_line(l);
-				tl_span(l, 0, w, PAL_HEADING, cl->source);
-				last = cl->source;
+				tl_span(l, 0, w, PAL_HEADING, it->value);
 			}
-			claim_lines(t, l, w, cl, e->code);
-		}
-	}
-	/* defects the documents had here */
-	if (te->findings.n) {
-		tl_heading(t, l, w, "Defects found in the sources", "来源中发现的问题");
-		for (size_t i = 0; i < te->findings.n; i++) {
-			const struct sc_finding *f = &te->findings.v[i];
-			line = xasprintf("%s:%d %s: %s; %s", f->source, f->line, f->kind, f->message,
-			                 f->resolution);
+			claim_lines(t, l, w, it->claim, t->cur.doc.e.code);
+		} else if (it->role == VR_FINDING) {
+			const struct sc_finding *f = it->finding;
+			char *line = xasprintf("%s:%d %s: %s; %s", f->source, f->line, f->kind, f->message,
+			                       f->resolution);
 			size_t at = l->n;
 			tl_wrap(l, 2, w - 2, STYLE_PLAIN, line);
 			if (l->n > at)
@@ -234,17 +239,39 @@ static void detail_sources(struct tui *t, struct tlines *l, int w, const struct 
 static void detail_build(struct tui *t, struct pane *p, int w)
 {
 	struct tlines *l = &p->lines;
-	const struct tui_entry *te = &t->cur;
+	const struct view_entry *d = &t->cur.doc;
 
-	if (te->id == 0) {
+	if (t->cur.id == 0) {
 		char *s = pane_bi(t, "Nothing selected.", "未选择。");
 		tl_wrap(l, 0, w, PAL_DIM, s);
 		free(s);
 		return;
 	}
-	detail_head(t, l, w, te);
-	detail_xrefs(t, l, w, te);
-	detail_sources(t, l, w, te);
+	for (size_t i = 0; i < d->nsec; i++) {
+		const struct view_section *s = &d->sec[i];
+		if (s->en || s->zh)
+			tl_heading(t, l, w, s->en, s->zh);
+		else if (s->kind == VS_SUMMARY)
+			tl_blank(l);
+		switch (s->kind) {
+		case VS_HEAD:
+			draw_head(t, l, w, s);
+			draw_match(t, l, w);
+			break;
+		case VS_SUMMARY: case VS_CHECK: case VS_DETAILS:
+			draw_texts(t, l, w, s);
+			break;
+		case VS_FORMER:
+			draw_former(t, l, w, s);
+			break;
+		case VS_SOURCES: case VS_DEFECTS:
+			draw_sources(t, l, w, s);
+			break;
+		default:
+			draw_entries(t, l, w, s);
+			break;
+		}
+	}
 }
 
 static unsigned detail_request(struct tui *t, struct pane *p, enum tui_action a)

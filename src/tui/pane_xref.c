@@ -29,19 +29,19 @@ static void xref_title(struct tui *t, struct pane *p, struct buf *b)
 	buf_adds(b, s);
 	free(s);
 	if (t->cur.id)
-		buf_addf(b, " (%s)", t->cur.e.code);
+		buf_addf(b, " (%s)", t->cur.doc.e.code);
 }
 
 static size_t xref_rows(struct tui *t, struct pane *p)
 {
-	return t->cur.xrefs.n;
+	return t->cur.doc.xrefs.n;
 }
 
 static void xref_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x, int w, bool sel)
 {
-	if (i >= t->cur.xrefs.n)
+	if (i >= t->cur.doc.xrefs.n)
 		return;
-	const struct sc_xref *xr = &t->cur.xrefs.v[i];
+	const struct sc_xref *xr = &t->cur.doc.xrefs.v[i];
 	const struct sc_entry *o = &xr->other;
 	attr_t a = pane_row_begin(t, p, y, x, w, sel);
 	int cx = x + 2;
@@ -49,7 +49,7 @@ static void xref_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x,
 		pane_row_text(t, y, cx, 9, xref_kind_label(t, xr->kind), pane_in_row(a, PAL_DIM));
 		cx += 10;
 	}
-	char *label = strcmp(o->protocol, t->cur.e.protocol ? t->cur.e.protocol : "") != 0
+	char *label = strcmp(o->protocol, t->cur.doc.e.protocol ? t->cur.doc.e.protocol : "") != 0
 	              ? xasprintf("%s %s", pane_protocol_tag(o->protocol), o->code) : xstrdup(o->code);
 	int used = pane_row_text(t, y, cx, x + w - cx, label, pane_in_row(a, pane_code_style(o)));
 	cx += (used > 4 ? used : 4) + 1;
@@ -62,9 +62,9 @@ static void xref_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x,
 static unsigned xref_request(struct tui *t, struct pane *p, enum tui_action a)
 {
 	if (a == ACT_ENTER) {
-		if (p->sel < t->cur.xrefs.n) {
+		if (p->sel < t->cur.doc.xrefs.n) {
 			struct sc_entry target;
-			sc_entry_copy(&target, &t->cur.xrefs.v[p->sel].other);
+			sc_entry_copy(&target, &t->cur.doc.xrefs.v[p->sel].other);
 			tui_visit_current(t);
 			tui_goto(t, &target, true);
 			sc_entry_clear(&target);

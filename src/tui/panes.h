@@ -26,6 +26,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "entry.h"
 #include "labels.h"
 #include "lang.h"
 #include "keys.h"
@@ -106,14 +107,11 @@ struct tui_jump {
 	bool hit;                   /* the jump already reached an exact code */
 };
 
-/* The entry shown in the detail pane, with everything about it. */
+/* An entry shown (detail pane, compare overlay): its document, built by
+ * the view layer for the browser's language. */
 struct tui_entry {
 	int64_t id;                 /* 0: none loaded */
-	struct sc_entry e;
-	struct sc_claims claims;
-	struct sc_findings findings;
-	struct sc_xrefs xrefs;
-	struct sc_entry parent;     /* id 0 when none */
+	struct view_entry doc;
 };
 
 /* A search, kept while its results are shown and saved while a new one is
@@ -196,8 +194,9 @@ void tui_class_moved(struct tui *t);
 void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A store failure: shows cause and frees it. */
 void tui_store_error(struct tui *t, char *cause);
-/* Loads everything about the entry e into te (NULL: clears). */
-int tui_entry_load(struct tui *t, struct tui_entry *te, const struct sc_entry *e);
+/* Loads the document of entry e for the browser's language into te (NULL:
+ * clears); a store failure goes to the status line. */
+int tui_entry_show(struct tui *t, struct tui_entry *te, const struct sc_entry *e);
 void tui_entry_clear(struct tui_entry *te);
 bool tui_same_entry(const struct sc_entry *e, const char *protocol, const char *code);
 /* The entry a protocol and code name exactly, into out (caller clears);

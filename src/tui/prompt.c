@@ -103,7 +103,7 @@ static void compare_with(struct tui *t, const char *text)
 		code = str_trim(sep + 1);
 	}
 	if (*code && (protocol || t->cur.id))
-		found = tui_lookup_ref(t, protocol ? protocol : t->cur.e.protocol, code, &e);
+		found = tui_lookup_ref(t, protocol ? protocol : t->cur.doc.e.protocol, code, &e);
 	if (!found && *code && !protocol)
 		found = tui_lookup_ref(t, NULL, code, &e);
 	if (!found) {
@@ -188,7 +188,7 @@ void tui_prompt_key(struct tui *t, const struct screen_key *k)
 static const char *current_protocol(struct tui *t)
 {
 	if (t->cur.id)
-		return t->cur.e.protocol;
+		return t->cur.doc.e.protocol;
 	size_t ps = t->panes[PANE_PROTO].sel;
 	return ps < t->protos.n ? t->protos.v[ps].id : "http";
 }

@@ -1,6 +1,6 @@
 /* tui.h: the terminal browser (ncursesw). The rest of the program sees
  * only this; the browser's files by concern are listed in panes.h, its key
- * table is keys.h and its one curses file is screen.c. */
+ * table is src/view/keymap.h and its one curses file is screen.c. */
 #ifndef SC_TUI_H
 #define SC_TUI_H
 
@@ -21,15 +21,5 @@ struct tui_opts {
 	bool color;        /* colour wanted (--color, NO_COLOR, TERM) */
 };
 int tui_run(struct store *st, const struct tui_opts *o);
-
-/* The key table, as help text: one line per key ("j, Down   move down").
- * Generated in keys.c from the one table in keys.h that also drives the
- * key handling; used by the help screen and by the man page (cli_troff). */
-struct tui_key_help {
-	const char *keys;
-	const char *help;
-};
-extern const struct tui_key_help tui_key_help[];
-extern const size_t tui_key_help_count;
 
 #endif

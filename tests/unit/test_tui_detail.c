@@ -1,0 +1,161 @@
+/* test_tui_detail.c: the browser's detail pane draws the entry document
+ * (src/view/entry.h): every section the document has, in its order, each
+ * under its heading, for every language and for a narrow and a wide pane;
+ * the sections the browser once lacked (425's former meaning, 403's
+ * sub-status codes) among them. No terminal is needed: the pane builds
+ * text lines, which are read here. */
+#include "config.h"
+#include "testutil.h"
+
+#include "buf.h"
+#include "entry.h"
+#include "panes.h"
+#include "text.h"
+
+static struct store *st;
+
+static int setup(void **state)
+{
+	char *cause = NULL;
+	const char *path = getenv("STATUSCODES_DB");
+	char *p = path ? xstrdup(path) : xasprintf("%s/db/statuscodes.db", tu_builddir());
+	int rc = store_open(p, STORE_READ, &st, &cause);
+	if (rc != 0)
+		fprintf(stderr, "%s\n", cause);
+	free(cause);
+	free(p);
+	return rc;
+}
+
+static int teardown(void **state)
+{
+	store_close(st);
+	return 0;
+}
+
+/* The text of line i, its spans joined. Caller frees. */
+static char *line_text(const struct tlines *l, size_t i)
+{
+	struct buf b = {0};
+	for (size_t k = 0; k < l->v[i].n; k++)
+		buf_adds(&b, l->v[i].v[k].text);
+	char *s = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* Builds the detail pane of protocol:code in lang, w columns wide, and
+ * checks that its headings are the document's, in order, and that each
+ * section shows its first item. */
+static void expect_drawn(const char *protocol, const char *code, enum lang lang, int w)
+{
+	struct sc_entries found = {0};
+	char *cause = NULL;
+	struct tui t;
+	struct pane p;
+
+	memset(&t, 0, sizeof t);
+	memset(&p, 0, sizeof p);
+	t.st = st;
+	t.lang = lang;
+	p.ops = &pane_ops_detail;
+	assert_int_equal(store_lookup(st, protocol, code, &found, &cause), 0);
+	assert_true(found.n >= 1);
+	assert_int_equal(tui_entry_show(&t, &t.cur, &found.v[0]), 0);
+	pane_ops_detail.build(&t, &p, w);
+
+	const struct view_entry *d = &t.cur.doc;
+	size_t at = 0;  /* the next line to look at */
+	for (size_t s = 0; s < d->nsec; s++) {
+		const struct view_section *sec = &d->sec[s];
+		if (!sec->en)
+			continue;
+		char *h = pane_bi(&t, sec->en, sec->zh);
+		struct buf fit = {0};
+		text_fit(&fit, h, (size_t)w, false, true);
+		bool seen = false;
+		for (; at < p.lines.n && !seen; at++) {
+			char *txt = line_text(&p.lines, at);
+			seen = strcmp(txt, buf_str(&fit)) == 0;
+			free(txt);
+		}
+		if (!seen)
+			fail_msg("%s %s lang %d width %d: heading \"%s\" missing or out of order", protocol, code,
+			         (int)lang, w, buf_str(&fit));
+		/* its first item: an entry's code, or the start of its text */
+		const struct view_item *it = &sec->v[0];
+		const char *want = it->ref ? it->ref->code : it->claim ? it->value : it->en ? it->en : it->zh;
+		if (want && *want && at < p.lines.n) {
+			char *txt = line_text(&p.lines, at);
+			char head[16];
+			snprintf(head, sizeof head, "%.6s", want);
+			if (!strstr(txt, head))
+				fail_msg("%s %s: under \"%s\": \"%s\", expected \"%s\"", protocol, code, buf_str(&fit),
+				         txt, head);
+			free(txt);
+		}
+		buf_free(&fit);
+		free(h);
+	}
+	tlines_free(&p.lines);
+	tui_entry_clear(&t.cur);
+	sc_entries_free(&found);
+}
+
+static void test_sections_drawn(void **state)
+{
+	static const char *const codes[][2] = {
+		{ "http", "425" }, { "http", "403" }, { "http", "502" }, { "http", "404" },
+		{ "ftp", "502" }, { "websocket", "1006" }, { "http", "403.14" },
+	};
+	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		for (int lang = 0; lang < LANG_COUNT; lang++) {
+			expect_drawn(codes[i][0], codes[i][1], (enum lang)lang, 60);
+			expect_drawn(codes[i][0], codes[i][1], (enum lang)lang, 120);
+		}
+}
+
+/* The drift that the document ended: 425's former meaning and 403's
+ * sub-status codes are in the browser. */
+static void test_former_and_sub_status(void **state)
+{
+	struct sc_entries found = {0};
+	char *cause = NULL;
+	struct tui t;
+	struct pane p;
+	const char *want[][3] = {
+		{ "425", "Former meaning", "Unordered Collection" },
+		{ "403", "Sub-status codes", "403.1" },
+	};
+
+	for (size_t k = 0; k < 2; k++) {
+		memset(&t, 0, sizeof t);
+		memset(&p, 0, sizeof p);
+		t.st = st;
+		t.lang = LANG_EN;
+		assert_int_equal(store_lookup(st, "http", want[k][0], &found, &cause), 0);
+		assert_int_equal(tui_entry_show(&t, &t.cur, &found.v[0]), 0);
+		pane_ops_detail.build(&t, &p, 80);
+		bool heading = false, item = false;
+		for (size_t i = 0; i < p.lines.n; i++) {
+			char *txt = line_text(&p.lines, i);
+			heading = heading || strncmp(txt, want[k][1], strlen(want[k][1])) == 0;
+			item = item || (heading && strstr(txt, want[k][2]));
+			free(txt);
+		}
+		assert_true(heading);
+		assert_true(item);
+		tlines_free(&p.lines);
+		tui_entry_clear(&t.cur);
+		sc_entries_free(&found);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sections_drawn),
+		cmocka_unit_test(test_former_and_sub_status),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

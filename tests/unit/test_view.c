@@ -118,11 +118,11 @@ static void expect_sections(const char *protocol, const char *code, enum lang la
 static void test_sections(void **state)
 {
 	/* read off `statuscodes http 425`, `403` and `502` */
-	expect_sections("http", "425", LANG_BOTH, "head summary former details confusables same_number sources defects");
+	expect_sections("http", "425", LANG_BOTH, "head summary check former details confusables same_number sources defects");
 	expect_sections("http", "403", LANG_BOTH,
-	                "head summary details sub_status confusables mentions mentioned_by sources defects");
+	                "head summary check details sub_status confusables mentions mentioned_by sources defects");
 	expect_sections("http", "502", LANG_BOTH,
-	                "head summary details sub_status confusables same_number sources defects");
+	                "head summary check details sub_status confusables same_number sources defects");
 }
 
 /* Filtered by language: no Chinese text in an English document and no

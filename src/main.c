@@ -8,6 +8,8 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "exitcode.h"
+#include "output.h"
 #include "tui.h"
 
 int main(int argc, char **argv)
@@ -16,13 +18,18 @@ int main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	output_setup();
 	rc = cli_main(argc, argv, &h);
 	if (h.next == CLI_TROFF) {
 		cli_troff(stdout);
 	} else if (h.next == CLI_BROWSE) {
 		struct tui_opts to = { .lang = h.lang, .lang_set = h.lang_set, .color = h.color };
+		output_restore(); /* curses writes to the terminal itself */
 		rc = tui_run(h.st, &to);
 		store_close(h.st);
 	}
+	/* output that could not be written is an error, never a silent 0 */
+	if (output_finish() != 0)
+		rc = SC_EXIT_INTERNAL;
 	return rc;
 }

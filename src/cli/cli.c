@@ -174,9 +174,7 @@ int cli_not_found(struct store *st, const char *protocol, const char *code)
 
 	buf_addf(&b, "statuscodes: no %s%s%s", protocol ? label_protocol(protocol) : "", protocol ? " " : "",
 	         isdigit((unsigned char)code[0]) ? "code " : "entry ");
-	char *clean = text_ascii_fallback(code);
-	text_fit(&b, clean, 40, false, true);
-	free(clean);
+	text_fit(&b, code, 40, false, true); /* cleaned; CJK kept (issue 15 item 12) */
 	if (isdigit((unsigned char)code[0]) && store_nearest(st, protocol, code, 4, &near, &cause) == 0 && near.n) {
 		buf_adds(&b, "; closest:");
 		for (size_t i = 0; i < near.n; i++)
@@ -192,9 +190,13 @@ int cli_not_found(struct store *st, const char *protocol, const char *code)
 
 int cli_db_failed(char *cause)
 {
-	/* exit 3 always says how to name another database */
+	/* a cause names files, which may hold any bytes; exit 3 always says
+	 * how to name another database */
+	char *clean = cause ? text_clean(cause, strlen(cause)) : NULL;
+
 	fprintf(stderr, "statuscodes: %s (another database: --db FILE or STATUSCODES_DB=FILE)\n",
-	        cause ? cause : "the database cannot be used");
+	        clean ? clean : "the database cannot be used");
+	free(clean);
 	free(cause);
 	return SC_EXIT_DB;
 }

@@ -163,12 +163,6 @@ int cmd_sources(struct store *st, const struct cli_opts *o, int argc, char **arg
 	return SC_EXIT_OK;
 }
 
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s && s[1] ? s + 1 : path;
-}
-
 int cmd_import(struct store *st, const struct cli_opts *o, int argc, char **argv)
 {
 	struct doc d;
@@ -177,7 +171,8 @@ int cmd_import(struct store *st, const struct cli_opts *o, int argc, char **argv
 
 	if (argc != 1)
 		return cli_usage_error("import needs one file");
-	if (doc_load(argv[0], base_name(argv[0]), &d, &cause) != 0) {
+	/* named as given, so that every message says which file (issue 15 item 13) */
+	if (doc_load(argv[0], argv[0], &d, &cause) != 0) {
 		fprintf(stderr, "statuscodes: %s\n", cause);
 		free(cause);
 		return SC_EXIT_INPUT;

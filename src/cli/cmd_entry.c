@@ -141,7 +141,7 @@ static void search_notes(struct out *out, const struct cli_opts *o, const struct
 	bool zh = o->lang == LANG_ZH;
 
 	if (h->suggest) {
-		char *clean = text_ascii_fallback(h->suggest);
+		char *clean = text_clean(h->suggest, strlen(h->suggest));
 		buf_addf(&m, zh ? "你是不是要找“%s”？以下是它的结果。\n" : "Did you mean \"%s\"? Showing hits for it.\n", clean);
 		free(clean);
 	}
@@ -203,12 +203,10 @@ int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv
 	}
 	int status = hits.n ? SC_EXIT_OK : SC_EXIT_NOTFOUND;
 	if (hits.n == 0) {
-		char *clean = text_ascii_fallback(buf_str(&q));
 		struct buf m = {0};
-		text_fit(&m, clean, 60, false, true);
+		text_fit(&m, buf_str(&q), 60, false, true); /* cleaned; CJK kept (issue 15 item 12) */
 		fprintf(stderr, "statuscodes: nothing matches \"%s\"\n", buf_str(&m));
 		buf_free(&m);
-		free(clean);
 	}
 	sc_hits_free(&hits);
 	buf_free(&q);

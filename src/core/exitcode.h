@@ -9,7 +9,7 @@
 	X(SC_EXIT_USAGE,    2,  "usage error: unknown command, option or argument") \
 	X(SC_EXIT_DB,       3,  "the database is missing, unreadable, damaged, locked or of another version") \
 	X(SC_EXIT_INPUT,    4,  "a file given to import or explain could not be read, or a document to import held nothing usable") \
-	X(SC_EXIT_INTERNAL, 70, "internal error (out of memory, or a bug)")
+	X(SC_EXIT_INTERNAL, 70, "internal error: output that could not be written (a full disk), out of memory, or a bug")
 
 enum sc_exit {
 #define SC_EXIT_ENUM(name, value, text) name = value,

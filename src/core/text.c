@@ -104,23 +104,32 @@ char *text_clean(const char *s, size_t n)
 {
 	struct buf b = {0};
 	uint32_t cp;
-	size_t i = 0;
+	size_t i = 0, run = 0;	/* s[run..i) is clean and not yet copied */
 	char esc[9];
 
 	while (i < n) {
-		int len = utf8_decode(s + i, n - i, &cp);
-		int elen;
-		if (len < 0) {
-			buf_adds(&b, "\xEF\xBF\xBD");
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) {	/* printable ASCII: the common case */
 			i++;
 			continue;
 		}
-		if ((elen = clean_escape(cp, esc)) > 0)
+		int len = utf8_decode(s + i, n - i, &cp);
+		int elen = len < 0 ? 0 : clean_escape(cp, esc);
+		if (len > 0 && elen == 0) {
+			i += (size_t)len;
+			continue;
+		}
+		buf_add(&b, s + run, i - run);
+		if (len < 0) {
+			buf_adds(&b, "\xEF\xBF\xBD");
+			i++;
+		} else {
 			buf_add(&b, esc, (size_t)elen);
-		else
-			buf_add(&b, s + i, (size_t)len);
-		i += (size_t)len;
+			i += (size_t)len;
+		}
+		run = i;
 	}
+	buf_add(&b, s + run, i - run);
 	return buf_detach(&b);
 }
 

@@ -63,21 +63,80 @@ bool search_is_code(const char *t)
 	return digits >= 1;
 }
 
+struct cand {
+	int64_t id;
+	double score;
+};
+static int fetch_ids(struct store *st, struct search_state *ss, const struct cand *v, size_t n,
+                     size_t limit, struct sc_hits *out, char **cause);
+
+/* Ids of the entries whose code matches a pattern of digits and x (40x,
+ * 4xx; with substatus, the sub-status codes of 403), plain codes first, in
+ * code order, at most limit: found through the (num, hi) index, and only the
+ * ids are sorted, so that a pattern over many sub-status codes costs no
+ * more than a screenful of entries. */
+static int pattern_ids(struct store *st, struct search_state *ss, const char *pattern,
+                       const char *protocol, bool substatus, size_t limit, struct cand **out,
+                       size_t *nout, char **cause)
+{
+	size_t head = strcspn(pattern, "."), n = 0;
+	int lo = 0, hi = 0, rc;
+	char *like = xstrdup(pattern);
+
+	for (size_t i = 0; i < head; i++) {
+		bool x = pattern[i] == 'x' || pattern[i] == 'X';
+		lo = lo * 10 + (x ? 0 : pattern[i] - '0');
+		hi = hi * 10 + (x ? 9 : pattern[i] - '0');
+	}
+	for (char *q = like; *q; q++)
+		*q = *q == 'x' || *q == 'X' ? '_' : *q;
+	*out = xcalloc(limit ? limit : 1, sizeof **out);
+	sqlite3_stmt *s = ss->pattern;
+	if (protocol)
+		sqlite3_bind_text(s, 1, protocol, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, lo);
+	sqlite3_bind_int(s, 3, hi);
+	sqlite3_bind_text(s, 4, like, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 5, substatus);
+	sqlite3_bind_int64(s, 6, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < limit)
+		(*out)[n++].id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	free(like);
+	*nout = n;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		*cause = store_error(st, "cannot search");
+		return -1;
+	}
+	return 0;
+}
+
 /* Code hits: exact codes, ranges holding the number, pattern matches; with
  * substatus, the sub-status codes of a code (iis 403). */
-static int code_hits(struct store *st, const char *text, const char *protocol, bool substatus,
-                     size_t limit, struct sc_hits *out, char **cause)
+static int code_hits(struct store *st, struct search_state *ss, const char *text, const char *protocol,
+                     bool substatus, size_t limit, struct sc_hits *out, char **cause)
 {
 	struct sc_entries found = {0};
+	size_t head = strcspn(text, ".");
 	int rc;
 
-	if (strchr(text, 'x') || strchr(text, 'X') || substatus)
-		rc = store_list(st, protocol, text, &found, cause);
-	else
-		rc = store_lookup(st, protocol, text, &found, cause);
+	if ((strchr(text, 'x') || strchr(text, 'X') || substatus) && head > 0 && head <= 6 &&
+	    strspn(text, "0123456789xX") == head) {
+		struct cand *ids;
+		size_t n, first = out->n;
+		rc = pattern_ids(st, ss, text, protocol, substatus, limit - out->n, &ids, &n, cause);
+		if (rc == 0)
+			rc = fetch_ids(st, ss, ids, n, limit - out->n, out, cause);
+		for (size_t i = first; i < out->n; i++) {
+			out->v[i].exact = true;
+			out->v[i].rank = -1e9 + (double)(i - first);
+		}
+		free(ids);
+		return rc;
+	}
+	rc = store_lookup(st, protocol, text, &found, cause);
 	for (size_t i = 0; rc == 0 && i < found.n && out->n < limit; i++) {
-		if (substatus && found.v[i].sub < 0)
-			continue;
 		struct sc_hit *h = hit_push(out);
 		h->e = found.v[i];
 		memset(&found.v[i], 0, sizeof found.v[i]);
@@ -88,10 +147,11 @@ static int code_hits(struct store *st, const char *text, const char *protocol, b
 	return rc;
 }
 
-/* Rows scored per query: the first this many matches in index order. On
- * the real database every match; on very large ones a bound on the work
- * per key (docs/SEARCH.md, "Cost"). */
-#define SEARCH_CANDIDATES 3000
+/* Rows scored per query on a database of more than SEARCH_RANK_ALL entries:
+ * the first this many matches in index order, a bound on the work per key
+ * (docs/SEARCH.md, "Cost"). Smaller databases score every match. */
+#define SEARCH_RANK_ALL 20000
+#define SEARCH_CANDIDATES 200
 /* How many hits get a snippet (the ones a screen shows first). */
 #define SEARCH_SNIPPETS 20
 /* Fewer hits than this with all the words: the best with some follow. */
@@ -99,11 +159,6 @@ static int code_hits(struct store *st, const char *text, const char *protocol, b
 /* Bytes of text shown before the first match in a snippet, and in all. */
 #define SNIPPET_BEFORE 40
 #define SNIPPET_BYTES 160
-
-struct cand {
-	int64_t id;
-	double score;
-};
 
 static int cand_cmp(const void *a, const void *b)
 {
@@ -128,7 +183,7 @@ static int rank_all(struct store *st, struct search_state *ss, struct search_pla
 		return 0;
 	sqlite3_bind_text(ss->rank, 1, match, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_pointer(ss->rank, 2, p, "sc_plan", NULL);
-	sqlite3_bind_int(ss->rank, 3, SEARCH_CANDIDATES);
+	sqlite3_bind_int(ss->rank, 3, ss->nentries > SEARCH_RANK_ALL ? SEARCH_CANDIDATES : -1);
 	while ((rc = sqlite3_step(ss->rank)) == SQLITE_ROW) {
 		double score = sqlite3_column_double(ss->rank, 1);
 		if (score < 0)
@@ -180,12 +235,13 @@ static char *snippet_clean(const char *s, size_t n)
 	return buf_detach(&b);
 }
 
-/* The entries of the best candidates, in one statement. */
-static int fetch(struct store *st, struct search_state *ss, const struct search_plan *p,
-                 const struct cand *v, size_t n, size_t limit, struct sc_hits *out, char **cause)
+/* The entries of the first candidates not yet among the hits, in one
+ * statement, appended in candidate order. */
+static int fetch_ids(struct store *st, struct search_state *ss, const struct cand *v, size_t n,
+                     size_t limit, struct sc_hits *out, char **cause)
 {
 	struct buf ids = {0};
-	size_t first = out->n, take = 0;
+	size_t take = 0;
 	int rc;
 
 	buf_addc(&ids, '[');
@@ -196,6 +252,10 @@ static int fetch(struct store *st, struct search_state *ss, const struct search_
 		take++;
 	}
 	buf_addc(&ids, ']');
+	if (take == 0) {
+		buf_free(&ids);
+		return 0;
+	}
 	sqlite3_bind_text(ss->fetch, 1, buf_str(&ids), -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(ss->fetch)) == SQLITE_ROW) {
 		struct sc_hit *h = hit_push(out);
@@ -207,6 +267,17 @@ static int fetch(struct store *st, struct search_state *ss, const struct search_
 		*cause = store_error(st, "cannot search");
 		return -1;
 	}
+	return 0;
+}
+
+/* The entries of the best candidates, with their scores. */
+static int fetch(struct store *st, struct search_state *ss, const struct search_plan *p,
+                 const struct cand *v, size_t n, size_t limit, struct sc_hits *out, char **cause)
+{
+	size_t first = out->n;
+
+	if (fetch_ids(st, ss, v, n, limit, out, cause) != 0)
+		return -1;
 	/* scores back onto the hits (both lists are in candidate order) */
 	for (size_t i = first, j = 0; i < out->n && j < n; j++) {
 		if (v[j].id != out->v[i].e.id)
@@ -260,8 +331,12 @@ size_t search_term_at(const struct sc_hits *h, const char *s, size_t n, bool wor
 {
 	size_t best = 0;
 
+	if (n == 0 || (!word_start && isalnum((unsigned char)s[0])))
+		return 0;   /* inside a word: only Chinese terms start here, never there */
 	for (size_t t = 0; t < h->terms.n; t++) {
 		const char *term = h->terms.v[t];
+		if (tolower((unsigned char)s[0]) != tolower((unsigned char)term[0]))
+			continue;
 		size_t len = strlen(term);
 		bool latin = isalnum((unsigned char)term[0]);
 		if (len == 0 || len > n || (latin && !word_start))
@@ -368,38 +443,53 @@ static int plan_hits(struct store *st, struct search_state *ss, struct search_pl
 	return 0;
 }
 
-/* Only protocol words ("websocket"): that protocol's codes, by prior
- * (registered codes first), then in code order; no ranges. */
+/* Only protocol words ("websocket"): that protocol's top-level codes (no
+ * ranges), by prior (registered codes first), then in code order; read as
+ * ids through the index on plain codes, then fetched. */
 static int protocol_hits(struct store *st, struct search_state *ss, const char *protocol, size_t limit,
                          struct sc_hits *out, char **cause)
 {
-	struct sc_entries all = {0};
-	int rc = store_list(st, protocol, NULL, &all, cause);
+	struct cand *v = NULL;
+	size_t n = 0, cap = 0, first = out->n;
+	int rc;
 
-	for (size_t i = 0; rc == 0 && i < all.n; i++) {
-		const struct sc_entry *e = &all.v[i];
-		if (e->sub >= 0 || e->hi != e->num)
-			continue;
-		int level = e->id >= 0 && (size_t)e->id < ss->nprior / 2 ? ss->prior[2 * e->id] : 0;
-		struct sc_hit *h = hit_push(out);
-		h->e = all.v[i];
-		memset(&all.v[i], 0, sizeof all.v[i]);
-		h->rank = -(double)level * 1e4 + (double)i;
+	sqlite3_bind_text(ss->plain, 1, protocol, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(ss->plain)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(ss->plain, 0);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n].id = id;
+		/* by prior, then in code order (the statement's order) */
+		v[n].score = (id >= 0 && (size_t)id < ss->nprior / 2 ? ss->prior[2 * id] : 0) * 1e6 - (double)n;
+		n++;
 	}
-	sc_entries_free(&all);
+	sqlite3_reset(ss->plain);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		*cause = store_error(st, "cannot search");
+		return -1;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cand_cmp);
+	rc = fetch_ids(st, ss, v, n, limit - out->n, out, cause);
+	for (size_t i = first; i < out->n; i++)
+		out->v[i].rank = (double)(i - first);
+	free(v);
 	return rc;
 }
 
 /* Codes typed among words ("502 Bad Gateway nginx"): each entry with that
  * code goes first, those the words match too before the others. */
-static int code_word_hits(struct store *st, const struct search_plan *p, size_t limit,
+static int code_word_hits(struct store *st, struct search_state *ss, const struct search_plan *p, size_t limit,
                           struct sc_hits *out, char **cause)
 {
 	size_t text_hits = out->n;
 
 	for (size_t c = 0; c < p->codes.n; c++) {
 		struct sc_hits found = {0};
-		if (code_hits(st, p->codes.v[c], p->protocol_id, false, limit, &found, cause) != 0) {
+		if (code_hits(st, ss, p->codes.v[c], p->protocol_id, false, limit, &found, cause) != 0) {
 			sc_hits_free(&found);
 			return -1;
 		}
@@ -426,7 +516,7 @@ static int code_word_hits(struct store *st, const struct search_plan *p, size_t 
 
 /* A code typed alone: 404 (and the range holding it), a pattern (40x, and
  * 40 as 40x), or with "iis" its sub-status codes. */
-static int whole_code_hits(struct store *st, const struct search_plan *p, size_t limit,
+static int whole_code_hits(struct store *st, struct search_state *ss, const struct search_plan *p, size_t limit,
                            struct sc_hits *out, char **cause)
 {
 	char pat[16];
@@ -439,7 +529,7 @@ static int whole_code_hits(struct store *st, const struct search_plan *p, size_t
 	}
 	if (!search_is_code(code))
 		return 0;
-	return code_hits(st, code, p->protocol_id, p->substatus && strspn(code, "0123456789") == n,
+	return code_hits(st, ss, code, p->protocol_id, p->substatus && strspn(code, "0123456789") == n,
 	                 limit, out, cause);
 }
 
@@ -451,7 +541,7 @@ static int search_once(struct store *st, struct search_state *ss, const char *te
 	int rc = plan_build(st, ss, text, protocol, prefix, &p, cause);
 
 	if (rc == 0 && p.codes.n == 0)
-		rc = whole_code_hits(st, &p, limit, out, cause);
+		rc = whole_code_hits(st, ss, &p, limit, out, cause);
 	if (rc == 0 && p.only_narrowing && p.protocol_id)
 		rc = protocol_hits(st, ss, p.protocol_id, limit, out, cause);
 	if (rc == 0 && out->n < limit)
@@ -463,7 +553,7 @@ static int search_once(struct store *st, struct search_state *ss, const char *te
 		rc = plan_hits(st, ss, &p, limit, typo_first, out, cause);
 	}
 	if (rc == 0 && p.codes.n)
-		rc = code_word_hits(st, &p, limit, out, cause);
+		rc = code_word_hits(st, ss, &p, limit, out, cause);
 	if (rc == 0) {
 		out->words = p.n;
 		for (size_t i = 0; i < p.terms.n; i++) {

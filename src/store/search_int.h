@@ -49,7 +49,8 @@ struct search_plan {
 
 /* Per-connection state: prepared statements and data read once. */
 struct search_state {
-	sqlite3_stmt *term_doc, *prefix_terms, *syn_groups, *syn_terms, *rank, *fetch, *vocab;
+	sqlite3_stmt *term_doc, *prefix_terms, *syn_groups, *syn_terms, *rank, *fetch, *vocab, *pattern, *plain,
+	             *protocols;
 	unsigned char *prior;
 	size_t nprior;
 	int64_t nentries;

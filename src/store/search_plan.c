@@ -275,18 +275,19 @@ static bool plan_narrow(struct search_plan *p, const char *w, bool others)
 	return false;
 }
 
-static int protocol_position(struct store *st, const char *id)
+/* The position (1-based) of protocol id in the protocol table's order, as
+ * search_prior records it; 0 when there is no such protocol. */
+static int protocol_position(struct search_state *ss, const char *id)
 {
-	struct sc_protocols ps = {0};
-	char *cause = NULL;
-	int pos = 0;
+	int pos = 0, i = 0;
 
-	if (store_protocols(st, &ps, &cause) == 0)
-		for (size_t i = 0; i < ps.n; i++)
-			if (strcmp(ps.v[i].id, id) == 0)
-				pos = (int)i + 1;
-	free(cause);
-	sc_protocols_free(&ps);
+	while (sqlite3_step(ss->protocols) == SQLITE_ROW) {
+		i++;
+		const char *t = (const char *)sqlite3_column_text(ss->protocols, 0);
+		if (pos == 0 && t && strcmp(t, id) == 0)
+			pos = i;
+	}
+	sqlite3_reset(ss->protocols);
 	return pos;
 }
 
@@ -425,6 +426,24 @@ int plan_build(struct store *st, struct search_state *ss, const char *text, cons
 			             strcmp(r + strlen(r) - strlen(last), last) == 0;
 		}
 	}
+	/* one letter being typed after other text ("websocket c", "Retry-A")
+	 * is not yet a word: the query is what came before it */
+	size_t tl = strlen(text);
+	if (prefix && pieces.n > 0 && tl > 0 && isalpha((unsigned char)text[tl - 1])) {
+		char *last = pieces.v[pieces.n - 1];
+		size_t ll = strlen(last), k = ll;
+		while (k > 0 && isalnum((unsigned char)last[k - 1]))
+			k--;
+		if (ll - k == 1 && k > 0) {
+			while (k > 0 && strchr("-.'", last[k - 1]))
+				k--;
+			last[k] = '\0';
+			prefixable = k >= 2;
+		} else if (ll == 1 && pieces.n > 1) {
+			free(pieces.v[--pieces.n]);
+			prefixable = false;
+		}
+	}
 	for (size_t i = 0; i < pieces.n; i++)
 		if (!plan_narrow(p, pieces.v[i], pieces.n > 1))
 			strv_push(&words, pieces.v[i]);
@@ -456,9 +475,10 @@ int plan_build(struct store *st, struct search_state *ss, const char *text, cons
 		p->typed = xstrdup("");
 	/* one or two letters find names and codes, not every text with an "a" */
 	p->names_only = letters > 0 && letters <= 2 && !text_has_cjk(p->typed);
-	plan_concepts(ss, p, &words, prefixable && !p->names_only);
+	/* two letters typed are a prefix of a name; one letter is a word */
+	plan_concepts(ss, p, &words, prefixable && letters >= 2);
 	if (p->protocol_id)
-		p->protocol = protocol_position(st, p->protocol_id);
+		p->protocol = protocol_position(ss, p->protocol_id);
 	if (p->protocol_id && p->protocol == 0)
 		p->protocol = 0x7F;  /* no such protocol: nothing matches */
 	p->prior = ss->prior;

@@ -151,6 +151,9 @@ static void state_free(void *v)
 	sqlite3_finalize(ss->rank);
 	sqlite3_finalize(ss->fetch);
 	sqlite3_finalize(ss->vocab);
+	sqlite3_finalize(ss->pattern);
+	sqlite3_finalize(ss->plain);
+	sqlite3_finalize(ss->protocols);
 	free(ss->prior);
 	free(ss);
 }
@@ -170,6 +173,22 @@ static int state_prepare(sqlite3 *db, struct search_state *ss)
 		{ &ss->fetch, "SELECT " ENTRY_COLS("e") " FROM json_each(?1) j JOIN entry e ON e.id = j.value"
 		              " ORDER BY j.key" },
 		{ &ss->vocab, "SELECT term, doc FROM termstat WHERE term >= ?1 AND term < ?2" },
+		/* the order build_prior() numbers protocols in */
+		{ &ss->protocols, "SELECT id FROM protocol ORDER BY sort" },
+		/* a protocol's top-level codes, through the index on plain codes */
+		{ &ss->plain, "SELECT e.id FROM entry e WHERE e.sub IS NULL AND e.num >= 0"
+		              " AND +e.protocol = ?1 AND +e.hi = e.num ORDER BY +e.sort_key" },
+		/* codes matching a pattern, ids only: the plain codes through the
+		 * (num, hi) index, then sub-status codes in code order through the
+		 * sort_key index, which LIMIT stops early */
+		{ &ss->pattern, "SELECT id FROM (SELECT e.id FROM entry e JOIN protocol p ON p.id = e.protocol"
+		                " WHERE e.num BETWEEN ?2 AND ?3 AND e.sub IS NULL AND ?5 = 0"
+		                " AND (?1 IS NULL OR +e.protocol = ?1) AND +e.code LIKE ?4"
+		                " ORDER BY p.sort, e.sort_key LIMIT ?6)"
+		                " UNION ALL SELECT id FROM (SELECT e.id FROM entry e"
+		                " WHERE e.sort_key BETWEEN ?2 * 10000 + 1 AND ?3 * 10000 + 9999"
+		                " AND +e.sub IS NOT NULL AND (?1 IS NULL OR +e.protocol = ?1)"
+		                " AND +e.code LIKE ?4 || '.%' ORDER BY e.sort_key LIMIT ?6)" },
 	};
 	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++)
 		if (sqlite3_prepare_v3(db, q[i].sql, -1, SQLITE_PREPARE_PERSISTENT, q[i].s, NULL) != SQLITE_OK)

@@ -2,6 +2,9 @@
  * User text only ever reaches SQL as a bound parameter. */
 #include "config.h"
 
+#include <ctype.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -193,9 +196,14 @@ int store_lookup(struct store *st, const char *protocol, const char *code,
 	sqlite3_stmt *s;
 	size_t before = out->n;
 
-	if (prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e JOIN protocol p ON p.id = e.protocol"
-	             " WHERE (?1 IS NULL OR e.protocol = ?1) AND e.code = ?2"
-	             " ORDER BY p.sort, e.sort_key", &s, cause) != 0)
+	/* both forms use the (protocol, code) index: "?1 IS NULL OR" would not */
+	int rc = protocol
+	    ? prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e JOIN protocol p ON p.id = e.protocol"
+	               " WHERE e.protocol = ?1 AND e.code = ?2 ORDER BY p.sort, e.sort_key", &s, cause)
+	    : prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e JOIN protocol p ON p.id = e.protocol"
+	               " WHERE e.protocol IN (SELECT id FROM protocol) AND e.code = ?2"
+	               " ORDER BY p.sort, e.sort_key", &s, cause);
+	if (rc != 0)
 		return -1;
 	bind_text(s, 1, protocol);
 	bind_text(s, 2, code);
@@ -250,8 +258,21 @@ int store_list(struct store *st, const char *protocol, const char *pattern,
 			else if (*p == '%' || *p == '_')
 				*p = '#'; /* matches nothing: only x is a wildcard */
 	}
+	/* a pattern of digits and x (40x, 4xx, 403) bounds the number, so the
+	 * (num, hi) index finds the rows instead of a scan */
+	int lo = INT_MIN, hi = INT_MAX;
+	size_t head = pattern ? strcspn(pattern, ".") : 0;
+	if (pattern && head > 0 && head <= 6 && strspn(pattern, "0123456789xX") == head &&
+	    isdigit((unsigned char)pattern[0])) {
+		lo = hi = 0;
+		for (size_t i = 0; i < head; i++) {
+			bool x = pattern[i] == 'x' || pattern[i] == 'X';
+			lo = lo * 10 + (x ? 0 : pattern[i] - '0');
+			hi = hi * 10 + (x ? 9 : pattern[i] - '0');
+		}
+	}
 	if (prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e JOIN protocol p ON p.id = e.protocol"
-	             " WHERE (?1 IS NULL OR e.protocol = ?1)"
+	             " WHERE (?1 IS NULL OR e.protocol = ?1) AND e.num BETWEEN ?4 AND ?5"
 	             " AND (?2 IS NULL OR e.class = ?2 OR e.code LIKE ?3 OR e.code LIKE ?3 || '.%')"
 	             " ORDER BY p.sort, e.sort_key", &s, cause) != 0) {
 		free(like);
@@ -260,6 +281,8 @@ int store_list(struct store *st, const char *protocol, const char *pattern,
 	bind_text(s, 1, protocol);
 	bind_text(s, 2, pattern);
 	bind_text(s, 3, like);
+	sqlite3_bind_int(s, 4, lo);
+	sqlite3_bind_int(s, 5, hi);
 	free(like);
 	return collect_entries(st, s, out, cause);
 }

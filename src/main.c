@@ -23,10 +23,16 @@ int main(int argc, char **argv)
 	if (h.next == CLI_TROFF) {
 		cli_troff(stdout);
 	} else if (h.next == CLI_BROWSE) {
-		struct tui_opts to = { .lang = h.lang, .lang_set = h.lang_set, .color = h.color };
+		struct tui_seen *seen = xcalloc(h.nseen ? h.nseen : 1, sizeof *seen);
+		for (size_t i = 0; i < h.nseen; i++)
+			seen[i] = (struct tui_seen){ h.seen[i].protocol, h.seen[i].code, h.seen[i].n };
+		struct tui_opts to = { .lang = h.lang, .lang_set = h.lang_set, .color = h.color,
+		                       .seen = seen, .nseen = h.nseen };
 		output_restore(); /* curses writes to the terminal itself */
 		rc = tui_run(h.st, &to);
 		store_close(h.st);
+		free(seen);
+		free(h.seen);
 	}
 	/* output that could not be written is an error, never a silent 0 */
 	if (output_finish() != 0)

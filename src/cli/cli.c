@@ -61,8 +61,10 @@ const struct cli_command cli_commands[] = {
 	{ "history", "",
 	  "List the entries last visited in the browser, most recent last.",
 	  cmd_history, STORE_READ },
-	{ "browse", "",
-	  "Open the terminal browser (the default when no command is given and a terminal is present).",
+	{ "browse", "[FILE]",
+	  "Open the terminal browser (the default when no command is given and a terminal is present). "
+	  "With a FILE (anything explain reads), it opens on a Seen list of the codes in it with their "
+	  "counts; Enter opens one, s shows the list again.",
 	  NULL, STORE_READ },
 	{ "explain", "[FILE...]",
 	  "Explain the status codes in what you paste or pipe, recognised by content: HTTP response "
@@ -313,7 +315,7 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 		return help ? SC_EXIT_OK : SC_EXIT_USAGE;
 	}
 	int skip = implicit ? 0 : 1;
-	if (cmd->run == NULL && nargs > skip) {
+	if (cmd->run == NULL && nargs > skip + 1) {
 		rc = cli_usage_error("%s takes no argument ('%s')", cmd->name, args[skip]);
 		free(args);
 		free(typed);
@@ -340,7 +342,14 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 		return SC_EXIT_USAGE;
 	}
 	if (cmd->run == NULL) {          /* browse: main.c starts the browser */
-		*h = (struct cli_handover){ CLI_BROWSE, st, o.lang, o.lang_set, palette_color_on(o.color, STDOUT_FILENO) };
+		*h = (struct cli_handover){ CLI_BROWSE, st, o.lang, o.lang_set,
+		                            palette_color_on(o.color, STDOUT_FILENO), NULL, 0 };
+		if (nargs > skip && (rc = cmd_explain_seen(st, args[skip], &h->seen, &h->nseen)) != 0) {
+			store_close(st);
+			memset(h, 0, sizeof *h);
+			free(args);
+			return rc;
+		}
 		free(args);
 		return SC_EXIT_OK;
 	}

@@ -10,6 +10,7 @@
 #define SC_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -71,12 +72,20 @@ enum cli_next {
 	CLI_BROWSE,   /* start the browser on st with lang and color */
 	CLI_TROFF,    /* print the man page sections (cli_troff) */
 };
+/* A code seen in the file given to browse, with how often. */
+struct cli_seen {
+	char protocol[12], code[16];
+	uint64_t n;
+};
+
 struct cli_handover {
 	enum cli_next next;
 	struct store *st;      /* CLI_BROWSE: opened read-only; the caller closes it */
 	enum lang lang;
 	bool lang_set;
 	bool color;            /* colour wanted on stdout */
+	struct cli_seen *seen; /* statuscodes browse FILE: its codes, most first; caller frees */
+	size_t nseen;
 };
 
 /* Runs the program: parses argv, opens the database, runs a command.

@@ -443,3 +443,44 @@ int cmd_explain(struct store *st, const struct cli_opts *o, int argc, char **arg
 	out_free(&out);
 	return unreadable ? SC_EXIT_INPUT : status;
 }
+
+int cmd_explain_seen(struct store *st, const char *name, struct cli_seen **out, size_t *n)
+{
+	struct explain *ex = explain_new();
+	char *cause = NULL;
+
+	*out = NULL;
+	*n = 0;
+	if (explain_one(name, ex) != 0) {
+		explain_free(ex);
+		return SC_EXIT_INPUT;
+	}
+	struct ex_report *r = explain_report(ex);
+	if (explain_resolve(r, st, &cause) != 0) {
+		fprintf(stderr, "statuscodes: %s\n", cause);
+		free(cause);
+		explain_free(ex);
+		return SC_EXIT_DB;
+	}
+	explain_sort(r);
+	*out = xcalloc(r->ncounts ? r->ncounts : 1, sizeof **out);
+	for (size_t i = 0; i < r->ncounts; i++) {
+		const struct ex_count *c = &r->counts[i];
+		if (!c->m.e.id || (c->m.rule != EX_RULE_EXACT && c->m.rule != EX_RULE_RANGE))
+			continue;   /* 000, unregistered codes: no entry of their own to open */
+		struct cli_seen *s = &(*out)[(*n)++];
+		snprintf(s->protocol, sizeof s->protocol, "%s", c->m.e.protocol);
+		snprintf(s->code, sizeof s->code, "%s", c->m.e.code);
+		s->n = c->n;
+	}
+	explain_free(ex);
+	if (*n == 0) {
+		char *clean = text_clean(name, strlen(name));
+		fprintf(stderr, "statuscodes: %s: %s\n", clean, view_report_labels[VRL_NOTHING].en);
+		free(clean);
+		free(*out);
+		*out = NULL;
+		return SC_EXIT_NOTFOUND;
+	}
+	return SC_EXIT_OK;
+}

@@ -10,4 +10,9 @@
  * could not be read. */
 int cmd_explain(struct store *st, const struct cli_opts *o, int argc, char **argv);
 
+/* statuscodes browse FILE: the codes FILE holds that have an entry of their
+ * own, most seen first, into *out (caller frees). 0, or an exit status
+ * with a message printed (4 unreadable, 1 no code, 3 database). */
+int cmd_explain_seen(struct store *st, const char *name, struct cli_seen **out, size_t *n);
+
 #endif

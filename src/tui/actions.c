@@ -95,6 +95,15 @@ static void do_history(struct tui *t)
 	tui_open_overlay(t, OV_HISTORY);
 }
 
+static void do_seen(struct tui *t)
+{
+	tui_close_overlay(t);
+	if (t->seen.n)
+		tui_open_overlay(t, OV_SEEN);
+	else
+		tui_message(t, "No codes seen: give the browser a file (statuscodes browse FILE).");
+}
+
 static void do_hist_back(struct tui *t) { tui_hist_go(t, -1); }
 static void do_hist_fwd(struct tui *t) { tui_hist_go(t, 1); }
 static void do_redraw(struct tui *t) { t->repaint = true; t->layout_dirty = true; }
@@ -138,6 +147,7 @@ static const struct {
 	{ ACT_PREV_MATCH, false, do_prev_match }, { ACT_COMPARE, false, do_compare },
 	{ ACT_COMPARE_WITH, true, do_compare_with }, { ACT_MARK, false, do_mark },
 	{ ACT_MARKS, true, do_marks },            { ACT_HISTORY, true, do_history },
+	{ ACT_SEEN, true, do_seen },
 	{ ACT_HIST_BACK, false, do_hist_back },   { ACT_HIST_FWD, false, do_hist_fwd },
 	{ ACT_REDRAW, true, do_redraw },          { ACT_CANCEL, false, do_cancel },
 	{ ACT_NEXT_PANE, false, do_next_pane },   { ACT_PREV_PANE, false, do_prev_pane },

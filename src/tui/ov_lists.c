@@ -1,5 +1,6 @@
-/* ov_lists.c: the bookmark and history overlays: lists of codes that
- * open on Enter. Their rows are t->ov_rows. */
+/* ov_lists.c: the bookmark, history and "Seen" overlays: lists of codes
+ * that open on Enter. The rows of the first two are t->ov_rows, those of
+ * Seen (statuscodes browse FILE) t->seen, with their counts. */
 #include "config.h"
 #include "panes.h"
 
@@ -16,13 +17,17 @@ static size_t ov_rows(struct tui *t, struct pane *p)
 	return t->ov_rows.n;
 }
 
-static void ov_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x, int w, bool sel)
+/* One code of a list, with a count first when count is not NULL. */
+static void code_row(struct tui *t, struct pane *p, const struct sc_entry *e, const uint64_t *count,
+                     int y, int x, int w, bool sel)
 {
-	if (i >= t->ov_rows.n)
-		return;
-	const struct sc_entry *e = &t->ov_rows.v[i];
 	attr_t a = pane_row_begin(t, p, y, x, w, sel);
 	int cx = x + 2;
+	if (count) {
+		char n[24];
+		snprintf(n, sizeof n, "%9llu", (unsigned long long)*count);
+		cx += pane_row_text(t, y, cx, x + w - cx, n, a) + 2;
+	}
 	pane_row_text(t, y, cx, 4, pane_protocol_tag(e->protocol), pane_in_row(a, PAL_DIM));
 	cx += 5;
 	int used = pane_row_text(t, y, cx, x + w - cx, e->code, pane_in_row(a, pane_code_style(e)));
@@ -30,6 +35,31 @@ static void ov_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x, i
 	char *ph = pane_bi(t, e->phrase_en, e->phrase_zh);
 	pane_row_text(t, y, cx, x + w - cx, ph, a);
 	free(ph);
+}
+
+static void ov_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x, int w, bool sel)
+{
+	if (i < t->ov_rows.n)
+		code_row(t, p, &t->ov_rows.v[i], NULL, y, x, w, sel);
+}
+
+static size_t seen_rows(struct tui *t, struct pane *p)
+{
+	return t->seen.n;
+}
+
+static void seen_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x, int w, bool sel)
+{
+	if (i < t->seen.n)
+		code_row(t, p, &t->seen.v[i], &t->seen_n[i], y, x, w, sel);
+}
+
+static void seen_title(struct tui *t, struct pane *p, struct buf *b)
+{
+	char key[16];
+	buf_addf(b, "Seen \xC2\xB7 \xE8\xBE\x93\xE5\x85\xA5\xE4\xB8\xAD\xE5\x87\xBA\xE7\x8E\xB0"
+	         "\xE7\x9A\x84\xE7\x8A\xB6\xE6\x80\x81\xE7\xA0\x81, most first  (Enter: open, %s: close)",
+	         keys_first(ACT_CANCEL, key, sizeof key));
 }
 
 static void marks_title(struct tui *t, struct pane *p, struct buf *b)
@@ -66,12 +96,13 @@ static void history_footer(struct tui *t, struct pane *p, int y, int x, int w, i
 	ov_empty(t, y, x, w, h, "No history yet: the codes you open are remembered here.");
 }
 
-/* Enter on a bookmark or history row: show that code. */
+/* Enter on a bookmark, history or Seen row: show that code. */
 static unsigned ov_open(struct tui *t, struct pane *p)
 {
-	if (p->sel < t->ov_rows.n) {
+	const struct sc_entries *rows = t->overlay == OV_SEEN ? &t->seen : &t->ov_rows;
+	if (p->sel < rows->n) {
 		struct sc_entry e;
-		sc_entry_copy(&e, &t->ov_rows.v[p->sel]);
+		sc_entry_copy(&e, &rows->v[p->sel]);
 		tui_close_overlay(t);
 		tui_visit_current(t);
 		tui_goto(t, &e, true);
@@ -118,4 +149,9 @@ const struct pane_ops pane_ops_marks = {
 const struct pane_ops pane_ops_history = {
 	.selectable = true, .title = history_title, .rows = ov_rows, .draw_row = ov_draw_row,
 	.footer = history_footer, .request = history_request,
+};
+
+const struct pane_ops pane_ops_seen = {
+	.selectable = true, .title = seen_title, .rows = seen_rows, .draw_row = seen_draw_row,
+	.request = history_request,
 };

@@ -40,7 +40,7 @@
 /* ---- panes ---------------------------------------------------------------------- */
 
 enum pane_id { PANE_PROTO, PANE_CLASS, PANE_LIST, PANE_DETAIL, PANE_XREF, PANE_COUNT };
-enum overlay_id { OV_NONE, OV_HELP, OV_COMPARE, OV_MARKS, OV_HISTORY, OV_COUNT };
+enum overlay_id { OV_NONE, OV_HELP, OV_COMPARE, OV_MARKS, OV_HISTORY, OV_SEEN, OV_COUNT };
 
 struct rect {
 	int y, x, h, w;   /* h == 0: not shown */
@@ -87,7 +87,8 @@ struct pane {
 };
 
 extern const struct pane_ops pane_ops_proto, pane_ops_class, pane_ops_list, pane_ops_detail,
-	pane_ops_xref, pane_ops_help, pane_ops_compare, pane_ops_marks, pane_ops_history;
+	pane_ops_xref, pane_ops_help, pane_ops_compare, pane_ops_marks, pane_ops_history,
+	pane_ops_seen;
 
 /* ---- the browser's state ---------------------------------------------------------- */
 
@@ -146,6 +147,10 @@ struct tui {
 	} cmp;
 	/* bookmark and history overlays: the entries they list */
 	struct sc_entries ov_rows;
+	/* the "Seen" overlay (statuscodes browse FILE): the codes of the
+	 * input and how often each was seen */
+	struct sc_entries seen;
+	uint64_t *seen_n;
 
 	struct userdata_refs marks;
 	struct userdata_refs hist;

@@ -115,6 +115,8 @@ static void tui_free(struct tui *t)
 	tui_entry_clear(&t->cmp.a);
 	sc_entry_clear(&t->cmp.b);
 	sc_entries_free(&t->ov_rows);
+	sc_entries_free(&t->seen);
+	free(t->seen_n);
 	userdata_refs_free(&t->marks);
 	userdata_refs_free(&t->hist);
 	for (int i = 0; i < PANE_COUNT; i++)
@@ -188,7 +190,7 @@ static void tui_init(struct tui *t, struct store *st, const struct tui_opts *o)
 	};
 	static const struct pane_ops *const overlay_ops[OV_COUNT] = {
 		[OV_NONE] = &pane_ops_help, [OV_HELP] = &pane_ops_help, [OV_COMPARE] = &pane_ops_compare,
-		[OV_MARKS] = &pane_ops_marks, [OV_HISTORY] = &pane_ops_history,
+		[OV_MARKS] = &pane_ops_marks, [OV_HISTORY] = &pane_ops_history, [OV_SEEN] = &pane_ops_seen,
 	};
 
 	/* the user's own data: silently absent when there is no usable home */
@@ -216,6 +218,23 @@ static void tui_init(struct tui *t, struct store *st, const struct tui_opts *o)
 		t->overlays[i].built_w = -1;
 	}
 	t->focus = PANE_LIST;
+	/* statuscodes browse FILE: open on the codes the input held */
+	if (o->nseen) {
+		t->seen_n = xcalloc(o->nseen, sizeof *t->seen_n);
+		for (size_t i = 0; i < o->nseen; i++) {
+			struct sc_entry e;
+			if (!tui_lookup_ref(t, o->seen[i].protocol, o->seen[i].code, &e))
+				continue;
+			t->seen_n[t->seen.n] = o->seen[i].n;
+			if (t->seen.n == t->seen.cap) {
+				t->seen.cap = t->seen.cap ? t->seen.cap * 2 : 16;
+				t->seen.v = xreallocarray(t->seen.v, t->seen.cap, sizeof *t->seen.v);
+			}
+			t->seen.v[t->seen.n++] = e;
+		}
+		if (t->seen.n)
+			tui_open_overlay(t, OV_SEEN);
+	}
 }
 
 int tui_run(struct store *st, const struct tui_opts *o)

@@ -36,6 +36,8 @@
 	X(ACT_HIST_BACK,    "[, M-Left",                "back in the history of visited codes") \
 	X(ACT_HIST_FWD,     "], M-Right",               "forward in the history") \
 	X(ACT_HISTORY,      "H",                        "the history list") \
+	X(ACT_SEEN,         "s",                        "the codes seen in the file given to browse, with their " \
+	                                                "counts (statuscodes browse FILE)") \
 	X(ACT_SEARCH,       "/",                        "search in English or Chinese as you type; Enter keeps " \
 	                                                "the results, Esc cancels") \
 	X(ACT_NEXT_MATCH,   "n",                        "next search result") \

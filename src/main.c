@@ -11,6 +11,7 @@
 #include "exitcode.h"
 #include "output.h"
 #include "tui.h"
+#include "xmalloc.h"
 
 int main(int argc, char **argv)
 {

@@ -1,4 +1,7 @@
-/* render.h: how entries look on stdout, as text or JSON. */
+/* render.h: how entries look on stdout, as text or JSON. render.c: the
+ * output buffer, shared pieces, list rows, compare; render_entry.c: the
+ * entry document as text; render_json.c: everything as JSON. An entry is
+ * laid out only by the drawers here (view_entry_draw in entry.h). */
 #ifndef SC_RENDER_H
 #define SC_RENDER_H
 
@@ -28,17 +31,40 @@ void out_free(struct out *o);
 void out_colored(struct out *o, enum palette c, const char *s);
 /* s wrapped to the width, each line indented by indent spaces. */
 void out_wrapped(struct out *o, size_t indent, const char *s);
+/* The same, each line in colour c (PAL_COUNT: none). */
+void out_wrapped_colored(struct out *o, size_t indent, enum palette c, const char *s);
 
-/* The entry document as text: each section under its heading. */
+/* en and zh joined as the language asks, even when one is missing
+ * ("en · " for both). Caller frees. */
+char *render_joined(const struct out *o, const char *en, const char *zh);
+/* "Not Found · 未找到": the phrases the language wants. Caller frees. */
+char *render_phrases(const struct out *o, const struct sc_entry *e);
+/* A heading in the language(s) wanted, after a blank line. */
+void render_heading(struct out *o, const char *en, const char *zh);
+/* "HTTP 404" (or "404") in the code's colour. */
+void render_code(struct out *o, const struct sc_entry *e, bool with_protocol);
+
+/* The entry document as text; the drawer takes a struct out *. */
+extern const struct view_drawer render_text_drawer;
 void render_entry(struct out *o, const struct view_entry *v);
-/* The entry as JSON; v should be built for LANG_BOTH (JSON carries both). */
+/* The entry as JSON; v should be built for LANG_BOTH (JSON carries both).
+ * The drawer fills a zeroed struct json_entry: one JSON fragment per group
+ * of keys of the entry object, in the order they are written. */
+enum json_slot {
+	JS_HEAD, JS_SUMMARY, JS_DETAIL, JS_CHECK, JS_BY, JS_PARENT,
+	JS_FORMER, JS_SUB, JS_XREFS, JS_CLAIMS, JS_FINDINGS, JS_COUNT
+};
+struct json_entry {
+	struct json slot[JS_COUNT];
+};
+extern const struct view_drawer render_json_drawer;
 void render_entry_json(struct json *j, const struct view_entry *v);
+void render_entry_fields_json(struct json *j, const struct sc_entry *e);
 /* One line of a list or of search results. tty: aligned columns (and the
  * snippet under it); otherwise protocol TAB code TAB en TAB zh. */
 void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bool fuzzy, bool tty);
 void render_row_json(struct json *j, const struct sc_entry *e, const char *snippet, bool fuzzy);
 void render_compare(struct out *o, const struct view_entry *a, const struct view_entry *b);
 void render_compare_json(struct json *j, const struct view_entry *a, const struct view_entry *b);
-
 
 #endif

@@ -8,8 +8,6 @@
 
 #include "xmalloc.h"
 
-static bool has(const char *s) { return s && *s; }
-
 /* A new, empty section of this kind at the end of the document. */
 static struct view_section *section_new(struct view_entry *d, enum view_section_kind kind)
 {
@@ -72,9 +70,10 @@ static void build_summary(struct view_entry *d)
 
 	if (en || zh)
 		item_add(d, s, VR_TEXT, e->summary_en, e->summary_zh);
-	const char *by = lang_want_en(d->lang) && e->summary_en ? e->origin_en : e->origin_zh;
-	if (by)
-		item_add(d, s, VR_BYLINE, NULL, NULL)->value = by;
+	if (e->origin_en || e->origin_zh) {
+		struct view_item *it = item_add(d, s, VR_BYLINE, e->origin_en, e->origin_zh);
+		it->value = lang_want_en(d->lang) && e->summary_en ? e->origin_en : e->origin_zh;
+	}
 	section_end(d);
 }
 
@@ -83,7 +82,7 @@ static void build_text(struct view_entry *d, enum view_section_kind kind, const 
 {
 	struct view_section *s = section_new(d, kind);
 
-	if ((lang_want_en(d->lang) && has(en)) || (lang_want_zh(d->lang) && has(zh)))
+	if ((lang_want_en(d->lang) && en) || (lang_want_zh(d->lang) && zh))
 		item_add(d, s, VR_TEXT, en, zh);
 	section_end(d);
 }
@@ -266,4 +265,15 @@ const struct view_section *view_entry_section(const struct view_entry *d, enum v
 		if (d->sec[i].kind == kind)
 			return &d->sec[i];
 	return NULL;
+}
+
+void view_entry_draw(const struct view_entry *d, const struct view_drawer *dr, void *ctx)
+{
+	if (dr->begin)
+		dr->begin(ctx, d);
+	for (size_t i = 0; i < d->nsec; i++)
+		if (dr->draw[d->sec[i].kind])
+			dr->draw[d->sec[i].kind](ctx, d, &d->sec[i]);
+	if (dr->end)
+		dr->end(ctx, d);
 }

@@ -30,7 +30,8 @@ enum view_role {
 	VR_STATUS,    /* head: value the status; en it, zh its Chinese name */
 	VR_SPEC,      /* head: value the specification reference */
 	VR_PARENT,    /* head: ref the entry a sub-status belongs to; en/zh its phrase */
-	VR_BYLINE,    /* summary: value who wrote it ("project" or a source file) */
+	VR_BYLINE,    /* summary: value who wrote what is shown ("project" or a source
+	               * file; NULL when unknown); en/zh who wrote each language's */
 	VR_FORMER,    /* former: en/zh the former meaning; note_en/zh why */
 	VR_ENTRY,     /* sub-status, cross-references: ref the entry; en/zh its phrase;
 	               * confusables: on the last peer of a compare group, title_* and
@@ -80,6 +81,25 @@ struct view_entry {
 int view_entry_load(struct store *st, const struct sc_entry *e, enum lang lang,
                     struct view_entry *doc, char **cause);
 void view_entry_free(struct view_entry *doc);
+
+/* A front end's way of drawing an entry document: one function per kind
+ * of section, called in the document's order for the sections the entry
+ * has. A drawer that draws the whole document has a function for every
+ * kind (tests/unit/test_render.c checks the CLI's text and JSON drawers,
+ * and that each draws something for every section an entry has), so a
+ * section added here is drawn by every front end or the test fails.
+ * begin and end, when set, are called around the sections. */
+typedef void view_draw_fn(void *ctx, const struct view_entry *doc, const struct view_section *s);
+struct view_drawer {
+	const char *name;
+	void (*begin)(void *ctx, const struct view_entry *doc);
+	view_draw_fn *draw[VS_COUNT];
+	void (*end)(void *ctx, const struct view_entry *doc);
+};
+
+/* Draws doc with dr: begin, each section's draw function (a NULL one
+ * skips that section: a short form leaves sections out so), end. */
+void view_entry_draw(const struct view_entry *doc, const struct view_drawer *dr, void *ctx);
 
 /* The section of this kind, or NULL when the entry has none. */
 const struct view_section *view_entry_section(const struct view_entry *doc,

@@ -14,15 +14,8 @@ static struct store *st;
 
 static int setup(void **state)
 {
-	char *cause = NULL;
-	const char *path = getenv("STATUSCODES_DB");
-	char *p = path ? xstrdup(path) : xasprintf("%s/db/statuscodes.db", tu_builddir());
-	int rc = store_open(p, STORE_READ, &st, &cause);
-	if (rc != 0)
-		fprintf(stderr, "%s\n", cause);
-	free(cause);
-	free(p);
-	return rc;
+	st = tu_open_builtdb();
+	return st ? 0 : -1;
 }
 
 static int teardown(void **state)

@@ -1,0 +1,229 @@
+/* render_entry.c: the entry document as text (render_text_drawer): each
+ * section under its heading, in the document's order. The CLI lays out
+ * nothing about an entry anywhere else. */
+#include "config.h"
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "str.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* An item's en and zh texts, each wrapped and indented. */
+static void texts(struct out *o, size_t indent, const char *en, const char *zh)
+{
+	if (en)
+		out_wrapped(o, indent, en);
+	if (zh)
+		out_wrapped(o, indent, zh);
+}
+
+static void section_heading(struct out *o, const struct view_section *s)
+{
+	render_heading(o, s->en, s->zh);
+}
+
+/* "  4xx Client Error · 客户端错误  |  standard · 标准  |  RFC 9110" */
+static void head_line(struct out *o, const struct view_section *s, size_t *i)
+{
+	for (; *i < s->n; ++*i) {
+		const struct view_item *it = &s->v[*i];
+		if (it->role == VR_CLASS) {
+			buf_addf(&o->b, "  %s", it->value);
+			if (it->en) buf_addf(&o->b, " %s", it->en);
+			if (it->en && it->zh) buf_adds(&o->b, " \xC2\xB7");
+			if (it->zh) buf_addf(&o->b, " %s", it->zh);
+		} else if (it->role == VR_STATUS) {
+			buf_adds(&o->b, "  |  ");
+			if (lang_want_en(o->lang)) buf_adds(&o->b, it->en ? it->en : "");
+			if (o->lang == LANG_BOTH) buf_adds(&o->b, " \xC2\xB7 ");
+			if (lang_want_zh(o->lang)) buf_adds(&o->b, it->zh ? it->zh : "");
+		} else if (it->role == VR_SPEC) {
+			buf_addf(&o->b, "  |  %s", it->value);
+		} else {
+			break;
+		}
+	}
+	buf_addc(&o->b, '\n');
+}
+
+/* HTTP 404 Not Found · 未找到, the class line, "sub-status of 403". */
+static void draw_head(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct out *o = ctx;
+
+	for (size_t i = 0; i < s->n;) {
+		const struct view_item *it = &s->v[i];
+		if (it->role != VR_PHRASE && it->role != VR_PARENT) {
+			size_t at = i;
+			head_line(o, s, &i);
+			i += i == at;   /* an item no line takes */
+			continue;
+		}
+		char *p = render_phrases(o, it->ref);
+		if (it->role == VR_PHRASE) {
+			render_code(o, it->ref, true);
+			buf_addc(&o->b, ' ');
+			out_colored(o, PAL_HEADING, p);
+			buf_addc(&o->b, '\n');
+		} else {
+			buf_adds(&o->b, o->lang == LANG_ZH ? "  子状态码，属于 " : "  sub-status of ");
+			render_code(o, it->ref, false);
+			buf_addf(&o->b, " %s\n", p);
+		}
+		free(p);
+		i++;
+	}
+	buf_addc(&o->b, '\n');
+}
+
+/* The summary, and who wrote it. */
+static void draw_summary(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct out *o = ctx;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const struct view_item *it = &s->v[i];
+		if (it->role == VR_TEXT) {
+			texts(o, 2, it->en, it->zh);
+			continue;
+		}
+		if (it->value == NULL)
+			continue;
+		char *who = strcmp(it->value, "project") != 0
+			? xasprintf(o->lang == LANG_ZH ? "（摘自 %s）" : "(from %s)", it->value)
+			: xstrdup(o->lang == LANG_EN ? "(written by the statuscodes project)"
+			          : o->lang == LANG_ZH ? "（本项目撰写）"
+			          : "(written by the statuscodes project \xC2\xB7 本项目撰写)");
+		buf_adds(&o->b, "  ");
+		out_colored(o, PAL_DIM, who);
+		buf_addc(&o->b, '\n');
+		free(who);
+	}
+}
+
+/* What to check, details: paragraphs under a heading. */
+static void draw_paragraphs(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct out *o = ctx;
+
+	section_heading(o, s);
+	for (size_t i = 0; i < s->n; i++)
+		texts(o, 2, s->v[i].en, s->v[i].zh);
+}
+
+static void draw_former(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct out *o = ctx;
+
+	section_heading(o, s);
+	for (size_t i = 0; i < s->n; i++) {
+		char *line = render_joined(o, s->v[i].en, s->v[i].zh);
+		buf_adds(&o->b, "  ");
+		out_colored(o, PAL_WARN, line);
+		buf_addc(&o->b, '\n');
+		free(line);
+		texts(o, 4, s->v[i].note_en, s->v[i].note_zh);
+	}
+}
+
+/* "  403.14  Directory listing denied · 禁止目录浏览", aligned. */
+static void draw_sub_status(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct out *o = ctx;
+
+	section_heading(o, s);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct sc_entry *c = s->v[i].ref;
+		char *cp = render_phrases(o, c);
+		buf_adds(&o->b, "  ");
+		render_code(o, c, false);
+		buf_pad(&o->b, 8 - strlen(c->code) % 8);
+		text_fit(&o->b, cp, o->width > 12 ? o->width - 12 : 20, false, true);
+		buf_addc(&o->b, '\n');
+		free(cp);
+	}
+}
+
+/* Cross-references: "  HTTP 410  Gone · 已永久删除" (with the protocol
+ * for the same number elsewhere); after the last peer of a compare group,
+ * the group's title and the note that tells them apart. */
+static void draw_xrefs(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct out *o = ctx;
+
+	section_heading(o, s);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct view_item *it = &s->v[i];
+		char *p = render_phrases(o, it->ref);
+		buf_adds(&o->b, "  ");
+		render_code(o, it->ref, s->kind == VS_SAME_NUMBER);
+		buf_addf(&o->b, "  %s\n", p);
+		free(p);
+		if (it->title_en || it->title_zh) {
+			char *title = lang_bi(o->lang, it->title_en, it->title_zh);
+			out_wrapped_colored(o, 4, PAL_DIM, title);
+			free(title);
+		}
+		texts(o, 4, it->note_en, it->note_zh);
+	}
+}
+
+/* What each source said: the file, then "    82 phrase  Not Found". */
+static void draw_sources(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct out *o = ctx;
+	struct buf head = {0};
+
+	section_heading(o, s);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct sc_claim *c = s->v[i].claim;
+		if (s->v[i].value) {
+			buf_adds(&o->b, "  ");
+			out_colored(o, PAL_DIM, s->v[i].value);
+			buf_addc(&o->b, '\n');
+		}
+		buf_reset(&head);
+		buf_addf(&head, "    %4d %-7s", c->line, c->field);
+		if (strcmp(c->label, d->e.code) != 0)
+			buf_addf(&head, " [%s]", c->label);
+		if (strcmp(c->state, "used") != 0)
+			buf_addf(&head, " (%s)", c->state);
+		buf_adds(&head, " ");
+		buf_adds(&o->b, buf_str(&head));
+		size_t used = text_width(buf_str(&head));
+		text_fit(&o->b, c->value, o->width > used + 10 ? o->width - used : 10, false, true);
+		buf_addc(&o->b, '\n');
+	}
+	buf_free(&head);
+}
+
+static void draw_defects(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct out *o = ctx;
+
+	section_heading(o, s);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct sc_finding *f = s->v[i].finding;
+		char *line = xasprintf("%s:%d %s: %s; %s", f->source, f->line, f->kind, f->message, f->resolution);
+		out_wrapped(o, 2, line);
+		free(line);
+	}
+}
+
+const struct view_drawer render_text_drawer = {
+	.name = "text",
+	.draw = {
+		[VS_HEAD] = draw_head, [VS_SUMMARY] = draw_summary, [VS_CHECK] = draw_paragraphs,
+		[VS_FORMER] = draw_former, [VS_DETAILS] = draw_paragraphs, [VS_SUB_STATUS] = draw_sub_status,
+		[VS_CONFUSABLES] = draw_xrefs, [VS_SAME_NUMBER] = draw_xrefs, [VS_MENTIONS] = draw_xrefs,
+		[VS_MENTIONED_BY] = draw_xrefs, [VS_SOURCES] = draw_sources, [VS_DEFECTS] = draw_defects,
+	},
+};
+
+void render_entry(struct out *o, const struct view_entry *d)
+{
+	view_entry_draw(d, &render_text_drawer, o);
+}

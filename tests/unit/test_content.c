@@ -5,6 +5,8 @@
 #include "config.h"
 #include "testutil.h"
 
+#include <ctype.h>
+
 #include "str.h"
 
 static struct store *st;
@@ -212,12 +214,192 @@ static void test_review_findings(void **state)
 	free(d);
 }
 
+/* ---- one terminology ----------------------------------------------------- */
+
+struct tsv_file {
+	char *text;
+	char **cell;          /* rows * cols cells, pointing into text */
+	size_t rows, cols;
+};
+
+static void tsv_read(const char *name, struct tsv_file *t)
+{
+	char *path = xasprintf("%s/db/curated/%s", tu_srcdir(), name);
+	memset(t, 0, sizeof *t);
+	t->text = tu_read(path, NULL);
+	if (t->text == NULL)
+		fail_msg("cannot read %s", path);
+	free(path);
+	size_t cap = 0;
+	for (char *line = strtok(t->text, "\n"); line; line = strtok(NULL, "\n")) {
+		size_t n = 1;
+		for (char *p = line; *p; p++)
+			n += *p == '\t';
+		if (t->rows == 0)
+			t->cols = n;
+		if (n != t->cols)
+			fail_msg("%s: a row of %zu cells under %zu columns", name, n, t->cols);
+		if ((t->rows + 1) * t->cols > cap) {
+			cap = cap ? cap * 2 : 64 * t->cols;
+			t->cell = xreallocarray(t->cell, cap, sizeof *t->cell);
+		}
+		char *c = line;
+		for (size_t i = 0; i < n; i++) {
+			t->cell[t->rows * t->cols + i] = c;
+			char *tab = strchr(c, '\t');
+			if (tab) {
+				*tab = '\0';
+				c = tab + 1;
+			}
+		}
+		t->rows++;
+	}
+}
+
+static const char *tsv_cell(const struct tsv_file *t, size_t row, const char *col)
+{
+	for (size_t i = 0; i < t->cols; i++)
+		if (strcmp(t->cell[i], col) == 0)
+			return t->cell[row * t->cols + i];
+	return NULL;
+}
+
+static void tsv_done(struct tsv_file *t)
+{
+	free(t->text);
+	free(t->cell);
+}
+
+/* Does text hold word: a substring for Chinese, a whole word (case as
+ * written) for English. */
+static bool has_term(const char *text, const char *word, bool zh)
+{
+	size_t n = strlen(word);
+	for (const char *p = strstr(text, word); p; p = strstr(p + 1, word)) {
+		if (zh)
+			return true;
+		bool left = p == text || !isalnum((unsigned char)p[-1]);
+		bool right = !isalnum((unsigned char)p[n]) && p[n] != '-';
+		if (left && right)
+			return true;
+	}
+	return false;
+}
+
+/* Does the ;-separated list hold item? */
+static bool in_list(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	for (const char *p = list; p && *p; ) {
+		const char *semi = strchr(p, ';');
+		size_t len = semi ? (size_t)(semi - p) : strlen(p);
+		if (len == n && strncmp(p, item, n) == 0)
+			return true;
+		p = semi ? semi + 1 : NULL;
+	}
+	return false;
+}
+
+/* The project's own texts: every *_en / *_zh cell of the curated tables,
+ * except other names (aliases, former names), the words a review quotes
+ * from a document, and the search vocabulary. */
+static const char *const project_tables[] = {
+	"protocols.tsv", "classes.tsv", "registry-http.tsv", "registry-ftp.tsv",
+	"registry-websocket.tsv", "historic-http.tsv", "confusables.tsv", "details.tsv", "checks.tsv",
+};
+
+static bool project_column(const char *col, bool zh)
+{
+	size_t n = strlen(col);
+	return n > 3 && strcmp(col + n - 3, zh ? "_zh" : "_en") == 0 && strncmp(col, "former_", 7) != 0;
+}
+
+/* Every Chinese and English text the project wrote uses the glossary's
+ * term: none holds a word the glossary says to avoid. */
+static void test_glossary_terms(void **state)
+{
+	struct tsv_file g;
+	int bad = 0, terms = 0;
+
+	tsv_read("glossary.tsv", &g);
+	assert_non_null(tsv_cell(&g, 0, "avoid_zh"));
+	for (size_t k = 0; k < sizeof project_tables / sizeof project_tables[0]; k++) {
+		struct tsv_file t;
+		tsv_read(project_tables[k], &t);
+		for (size_t c = 0; c < t.cols; c++)
+			for (int lang = 0; lang < 2; lang++) {
+				if (!project_column(t.cell[c], lang))
+					continue;
+				for (size_t r = 1; r < t.rows; r++) {
+					const char *text = t.cell[r * t.cols + c];
+					for (size_t gr = 1; gr < g.rows; gr++) {
+						const char *avoid = tsv_cell(&g, gr, lang ? "avoid_zh" : "avoid_en");
+						char *copy = xstrdup(avoid);
+						for (char *w = strtok(copy, ";"); w; w = strtok(NULL, ";")) {
+							terms++;
+							if (has_term(text, w, lang)) {
+								const char *want = tsv_cell(&g, gr, lang ? "zh" : "en");
+								fprintf(stderr, "%s:%zu %s: \"%s\" where the glossary says \"%.*s\"\n",
+								        project_tables[k], r + 1, t.cell[c], w,
+								        (int)strcspn(want, ";"), want);
+								bad++;
+							}
+						}
+						free(copy);
+					}
+				}
+			}
+		tsv_done(&t);
+	}
+	tsv_done(&g);
+	if (bad)
+		fail_msg("%d texts use a term the glossary avoids", bad);
+	assert_true(terms > 1000);
+}
+
+/* The glossary itself: one term per concept in each language. Each word to
+ * avoid is one of its row's searchable variants (so a reader who types it
+ * still finds the entry) and never another row's own term; every row says
+ * where its terms come from. */
+static void test_glossary_consistent(void **state)
+{
+	struct tsv_file g;
+	tsv_read("glossary.tsv", &g);
+	assert_true(g.rows > 60);
+	for (size_t r = 1; r < g.rows; r++) {
+		const char *src = tsv_cell(&g, r, "source");
+		if (src == NULL || *src == '\0')
+			fail_msg("glossary.tsv:%zu: no source", r + 1);
+		for (int lang = 0; lang < 2; lang++) {
+			const char *terms = tsv_cell(&g, r, lang ? "zh" : "en");
+			char *avoid = xstrdup(tsv_cell(&g, r, lang ? "avoid_zh" : "avoid_en"));
+			size_t head = strcspn(terms, ";");
+			for (char *w = strtok(avoid, ";"); w; w = strtok(NULL, ";")) {
+				if (!in_list(terms, w))
+					fail_msg("glossary.tsv:%zu: \"%s\" to avoid is not among %s", r + 1, w, terms);
+				if (strlen(w) == head && strncmp(terms, w, head) == 0)
+					fail_msg("glossary.tsv:%zu: \"%s\" is both the term and to avoid", r + 1, w);
+				for (size_t o = 1; o < g.rows; o++) {
+					const char *other = tsv_cell(&g, o, lang ? "zh" : "en");
+					if (o != r && strlen(w) == strcspn(other, ";") && strncmp(other, w, strlen(w)) == 0)
+						fail_msg("glossary.tsv:%zu: \"%s\" is avoided here and the term of row %zu",
+						         r + 1, w, o + 1);
+				}
+			}
+			free(avoid);
+		}
+	}
+	tsv_done(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fragment_rules),
 		cmocka_unit_test(test_no_fragments),
 		cmocka_unit_test(test_review_findings),
+		cmocka_unit_test(test_glossary_terms),
+		cmocka_unit_test(test_glossary_consistent),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

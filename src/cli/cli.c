@@ -296,6 +296,11 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 		h->next = CLI_TROFF;
 		return SC_EXIT_OK;
 	}
+	/* hidden entry points for the shells' completion scripts */
+	if (argc >= 2 && strcmp(argv[1], "--complete") == 0)
+		return cli_complete(argc - 2, argv + 2);
+	if (argc == 3 && strcmp(argv[1], "--completion-script") == 0)
+		return cli_completion_script(argv[2]);
 	if ((rc = cli_parse_args(argc, argv, &o, &args, &nargs)) >= 0) {
 		free(args);
 		return rc;

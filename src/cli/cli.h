@@ -92,6 +92,13 @@ struct cli_handover {
  * Returns the exit status (exitcode.h) and fills *h. */
 int cli_main(int argc, char **argv, struct cli_handover *h);
 
+/* Shell completion (complete.c): the candidates for the last of the
+ * words (argv[0..argc), what follows the program's name), one
+ * "word<TAB>description" per line, or ":files"; and the bash, zsh or fish
+ * script that asks for them. Both return an exit status. */
+int cli_complete(int argc, char **argv);
+int cli_completion_script(const char *shell);
+
 /* Prints the --help text. */
 void cli_usage(FILE *f);
 

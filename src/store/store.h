@@ -159,6 +159,10 @@ int store_entry_by_id(struct store *st, int64_t id, struct sc_entry *out, char *
  * code (403 lists 403 and 403.*). Sorted by protocol, then code. */
 int store_list(struct store *st, const char *protocol, const char *pattern,
                struct sc_entries *out, char **cause);
+/* Up to max entries of protocol (NULL: all) whose code starts with prefix,
+ * for shell completion; sub-status codes (403.14) only when subs. */
+int store_complete(struct store *st, const char *protocol, const char *prefix, bool subs, size_t max,
+                   struct sc_entries *out, char **cause);
 /* Up to max entries nearest to code (by number) for a not-found message. */
 int store_nearest(struct store *st, const char *protocol, const char *code, size_t max,
                   struct sc_entries *out, char **cause);

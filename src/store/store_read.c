@@ -287,6 +287,38 @@ int store_list(struct store *st, const char *protocol, const char *pattern,
 	return collect_entries(st, s, out, cause);
 }
 
+int store_complete(struct store *st, const char *protocol, const char *prefix, bool subs, size_t max,
+                   struct sc_entries *out, char **cause)
+{
+	sqlite3_stmt *s;
+	size_t n = strlen(prefix);
+	char *hi = xmalloc(n + 2);
+
+	/* codes from prefix up to (not including) the prefix with its last
+	 * byte raised: a range on the (protocol, code) index for each protocol */
+	memcpy(hi, prefix, n + 1);
+	if (n == 0) {
+		hi[0] = 0x7f;
+		hi[1] = '\0';
+	} else {
+		hi[n - 1]++;
+	}
+	if (prep(st, "SELECT " ENTRY_COLS("e") " FROM entry e JOIN protocol p ON p.id = e.protocol"
+	             " WHERE e.protocol IN (SELECT id FROM protocol WHERE ?1 IS NULL OR id = ?1)"
+	             " AND e.code >= ?2 AND e.code < ?3 AND (?4 OR e.sub IS NULL)"
+	             " ORDER BY p.sort, e.sort_key LIMIT ?5", &s, cause) != 0) {
+		free(hi);
+		return -1;
+	}
+	bind_text(s, 1, protocol);
+	bind_text(s, 2, prefix);
+	bind_text(s, 3, hi);
+	free(hi);
+	sqlite3_bind_int(s, 4, subs);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)max);
+	return collect_entries(st, s, out, cause);
+}
+
 int store_nearest(struct store *st, const char *protocol, const char *code, size_t max,
                   struct sc_entries *out, char **cause)
 {

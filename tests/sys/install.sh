@@ -26,6 +26,10 @@ answers() {
 inst prefix="$tmp/a"
 if answers "$tmp/a/bin/statuscodes"; then ok "make install prefix=X: finds X/share/statuscodes"; else not_ok "prefix install: rc=$rc $(cat "$tmp/err")"; fi
 
+for f in bash-completion/completions/statuscodes zsh/site-functions/_statuscodes fish/vendor_completions.d/statuscodes.fish; do
+	if [ -s "$tmp/a/share/$f" ]; then ok "completion installed inside the prefix: share/$f"; else not_ok "no share/$f in the prefix"; fi
+done
+
 mv "$tmp/a" "$tmp/moved"
 if answers "$tmp/moved/bin/statuscodes"; then ok "a moved install finds its database beside it"; else not_ok "moved install: rc=$rc $(cat "$tmp/err")"; fi
 

@@ -1,0 +1,99 @@
+#!/bin/sh
+# completion.sh: shell completion (issue 14 item 3). The hidden --complete
+# entry point answers from the option and command tables and the database;
+# each shell's installed script, run by that shell, offers what it answers.
+# A shell that is not installed is skipped (.ci/install-deps installs all
+# three).
+set -u
+build=${SC_BUILDDIR:-.}
+bin=$build/src/statuscodes
+tmp=$(mktemp -d /tmp/sc-compl-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+export LANG=C.UTF-8 NO_COLOR=1
+unset LC_ALL
+ok() { echo "ok - $*"; pass=$((pass + 1)); }
+not_ok() { echo "not ok - $*"; fail=$((fail + 1)); }
+tab=$(printf '\t')
+
+# has DESCRIPTION PATTERN WORD...: --complete WORD... prints a line matching PATTERN
+has() {
+	d=$1 pat=$2; shift 2
+	"$bin" --complete "$@" >"$tmp/out" 2>"$tmp/err"
+	if grep -q -- "$pat" "$tmp/out"; then ok "$d"; else not_ok "$d: $(head -5 "$tmp/out" | tr '\t\n' '> ')"; fi
+}
+lacks() {
+	d=$1 pat=$2; shift 2
+	"$bin" --complete "$@" >"$tmp/out" 2>"$tmp/err"
+	if grep -q -- "$pat" "$tmp/out"; then not_ok "$d"; else ok "$d"; fi
+}
+
+has "40 offers 404 with its phrases" "^404${tab}HTTP Not Found · 未找到\$" 40
+has "40 offers 400" "^400${tab}" 40
+has "40 offers 408" "^408${tab}HTTP Request Timeout" 40
+lacks "40 offers no sub-status code" "^403\.14" 40
+lacks "40 offers nothing outside 40*" "^5" 40
+has "403.1 offers 403.14" "^403\.14${tab}" 403.1
+has "ftp 53 offers FTP 530 without the protocol again" "^530${tab}Not logged in" ftp 53
+has "--lang zh: descriptions in Chinese only" "^404${tab}HTTP 未找到\$" --lang zh 40
+has "--la completes to --lang" "^--lang${tab}" --la
+lacks "--la offers nothing else" "^--[^l]" --la
+has "--lang takes en" "^en${tab}" --lang ""
+has "--lang takes both" "^both${tab}" --lang ""
+has "--color=n completes to --color=never" "^--color=never${tab}" --color=n
+has "bash's split --color = n completes to never" "^never${tab}" --color = n
+has "--protocol offers websocket" "^websocket${tab}" search --protocol ""
+has "a new word offers the commands" "^search${tab}Ranked search" ""
+has "list offers classes once" "^4xx${tab}Client Error\$" list ""
+[ "$(grep -c "^4xx$tab" "$tmp/out")" -eq 1 ] && ok "4xx listed once" || not_ok "4xx listed $(grep -c "^4xx$tab" "$tmp/out") times"
+has "--db asks for file names" "^:files\$" --db ""
+has "import asks for file names" "^:files\$" --db x.db import ""
+lacks "search words complete to nothing" "." search ""
+lacks "letters never complete to codes" "^4" show abc
+# every option of the table, and nothing that is not in --help
+"$bin" --complete -- "--" | cut -f1 | sort >"$tmp/opts"
+"$bin" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$tmp/help"
+if [ -s "$tmp/opts" ] && [ -z "$(comm -23 "$tmp/opts" "$tmp/help")" ]; then ok "every option offered is in --help"; else not_ok "options offered but not in --help: $(comm -23 "$tmp/opts" "$tmp/help" | tr '\n' ' ')"; fi
+
+# the scripts, run by each shell
+for sh in bash zsh fish; do
+	"$bin" --completion-script $sh >"$tmp/script.$sh" || not_ok "--completion-script $sh"
+done
+"$bin" --completion-script tcsh >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && [ "$(wc -l <"$tmp/err")" -le 2 ] && ok "an unknown shell is a usage error" || not_ok "unknown shell"
+
+if [ -x "${BASH_SHELL:-}" ]; then
+	out=$("$BASH_SHELL" -c '. "$1"; COMP_WORDS=("$2" 40); COMP_CWORD=1; _statuscodes; printf "%s\n" "${COMPREPLY[@]}"' sh "$tmp/script.bash" "$bin")
+	case "$out" in *404*) ok "bash: statuscodes 40<Tab> offers 404" ;; *) not_ok "bash offered: $out" ;; esac
+	out=$("$BASH_SHELL" -c '. "$1"; COMP_WORDS=("$2" --lang ""); COMP_CWORD=2; _statuscodes; printf "%s " "${COMPREPLY[@]}"' sh "$tmp/script.bash" "$bin")
+	[ "$out" = "en zh both " ] && ok "bash: --lang <Tab> offers en zh both" || not_ok "bash --lang offered: $out"
+else
+	echo "ok - # SKIP bash is not installed"
+fi
+
+if [ -x "${ZSH_SHELL:-}" ]; then
+	mkdir -p "$tmp/fpath" && cp "$tmp/script.zsh" "$tmp/fpath/_statuscodes"
+	# _describe and _files stand in for the completion system: they print what they are given
+	out=$("$ZSH_SHELL" -f -c 'fpath=("$1" $fpath); autoload -Uz _statuscodes
+		_describe() { print -rl -- "${(@P)4}"; }; _files() { print FILES; }
+		words=("$2" 40); CURRENT=2; _statuscodes' sh "$tmp/fpath" "$bin")
+	case "$out" in *"404:HTTP Not Found · 未找到"*) ok "zsh: 40<Tab> describes 404 with its phrases" ;; *) not_ok "zsh offered: $(echo "$out" | head -3)" ;; esac
+	out=$("$ZSH_SHELL" -f -c 'fpath=("$1" $fpath); autoload -Uz _statuscodes
+		_describe() { print -rl -- "${(@P)4}"; }; _files() { print FILES; }
+		words=("$2" --db ""); CURRENT=3; _statuscodes' sh "$tmp/fpath" "$bin")
+	[ "$out" = FILES ] && ok "zsh: --db <Tab> completes files" || not_ok "zsh --db offered: $out"
+else
+	echo "ok - # SKIP zsh is not installed"
+fi
+
+if [ -x "${FISH_SHELL:-}" ]; then
+	out=$(HOME=$tmp XDG_CONFIG_HOME=$tmp "$FISH_SHELL" --no-config -c "set PATH $(dirname "$bin") \$PATH; source $tmp/script.fish; complete -C 'statuscodes 40'")
+	case "$out" in *"404${tab}HTTP Not Found · 未找到"*) ok "fish: statuscodes 40<Tab> shows 404 with its phrases" ;; *) not_ok "fish offered: $(echo "$out" | head -3)" ;; esac
+	out=$(HOME=$tmp XDG_CONFIG_HOME=$tmp "$FISH_SHELL" --no-config -c "set PATH $(dirname "$bin") \$PATH; source $tmp/script.fish; complete -C 'statuscodes --lang '")
+	case "$out" in *"zh${tab}"*) ok "fish: --lang <Tab> offers zh" ;; *) not_ok "fish --lang offered: $out" ;; esac
+else
+	echo "ok - # SKIP fish is not installed"
+fi
+
+echo "# $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -171,7 +171,7 @@ static void offer_positional(struct store *st, char **pos, int npos, const char 
 		offer_codes(st, NULL, cur, lang);
 	} else if (cmd && strcmp(cmd->name, "list") == 0) {
 		offer_list_args(st, npos == 2 ? proto : NULL, cur, npos == 1);
-	} else if (cmd && strcmp(cmd->args, "FILE") == 0) {
+	} else if (cmd && strstr(cmd->args, "FILE")) {          /* import, explain */
 		puts(":files");
 	} else if (!cmd || strcmp(cmd->name, "show") == 0 || strcmp(cmd->name, "compare") == 0) {
 		offer_codes(st, proto, cur, lang);

@@ -48,6 +48,7 @@ has "list offers classes once" "^4xx${tab}Client Error\$" list ""
 [ "$(grep -c "^4xx$tab" "$tmp/out")" -eq 1 ] && ok "4xx listed once" || not_ok "4xx listed $(grep -c "^4xx$tab" "$tmp/out") times"
 has "--db asks for file names" "^:files\$" --db ""
 has "import asks for file names" "^:files\$" --db x.db import ""
+has "explain asks for file names" "^:files\$" explain ""
 lacks "search words complete to nothing" "." search ""
 lacks "letters never complete to codes" "^4" show abc
 # every option of the table, and nothing that is not in --help

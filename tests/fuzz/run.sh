@@ -5,7 +5,7 @@
 # per target the executions, the corpus it grew to, and clean or the crash.
 #
 # Environment: SC_SRCDIR, SC_BUILDDIR (set by make); FUZZ_TARGETS (default
-# "parse search args explain explain_kinds codearg"); FUZZ_WORK (where the
+# "parse search args explain explain_kinds codearg dbtext entity"); FUZZ_WORK (where the
 # corpus copies and crash files go, default $SC_BUILDDIR/tests/fuzz/fuzz_work; kept, so a run can go on from
 # the last one's corpus with FUZZ_KEEP=1); FUZZ_ARGS (more libFuzzer flags).
 # Exits 1 when any target found a crash, a leak or a timeout.
@@ -17,7 +17,7 @@ case $seconds in *[!0-9]* | '') echo "run.sh: SECONDS must be a number, not '$se
 srcdir=${SC_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 builddir=${SC_BUILDDIR:-$(pwd)}
 work=${FUZZ_WORK:-$builddir/tests/fuzz/fuzz_work}   # fuzz_*: ignored by git
-targets=${FUZZ_TARGETS:-parse search args explain explain_kinds codearg}
+targets=${FUZZ_TARGETS:-parse search args explain explain_kinds codearg dbtext entity}
 
 export SC_SRCDIR="$srcdir" SC_BUILDDIR="$builddir"
 export STATUSCODES_DB="${STATUSCODES_DB:-$builddir/db/statuscodes.db}"

@@ -123,15 +123,18 @@ static void do_cancel(struct tui *t)
 	}
 }
 
-static void do_next_pane(struct tui *t)
+/* The next pane in dir, past the cross-references when there are none
+ * (that pane then takes no room). */
+static void step_pane(struct tui *t, int dir)
 {
-	tui_focus(t, (enum pane_id)((t->focus + 1) % PANE_COUNT));
+	enum pane_id id = (enum pane_id)((t->focus + PANE_COUNT + dir) % PANE_COUNT);
+	if (id == PANE_XREF && pane_xref_count(t) == 0)
+		id = (enum pane_id)((id + PANE_COUNT + dir) % PANE_COUNT);
+	tui_focus(t, id);
 }
 
-static void do_prev_pane(struct tui *t)
-{
-	tui_focus(t, (enum pane_id)((t->focus + PANE_COUNT - 1) % PANE_COUNT));
-}
+static void do_next_pane(struct tui *t) { step_pane(t, 1); }
+static void do_prev_pane(struct tui *t) { step_pane(t, -1); }
 
 /* What each global action does, and whether it works over an overlay
  * (closing it or replacing it). Pane actions (Enter, Backspace, moves) are

@@ -31,8 +31,8 @@ static void place_stack(struct tui *t, enum pane_id a, enum pane_id b, struct re
 		t->panes[t->focus == b ? b : a].r = r;
 		return;
 	}
-	if (ha > r.h - 3)
-		ha = r.h - 3;
+	if (ha > r.h - 2)
+		ha = r.h - 2;
 	if (ha < 2)
 		ha = 2;
 	t->panes[a].r = (struct rect){ r.y, r.x, ha, r.w };
@@ -46,8 +46,15 @@ static void place_group(struct tui *t, int g, struct rect r)
 	} else if (g == 1) {
 		t->panes[PANE_LIST].r = r;
 	} else {
-		int nx = (int)t->cur.doc.xrefs.n, most = r.h * 2 / 5 > 3 ? r.h * 2 / 5 : 3;
-		int xh = (nx > 0 ? nx : 1) + 1;
+		int nx = (int)pane_xref_count(t), most = r.h * 2 / 5 > 3 ? r.h * 2 / 5 : 3;
+		if (nx == 0) {
+			/* no cross-references: the pane takes no room */
+			t->panes[PANE_DETAIL].r = r;
+			if (t->focus == PANE_XREF)
+				t->focus = PANE_DETAIL;
+			return;
+		}
+		int xh = nx + 1;
 		place_stack(t, PANE_DETAIL, PANE_XREF, r, r.h - (xh < most ? xh : most));
 	}
 }
@@ -80,12 +87,15 @@ void tui_relayout(struct tui *t)
 	for (int i = 1; i < OV_COUNT; i++)
 		t->overlays[i].r = content;
 
-	int g = group_of(t->focus);
+	int g = group_of(t->focus), need = t->list_need = pane_list_need(t);
+	/* the code list is as wide as its English phrases need, leaving the
+	 * detail at least about 36 columns */
 	if (W >= 120) {
 		first = 0;
 		count = 3;
 		w[0] = W >= 150 ? 28 : 24;
 		w[1] = clamp_int((W - w[0]) * 2 / 5, 34, 56);
+		w[1] = w[1] > need ? w[1] : need < W - w[0] - 42 ? need : W - w[0] - 42 > w[1] ? W - w[0] - 42 : w[1];
 		w[2] = W - w[0] - w[1] - 2;
 	} else if (W >= 76) {
 		count = 2;
@@ -95,6 +105,7 @@ void tui_relayout(struct tui *t)
 			w[1] = W - w[0] - 1;
 		} else {
 			w[1] = clamp_int(W * 2 / 5, 28, 48);
+			w[1] = w[1] > need ? w[1] : need < W - 37 ? need : W - 37 > w[1] ? W - 37 : w[1];
 			w[2] = W - w[1] - 1;
 		}
 	} else {
@@ -205,18 +216,26 @@ static void draw_status(struct tui *t)
 		{ ACT_HELP, "help" }, { ACT_SEARCH, "search" }, { ACT_ENTER, "open" }, { ACT_BACK, "back" },
 		{ ACT_COMPARE, "compare" }, { ACT_LANG, "language" }, { ACT_MARK, "bookmark" }, { ACT_QUIT, "quit" },
 	};
-	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
-		char key[16];
-		buf_addf(&b, "%s%s %s", i ? "  " : "", keys_first(hints[i].a, key, sizeof key), hints[i].what);
+	/* as many hints as fit, and always the last one, how to quit */
+	size_t nh = sizeof hints / sizeof hints[0];
+	char key[16], *quit = xasprintf("%s %s", keys_first(hints[nh - 1].a, key, sizeof key), hints[nh - 1].what);
+	int qw = (int)text_width(quit);
+	for (size_t i = 0; i + 1 < nh; i++) {
+		char *h = xasprintf("%s %s", keys_first(hints[i].a, key, sizeof key), hints[i].what);
+		if ((int)(text_width(buf_str(&b)) + 2 + text_width(h)) + 2 + qw <= W)
+			buf_addf(&b, "%s%s", i ? "  " : "", h);
+		free(h);
 	}
+	buf_addf(&b, "%s%s", b.len ? "  " : "", quit);
 	screen_put(y, 0, W, buf_str(&b), screen_attr(PAL_DIM));
+	free(quit);
 	buf_free(&b);
 }
 
 void tui_draw(struct tui *t)
 {
 	tui_ensure_data(t);
-	if (t->layout_dirty)
+	if (t->layout_dirty || pane_list_need(t) != t->list_need)
 		tui_relayout(t);
 	screen_erase();
 	if (t->too_small) {

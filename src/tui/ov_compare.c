@@ -55,75 +55,105 @@ static void compare_title(struct tui *t, struct pane *p, struct buf *b)
 	         keys_first(ACT_COMPARE, key, sizeof key));
 }
 
-/* One side of the comparison, both languages always. */
-static void compare_side(struct tui *t, struct tlines *l, int x, int w, const struct sc_entry *e,
-                         const struct sc_class *c)
+/* One side's head: code, phrases, class and status, in the languages
+ * wanted. */
+static void side_head(struct tui *t, struct tlines *l, int w, const struct sc_entry *e,
+                      const struct sc_class *c)
 {
 	char *label = xasprintf("%s %s", label_protocol(e->protocol), e->code);
-	tl_wrap(l, x, w, pane_code_style(e), label);
+	tl_wrap(l, 0, w, pane_code_style(e), label);
 	free(label);
-	tl_wrap(l, x, w, PAL_HEADING, e->phrase_en);
-	tl_wrap(l, x, w, PAL_HEADING, e->phrase_zh);
-	char *line = xasprintf("%s %s %s \xC2\xB7 %s %s", e->class_id ? e->class_id : "",
-	                       c && c->name_en ? c->name_en : "", c && c->name_zh ? c->name_zh : "",
-	                       e->status ? e->status : "", label_status_zh(e->status) ? label_status_zh(e->status) : "");
-	tl_wrap(l, x, w, PAL_DIM, line);
+	if (pane_want_en(t))
+		tl_wrap(l, 0, w, PAL_HEADING, e->phrase_en);
+	if (pane_want_zh(t))
+		tl_wrap(l, 0, w, PAL_HEADING, e->phrase_zh);
+	char *cname = c ? pane_bi(t, c->name_en, c->name_zh) : xstrdup("");
+	char *st = pane_bi(t, e->status, label_status_zh(e->status));
+	char *line = xasprintf("%s %s", e->class_id ? e->class_id : "", cname);
+	tl_wrap(l, 0, w, PAL_DIM, line);
+	tl_wrap(l, 0, w, PAL_DIM, st);
 	free(line);
-	tl_line(l);
-	tl_wrap(l, x, w, STYLE_PLAIN, e->summary_en);
-	tl_line(l);
-	tl_wrap(l, x, w, STYLE_PLAIN, e->summary_zh);
+	free(st);
+	free(cname);
+}
+
+/* One side's summary, in the languages wanted. */
+static void side_summary(struct tui *t, struct tlines *l, int w, const struct sc_entry *e,
+                         const struct sc_class *c)
+{
+	if (pane_want_en(t))
+		tl_wrap(l, 0, w, STYLE_PLAIN, e->summary_en);
+	if (pane_want_en(t) && pane_want_zh(t) && pane_has(e->summary_en))
+		tl_line(l);
+	if (pane_want_zh(t))
+		tl_wrap(l, 0, w, STYLE_PLAIN, e->summary_zh);
+}
+
+typedef void side_fn(struct tui *t, struct tlines *l, int w, const struct sc_entry *e,
+                     const struct sc_class *c);
+
+/* a's and b's side by side with a rule between them when w allows, else
+ * one after the other. */
+static void sides(struct tui *t, struct tlines *l, int w, side_fn *fn)
+{
+	const struct sc_entry *a = &t->cmp.a.doc.e, *b = &t->cmp.b;
+	const struct sc_class *ca = tui_class_of(t, a->protocol, a->class_id);
+	const struct sc_class *cb = tui_class_of(t, b->protocol, b->class_id);
+
+	if (w < 50) {
+		fn(t, l, w, a, ca);
+		tl_blank(l);
+		fn(t, l, w, b, cb);
+		return;
+	}
+	int cw = (w - 3) / 2;
+	struct tlines la = {0}, lb = {0};
+	fn(t, &la, cw, a, ca);
+	fn(t, &lb, cw, b, cb);
+	for (size_t i = 0; i < la.n || i < lb.n; i++) {
+		tl_line(l);
+		for (size_t k = 0; i < la.n && k < la.v[i].n; k++)
+			tl_span(l, la.v[i].v[k].x, cw, la.v[i].v[k].style, la.v[i].v[k].text);
+		tl_span(l, cw + 1, 1, PAL_DIM, "\xE2\x94\x82");
+		for (size_t k = 0; i < lb.n && k < lb.v[i].n; k++)
+			tl_span(l, cw + 3 + lb.v[i].v[k].x, cw, lb.v[i].v[k].style, lb.v[i].v[k].text);
+	}
+	tlines_free(&la);
+	tlines_free(&lb);
+}
+
+/* What tells the two apart: the pair's title and note, right under the
+ * heads so that it is on the first screen (80x24 included). */
+static void pair_note(struct tui *t, struct tlines *l, int w)
+{
+	const struct sc_xref *x = t->cmp.note;
+
+	if (x && (pane_has(x->note_en) || pane_has(x->note_zh))) {
+		if (pane_want_en(t))
+			tl_wrap(l, 0, w, PAL_HEADING, x->title_en);
+		if (pane_want_zh(t))
+			tl_wrap(l, 0, w, PAL_HEADING, x->title_zh);
+		tl_bi(t, l, 0, w, STYLE_PLAIN, x->note_en, x->note_zh);
+	} else {
+		char *s = pane_bi(t, "No note on these two: they are not a known confusable pair.",
+		                  "\xE8\xBF\x99\xE4\xB8\xA4\xE4\xB8\xAA\xE4\xB8\x8D\xE6\x98\xAF\xE5\xB8\xB8"
+		                  "\xE8\xA7\x81\xE7\x9A\x84\xE6\xB7\xB7\xE6\xB7\x86\xE7\xBB\x84\xE5\x90\x88\xE3\x80\x82");
+		tl_wrap(l, 0, w, PAL_DIM, s);
+		free(s);
+	}
 }
 
 static void compare_build(struct tui *t, struct pane *p, int w)
 {
 	struct tlines *l = &p->lines;
-	const struct sc_entry *a = &t->cmp.a.doc.e, *b = &t->cmp.b;
-	const struct sc_class *ca = tui_class_of(t, a->protocol, a->class_id);
-	const struct sc_class *cb = tui_class_of(t, b->protocol, b->class_id);
 
-	if (t->cmp.a.id == 0 || b->id == 0)
+	if (t->cmp.a.id == 0 || t->cmp.b.id == 0)
 		return;
-	if (w >= 50) {
-		int cw = (w - 3) / 2;
-		struct tlines la = {0}, lb = {0};
-		compare_side(t, &la, 0, cw, a, ca);
-		compare_side(t, &lb, 0, cw, b, cb);
-		for (size_t i = 0; i < la.n || i < lb.n; i++) {
-			tl_line(l);
-			if (i < la.n)
-				for (size_t k = 0; k < la.v[i].n; k++)
-					tl_span(l, la.v[i].v[k].x, cw, la.v[i].v[k].style, la.v[i].v[k].text);
-			tl_span(l, cw + 1, 1, PAL_DIM, "\xE2\x94\x82");
-			if (i < lb.n)
-				for (size_t k = 0; k < lb.v[i].n; k++)
-					tl_span(l, cw + 3 + lb.v[i].v[k].x, cw, lb.v[i].v[k].style, lb.v[i].v[k].text);
-		}
-		tlines_free(&la);
-		tlines_free(&lb);
-	} else {
-		compare_side(t, l, 0, w, a, ca);
-		tl_blank(l);
-		tl_line(l);
-		tl_span(l, 0, w, PAL_DIM, "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80");
-		compare_side(t, l, 0, w, b, cb);
-	}
+	sides(t, l, w, side_head);
 	tl_blank(l);
-	const struct sc_xref *x = t->cmp.note;
-	if (x && (pane_has(x->note_en) || pane_has(x->note_zh))) {
-		tl_line(l);
-		if (pane_has(x->title_en))
-			tl_wrap(l, 0, w, PAL_HEADING, x->title_en);
-		if (pane_has(x->title_zh))
-			tl_wrap(l, 0, w, PAL_HEADING, x->title_zh);
-		tl_wrap(l, 0, w, STYLE_PLAIN, x->note_en);
-		tl_line(l);
-		tl_wrap(l, 0, w, STYLE_PLAIN, x->note_zh);
-	} else {
-		tl_wrap(l, 0, w, PAL_DIM, "No note on these two: they are not a known confusable pair. "
-		        "\xE8\xBF\x99\xE4\xB8\xA4\xE4\xB8\xAA\xE4\xB8\x8D\xE6\x98\xAF\xE5\xB8\xB8\xE8\xA7\x81"
-		        "\xE7\x9A\x84\xE6\xB7\xB7\xE6\xB7\x86\xE7\xBB\x84\xE5\x90\x88\xE3\x80\x82");
-	}
+	pair_note(t, l, w);
+	tl_blank(l);
+	sides(t, l, w, side_summary);
 }
 
 static unsigned compare_request(struct tui *t, struct pane *p, enum tui_action a)

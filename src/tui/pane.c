@@ -19,6 +19,9 @@ const char *pane_protocol_tag(const char *id)
 
 char *pane_bi(const struct tui *t, const char *en, const char *zh)
 {
+	/* English only: Chinese-only text is labelled, never shown (--lang en) */
+	if (t->lang == LANG_EN && !pane_has(en) && pane_has(zh))
+		return xstrdup("(untranslated)");
 	return lang_bi(t->lang, en, zh);
 }
 int pane_code_style(const struct sc_entry *e)
@@ -174,6 +177,31 @@ void pane_draw_line(struct tui *t, const struct tline *ln, int y, int x, int w)
 	}
 }
 
+/* A pane title fitted to w columns: cut with an ellipsis, and never
+ * ending in the " · " between two languages (no stray "·"). */
+static void fit_title(struct buf *out, const char *title, int w)
+{
+	static const char dot[] = "\xC2\xB7", ell[] = "\xE2\x80\xA6";
+
+	if (w <= 0)
+		return;
+	text_fit(out, title, (size_t)w, false, true);
+	for (;;) {
+		size_t n = out->len;
+		if (n >= sizeof ell - 1 && memcmp(out->s + n - (sizeof ell - 1), ell, sizeof ell - 1) == 0)
+			n -= sizeof ell - 1;
+		while (n && out->s[n - 1] == ' ')
+			n--;
+		if (n < sizeof dot - 1 || memcmp(out->s + n - (sizeof dot - 1), dot, sizeof dot - 1) != 0)
+			break;
+		n -= sizeof dot - 1;
+		while (n && out->s[n - 1] == ' ')
+			n--;
+		out->s[n] = '\0';
+		out->len = n;
+	}
+}
+
 void pane_draw(struct tui *t, struct pane *p, bool focused)
 {
 	struct rect r = p->r;
@@ -198,7 +226,10 @@ void pane_draw(struct tui *t, struct pane *p, bool focused)
 		         p->top + (size_t)body >= n ? (size_t)100 : (p->top + (size_t)body) * 100 / n);
 	int pw = (int)strlen(pos);
 	int tw = r.w - 1 - (pw < r.w / 2 ? pw : 0);
-	screen_put(r.y, r.x + 1, tw, buf_str(&title), ha);
+	struct buf fitted = {0};
+	fit_title(&fitted, buf_str(&title), tw - 1);
+	screen_put(r.y, r.x + 1, tw, buf_str(&fitted), ha);
+	buf_free(&fitted);
 	if (pw && pw < r.w / 2)
 		screen_put(r.y, r.x + r.w - pw, pw, pos, ha);
 	buf_free(&title);

@@ -276,8 +276,8 @@ static void detail_build(struct tui *t, struct pane *p, int w)
 
 static unsigned detail_request(struct tui *t, struct pane *p, enum tui_action a)
 {
-	if (a == ACT_ENTER)
-		return PANE_DONE | PANE_DOWN;
+	if (a == ACT_ENTER)  /* on to the cross-references, when there are any */
+		return pane_xref_count(t) ? PANE_DONE | PANE_DOWN : PANE_DONE;
 	if (a == ACT_BACK)
 		return PANE_DONE | PANE_UP;
 	return PANE_PASS;

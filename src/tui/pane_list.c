@@ -40,6 +40,55 @@ static size_t list_rows(struct tui *t, struct pane *p)
 	return tui_list_count(t);
 }
 
+/* One code column for the whole list, so that the phrases align. */
+static int list_code_width(struct tui *t)
+{
+	int codew = 4;
+	for (size_t k = 0; k < tui_list_count(t); k++) {
+		int cl = (int)strlen(tui_list_entry(t, k)->code);
+		codew = cl > codew ? cl : codew;
+	}
+	return codew > 9 ? 9 : codew;
+}
+
+/* The widest English phrase of a standard code in the list (0: none). */
+static int list_en_width(struct tui *t)
+{
+	int ew = 0;
+	for (size_t k = 0; k < tui_list_count(t); k++) {
+		const struct sc_entry *e = tui_list_entry(t, k);
+		if (e->status && strcmp(e->status, "standard") == 0 && pane_has(e->phrase_en)) {
+			int pw = (int)text_width(e->phrase_en);
+			ew = pw > ew ? pw : ew;
+		}
+	}
+	return ew;
+}
+
+int pane_list_need(struct tui *t)
+{
+	return 2 + (t->search.active ? 5 : 0) + list_code_width(t) + 1 + list_en_width(t) + 1;
+}
+
+/* The phrase in rest columns: English whole first (its column as wide as
+ * the list's widest standard English phrase), Chinese after it when both
+ * are wanted and there is room. */
+static void list_phrase(struct tui *t, const struct sc_entry *e, int y, int cx, int rest, attr_t a)
+{
+	int ew = list_en_width(t) + 2;
+	if (t->lang == LANG_BOTH && pane_has(e->phrase_en) && pane_has(e->phrase_zh) && ew > 2 &&
+	    rest >= ew + 8) {
+		pane_row_text(t, y, cx, ew - 1, e->phrase_en, a);
+		pane_row_text(t, y, cx + ew, rest - ew, e->phrase_zh, a);
+	} else if (t->lang != LANG_ZH && pane_has(e->phrase_en) && (int)text_width(e->phrase_en) + 5 > rest) {
+		pane_row_text(t, y, cx, rest, e->phrase_en, a);  /* no room for " · " and Chinese */
+	} else {
+		char *ph = pane_bi(t, e->phrase_en, e->phrase_zh);
+		pane_row_text(t, y, cx, rest, ph, a);
+		free(ph);
+	}
+}
+
 static void list_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x, int w, bool sel)
 {
 	const struct sc_entry *e = tui_list_entry(t, i);
@@ -55,28 +104,13 @@ static void list_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x,
 		pane_row_text(t, y, cx, 4, pane_protocol_tag(e->protocol), pane_in_row(a, PAL_DIM));
 		cx += 5;
 	}
-	int codew = 4;  /* one width for the whole list, so the columns align */
-	for (size_t k = 0; k < tui_list_count(t); k++) {
-		int cl = (int)strlen(tui_list_entry(t, k)->code);
-		codew = cl > codew ? cl : codew;
-	}
-	codew = codew > 9 ? 9 : codew;
+	int codew = list_code_width(t);
 	if (codew > x + w - cx)
 		codew = x + w - cx;
 	pane_row_text(t, y, cx, codew, e->code, pane_in_row(a, pane_code_style(e)));
 	cx += codew + 1;
-	int rest = x + w - cx;
-	if (rest <= 0)
-		return;
-	if (t->lang == LANG_BOTH && pane_has(e->phrase_en) && pane_has(e->phrase_zh) && rest >= 30) {
-		int ew = rest * 11 / 20;
-		pane_row_text(t, y, cx, ew - 1, e->phrase_en, a);
-		pane_row_text(t, y, cx + ew, rest - ew, e->phrase_zh, a);
-	} else {
-		char *ph = pane_bi(t, e->phrase_en, e->phrase_zh);
-		pane_row_text(t, y, cx, rest, ph, a);
-		free(ph);
-	}
+	if (x + w - cx > 0)
+		list_phrase(t, e, y, cx, x + w - cx, a);
 }
 
 static unsigned list_request(struct tui *t, struct pane *p, enum tui_action a)

@@ -167,6 +167,7 @@ struct tui {
 	long long msg_at;
 
 	int rows, cols;
+	int list_need;              /* pane_list_need() the layout was made for */
 	int sep_x[2], nsep;         /* columns of the rules between pane groups */
 	bool too_small;
 	bool layout_dirty;
@@ -256,6 +257,17 @@ bool tui_action_run(struct tui *t, enum tui_action a);
 void tui_relayout(struct tui *t);
 /* One frame: panes, overlay, title and status bars. */
 void tui_draw(struct tui *t);
+
+/* ---- pane_list.c -------------------------------------------------------------------------- */
+
+/* Columns the code list needs to show the code and the whole English
+ * phrase of every standard code it lists. */
+int pane_list_need(struct tui *t);
+
+/* ---- pane_xref.c ------------------------------------------------------------------------ */
+
+/* Rows of the cross-reference pane: one per target entry (0: none). */
+size_t pane_xref_count(struct tui *t);
 
 /* ---- pane.c: any pane ------------------------------------------------------------------------ */
 

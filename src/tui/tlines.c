@@ -117,8 +117,10 @@ void tl_bi(struct tui *t, struct tlines *l, int x, int w, int style, const char 
 			tl_wrap(l, x, w, style, en);
 		if (z)
 			tl_wrap(l, x, w, style, zh);
-	} else {
-		tl_wrap(l, x, w, style, pane_has(en) ? en : zh);
+	} else if (pane_has(en)) {
+		tl_wrap(l, x, w, style, en);  /* Chinese wanted, only English there */
+	} else if (pane_has(zh)) {
+		tl_wrap(l, x, w, PAL_DIM, "(untranslated)");  /* English only: no Chinese shown */
 	}
 }
 

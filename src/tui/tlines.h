@@ -39,8 +39,8 @@ void tl_wrap(struct tlines *l, int x, int w, int style, const char *text);
 /* a and b side by side in two columns with a rule between them. */
 void tl_wrap2(struct tlines *l, int x, int w, int style, const char *a, const char *b);
 /* English and Chinese as the browser's language asks: side by side when
- * wide, one after the other when narrow; the other language when the
- * wanted one is missing. */
+ * wide, one after the other when narrow; English when Chinese is wanted
+ * and missing; "(untranslated)" in English mode for Chinese-only text. */
 void tl_bi(struct tui *t, struct tlines *l, int x, int w, int style, const char *en, const char *zh);
 /* A heading after a blank line, fitted to w. */
 void tl_heading(struct tui *t, struct tlines *l, int w, const char *en, const char *zh);

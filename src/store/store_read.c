@@ -482,7 +482,7 @@ int store_protocols(struct store *st, struct sc_protocols *out, char **cause)
 	int rc;
 
 	if (prep(st, "SELECT p.id, p.name_en, p.name_zh, p.desc_en, p.desc_zh,"
-	             " (SELECT count(*) FROM entry e WHERE e.protocol = p.id)"
+	             " p.n"
 	             " FROM protocol p ORDER BY p.sort", &s, cause) != 0)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -508,7 +508,7 @@ int store_classes(struct store *st, const char *protocol, struct sc_classes *out
 	int rc;
 
 	if (prep(st, "SELECT c.protocol, c.id, c.name_en, c.name_zh, c.desc_en, c.desc_zh, c.lo, c.hi,"
-	             " (SELECT count(*) FROM entry e WHERE e.protocol = c.protocol AND e.class = c.id)"
+	             " c.n"
 	             " FROM class c JOIN protocol p ON p.id = c.protocol"
 	             " WHERE (?1 IS NULL OR c.protocol = ?1) ORDER BY p.sort, c.lo", &s, cause) != 0)
 		return -1;

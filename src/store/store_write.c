@@ -545,7 +545,11 @@ int store_index_stats(struct store *st, char **cause)
 	if (exec(st, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search, row);"
 	             "DELETE FROM termstat;"
 	             "INSERT INTO termstat(term, doc) SELECT term, doc FROM temp.search_vocab;"
-	             "DROP TABLE temp.search_vocab;", cause) != 0)
+	             "DROP TABLE temp.search_vocab;"
+	             /* what the browser's first frame shows, without a scan */
+	             "UPDATE protocol SET n = (SELECT count(*) FROM entry e WHERE e.protocol = protocol.id);"
+	             "UPDATE class SET n = (SELECT count(*) FROM entry e"
+	             " WHERE e.protocol = class.protocol AND e.class = class.id);", cause) != 0)
 		return -1;
 	return build_prior(st, cause);
 }

@@ -78,9 +78,10 @@ int store_index_entry(struct store *st, int64_t id, const char *code, const char
 int store_add_prior(struct store *st, const char *protocol, const char *code, double seen,
                     const char *source, char **cause);
 int store_add_synonyms(struct store *st, int64_t grp, const char *terms, char **cause);
-/* After the index is filled: documents per term (termstat) and the prior
- * of every entry (search_prior), as src/store/search.c reads them. Also
- * what the benchmark generator calls after adding entries. */
+/* After the index is filled: documents per term (termstat), the prior of
+ * every entry (search_prior), as src/store/search.c reads them, and the
+ * entries per protocol and class (what the browser's first frame shows).
+ * Also what the benchmark generator calls after adding entries. */
 int store_index_stats(struct store *st, char **cause);
 
 /* ---- what the reconciler reads ------------------------------------------ */

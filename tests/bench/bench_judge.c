@@ -67,7 +67,7 @@ static struct kind_sum *kind_of(struct kind_sum *k, size_t *nk, const char *name
 			return &k[i];
 	if (*nk == JUDGE_KINDS)
 		return &k[JUDGE_KINDS - 1];
-	snprintf(k[*nk].name, sizeof k[*nk].name, "%s", name);
+	snprintf(k[*nk].name, sizeof k[*nk].name, "%.15s", name);
 	return &k[(*nk)++];
 }
 

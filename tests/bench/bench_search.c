@@ -10,12 +10,17 @@
  *	every prefix of the built-in queries, as typed, through
  *	store_search(prefix=true, limit=$BENCH_LIMIT or 100, as the browser
  *	asks): median, p99 and the slowest prefix
- *   bench_search generate REAL_DB OUT_DB N
+ *   bench_search generate REAL_DB OUT_DB N [zipf]
  *	OUT_DB = a copy of REAL_DB plus N entries whose English and Chinese
  *	text recombines the real entries' phrases, summaries and details
+ *	(pessimistic: every word hundreds of times as common as in real
+ *	text), or with zipf is drawn from a Zipf-distributed vocabulary
+ *	(bench_zipf.c)
  *   bench_search exec RUNS CMD [ARG]...
  *	runs CMD (stdin and stdout /dev/null) RUNS times after 3 warm-ups:
  *	median and p99 wall time, peak RSS, exit status
+ *   bench_search ab RUNS DB_A DB_B CMD [ARG]...
+ *	CMD with STATUSCODES_DB=DB_A and =DB_B, interleaved: both medians
  *   bench_search judge DB FILE
  *	relevance over a judged query set (bench_judge.c): MRR, nDCG@5
  *   bench_search pty RUNS TEXT CMD [ARG]...
@@ -340,10 +345,11 @@ static int cmd_generate(int argc, char **argv)
 	long n;
 	double t0 = now_ms();
 
-	if (argc < 5 || (n = atol(argv[4])) < 1) {
-		fputs("usage: bench_search generate REAL_DB OUT_DB N\n", stderr);
+	if (argc < 5 || (n = atol(argv[4])) < 1 || (argc > 5 && strcmp(argv[5], "zipf") != 0)) {
+		fputs("usage: bench_search generate REAL_DB OUT_DB N [zipf]\n", stderr);
 		return 2;
 	}
+	bool zipf = argc > 5;
 	tmp = xasprintf("%s.tmp", argv[3]);
 	if (copy_file(argv[2], tmp) != 0) {
 		fprintf(stderr, "bench_search: cannot copy %s to %s\n", argv[2], tmp);
@@ -395,6 +401,23 @@ static int cmd_generate(int argc, char **argv)
 	        " VALUES(?1, ?2, ?3, ?4, ?5, ?6)", -1, &ins_index, NULL) != SQLITE_OK)
 		return sql_fail(st, "search");
 
+	/* the Zipf vocabulary comes from every real text */
+	struct zipf *zf = NULL;
+	if (zipf) {
+		const char **texts = xcalloc(all.n * 6 + 1, sizeof *texts);
+		size_t nt = 0;
+		for (size_t i = 0; i < all.n; i++) {
+			const struct sc_entry *e = &all.v[i];
+			const char *f[] = { e->phrase_en, e->phrase_zh, e->summary_en, e->summary_zh,
+			                    e->detail_en, e->detail_zh };
+			for (size_t k = 0; k < 6; k++)
+				if (f[k])
+					texts[nt++] = f[k];
+		}
+		zf = zipf_new(texts, nt);
+		free(texts);
+	}
+
 	size_t nbase = 0;
 	const struct sc_entry **base = xcalloc(all.n, sizeof *base);
 	for (size_t i = 0; i < all.n; i++)
@@ -422,15 +445,34 @@ static int cmd_generate(int argc, char **argv)
 			buf_addf(&pen, " (%s)", ph_en.v[c]);
 			buf_addf(&pzh, "（%s）", ph_zh.v[c]);
 		}
-		for (size_t k = 0, m = 1 + rnd(3); k < m; k++) {
-			buf_adds(&sen, k ? " " : "");
-			buf_adds(&sen, pick(&s_en));
-			buf_adds(&szh, pick(&s_zh));
-		}
-		for (size_t k = 0, m = rnd(4); k < m; k++) {
-			buf_adds(&den, k ? " " : "");
-			buf_adds(&den, pick(&d_en));
-			buf_adds(&dzh, pick(&d_zh));
+		if (zf) {
+			/* names of 2-5 words (2-6 characters), a summary of 12-30 words
+			 * (20-50 characters), details of none to 60 words */
+			buf_reset(&pen);
+			buf_reset(&pzh);
+			zipf_text(zf, false, zipf_range(zf, 2, 5), &pen);
+			zipf_text(zf, true, zipf_range(zf, 2, 6), &pzh);
+			pen.s[--pen.len] = '\0';
+			pzh.len -= 3;
+			pzh.s[pzh.len] = '\0';
+			zipf_text(zf, false, zipf_range(zf, 12, 30), &sen);
+			zipf_text(zf, true, zipf_range(zf, 20, 50), &szh);
+			size_t d = zipf_range(zf, 0, 60);
+			if (d) {
+				zipf_text(zf, false, d, &den);
+				zipf_text(zf, true, d * 3 / 2, &dzh);
+			}
+		} else {
+			for (size_t k = 0, m = 1 + rnd(3); k < m; k++) {
+				buf_adds(&sen, k ? " " : "");
+				buf_adds(&sen, pick(&s_en));
+				buf_adds(&szh, pick(&s_zh));
+			}
+			for (size_t k = 0, m = rnd(4); k < m; k++) {
+				buf_adds(&den, k ? " " : "");
+				buf_adds(&den, pick(&d_en));
+				buf_adds(&dzh, pick(&d_zh));
+			}
 		}
 		sqlite3_reset(ins_entry);
 		sqlite3_bind_text(ins_entry, 1, b->protocol, -1, SQLITE_STATIC);
@@ -492,8 +534,11 @@ static int cmd_generate(int argc, char **argv)
 		fprintf(stderr, "bench_search: cannot rename %s\n", tmp);
 		return 3;
 	}
-	printf("entries=%zu added=%ld phrases=%zu+%zu sentences=%zu+%zu seconds=%.1f\n",
-	       all.n, n, ph_en.n, ph_zh.n, s_en.n, s_zh.n, (now_ms() - t0) / 1e3);
+	printf("entries=%zu added=%ld vocabulary=%s phrases=%zu+%zu sentences=%zu+%zu seconds=%.1f\n",
+	       all.n, n, zf ? "zipf" : "real-sentences", ph_en.n, ph_zh.n, s_en.n, s_zh.n,
+	       (now_ms() - t0) / 1e3);
+	if (zf)
+		zipf_free(zf);
 	free(base);
 	free(tmp);
 	sc_entries_free(&all);
@@ -560,6 +605,39 @@ static int cmd_exec(int argc, char **argv)
 	printf("runs=%d median_ms=%.3f p99_ms=%.3f min_ms=%.3f maxrss_kib=%ld status=%d\n", runs,
 	       median(ms, (size_t)runs), quantile(ms, (size_t)runs, 0.99), ms[0], maxrss, status);
 	free(ms);
+	return 0;
+}
+
+/* ab RUNS DB_A DB_B CMD...: CMD with STATUSCODES_DB=DB_A and with DB_B,
+ * interleaved (A, B, A, B, ...) after 3 warm-ups of each, so that a change
+ * in the machine's load falls on both: both medians and their ratio. */
+static int cmd_ab(int argc, char **argv)
+{
+	int runs = argc > 2 ? atoi(argv[2]) : 0, status = 0;
+	long rss = 0;
+
+	if (argc < 6 || runs < 1) {
+		fputs("usage: bench_search ab RUNS DB_A DB_B CMD [ARG]...\n", stderr);
+		return 2;
+	}
+	double *a = xcalloc((size_t)runs, sizeof *a), *b = xcalloc((size_t)runs, sizeof *b);
+	for (int i = 0; i < 3 + runs; i++) {
+		setenv("STATUSCODES_DB", argv[3], 1);
+		double ta = run_once(argv + 5, &rss, &status);
+		setenv("STATUSCODES_DB", argv[4], 1);
+		double tb = run_once(argv + 5, &rss, &status);
+		if (i >= 3) {
+			a[i - 3] = ta;
+			b[i - 3] = tb;
+		}
+	}
+	qsort(a, (size_t)runs, sizeof *a, cmp_double);
+	qsort(b, (size_t)runs, sizeof *b, cmp_double);
+	double ma = median(a, (size_t)runs), mb = median(b, (size_t)runs);
+	printf("runs=%d median_a_ms=%.3f median_b_ms=%.3f ratio=%.2f status=%d\n", runs, ma, mb,
+	       ma > 0 ? mb / ma : 0, status);
+	free(a);
+	free(b);
 	return 0;
 }
 
@@ -731,6 +809,8 @@ int main(int argc, char **argv)
 		return cmd_generate(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "exec") == 0)
 		return cmd_exec(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "ab") == 0)
+		return cmd_ab(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "judge") == 0)
 		return cmd_judge(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "pty") == 0)

@@ -6,6 +6,9 @@
 #include "cli_int.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,8 +66,9 @@ const struct cli_command cli_commands[] = {
 	  cmd_history, STORE_READ },
 	{ "browse", "[FILE]",
 	  "Open the terminal browser (the default when no command is given and a terminal is present). "
-	  "With a FILE (anything explain reads), it opens on a Seen list of the codes in it with their "
-	  "counts; Enter opens one, s shows the list again.",
+	  "With a FILE (anything explain reads), or input piped into it, it opens on a Seen list of "
+	  "the codes in it with their counts (keys then come from the terminal); Enter opens one, s "
+	  "shows the list again.",
 	  NULL, STORE_READ },
 	{ "explain", "[FILE...]",
 	  "Explain the status codes in what you paste or pipe, recognised by content: HTTP response "
@@ -268,6 +272,26 @@ static const struct cli_command *pick_command(char **args, int nargs, bool *impl
 	return NULL;
 }
 
+/* Is standard input a pipe or a file (data to read), not a terminal or a
+ * device such as /dev/null? */
+static bool stdin_is_data(void)
+{
+	struct stat sb;
+	return fstat(STDIN_FILENO, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISREG(sb.st_mode));
+}
+
+/* After reading piped input, the browser reads its keys from the
+ * terminal: standard input becomes /dev/tty. 0, or the usage status. */
+static int stdin_from_terminal(void)
+{
+	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return cli_usage_error("the browser needs a terminal for its keys (/dev/tty: %s)", strerror(errno));
+	int rc = dup2(fd, STDIN_FILENO) < 0 ? -1 : 0;
+	close(fd);
+	return rc == 0 ? 0 : cli_usage_error("cannot read keys from the terminal: %s", strerror(errno));
+}
+
 /* Opens the database cmd needs; 0, or an exit status (printed). */
 static int open_store(const struct cli_command *cmd, const struct cli_opts *o, struct store **st)
 {
@@ -349,8 +373,15 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 	if (cmd->run == NULL) {          /* browse: main.c starts the browser */
 		*h = (struct cli_handover){ CLI_BROWSE, st, o.lang, o.lang_set,
 		                            palette_color_on(o.color, STDOUT_FILENO), NULL, 0 };
-		if (nargs > skip && (rc = cmd_explain_seen(st, args[skip], &h->seen, &h->nseen)) != 0) {
+		/* a FILE, or input piped into browse: the Seen list; then the keys
+		 * come from the terminal */
+		const char *file = nargs > skip ? args[skip] : stdin_is_data() ? "-" : NULL;
+		if (file && (rc = cmd_explain_seen(st, file, &h->seen, &h->nseen)) == 0 &&
+		    strcmp(file, "-") == 0)
+			rc = stdin_from_terminal();
+		if (rc != 0) {
 			store_close(st);
+			free(h->seen);
 			memset(h, 0, sizeof *h);
 			free(args);
 			return rc;

@@ -2,7 +2,8 @@
 # seen.sh: statuscodes browse FILE (issue 10 item 4): the browser opens on a
 # "Seen" list of the codes the file holds, with their counts, in the order
 # of the explain report (most first); Enter opens a code's detail as usual;
-# s shows the list again. A file with no status and an unreadable file are
+# s shows the list again; input piped into browse makes the list while the
+# keys come from the terminal. A file with no status and an unreadable file are
 # refused before the browser starts (exit 1 and 4). Exits 77 without tmux.
 #
 # Environment: SC_SRCDIR, SC_BUILDDIR, STATUSCODES_DB (make check sets them).
@@ -35,8 +36,24 @@ check "the list is closed" seen sc_wait_gone seen "Seen"
 sc_keys seen s
 check "s shows the list again" seen sc_wait seen "Seen" "HTTP 429"
 sc_keys seen Escape q
-quits() { [ "$(sc_wait_exit seen)" = 0 ]; }
-check "quits cleanly" seen quits
+quits() { [ "$(sc_wait_exit "$1")" = 0 ]; }
+check "quits cleanly" seen quits seen
+
+# piped into browse: the input makes the list, the keys come from the terminal
+cat >"$TMPD/piped.sh" <<EOS
+#!/bin/sh
+cat $(q "$src/tests/explain/ws-close.txt") | $(q "$SC_BIN") "\$@"
+EOS
+chmod +x "$TMPD/piped.sh"
+real=$SC_BIN
+SC_BIN=$TMPD/piped.sh
+sc_start piped 100 30 -- browse
+SC_BIN=$real
+check "piped into browse: the Seen list of the input" piped sc_wait piped "Seen" "Abnormal Closure"
+sc_keys piped Enter
+check "keys come from the terminal: Enter opens 1000" piped sc_wait piped "Normal Closure"
+sc_keys piped Q
+check "piped: quits cleanly" piped quits piped
 
 printf 'nothing here\n' >"$TMPD/none.txt"
 "$SC_BIN" browse "$TMPD/none.txt" </dev/null >/dev/null 2>"$TMPD/err"

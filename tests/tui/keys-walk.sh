@@ -187,6 +187,7 @@ press ? "?";          check "?: the key help" sc_wait "$S" "Keys ("
 press Esc Escape;     check "Esc closes the help" sc_wait_gone "$S" "Keys ("
 press F1 F1;          check "F1: the key help" sc_wait "$S" "Keys ("
 press q q;            check "q closes the help" sc_wait_gone "$S" "Keys ("
+press s s;            check "s without a file: says there is none" status "No codes seen"
 press C-l C-l;        check "Ctrl-L: the screen is drawn again, the same" sc_wait "$S" "HTTP 304  Not Modified" "[EN+中文]"
 
 # ---- the mouse -----------------------------------------------------------------------------
@@ -215,6 +216,19 @@ sc_wait "$S" "Keys ("
 press Q Q
 rc=$(sc_wait_exit "$S")
 check "Q quits from an overlay with status 0" test "$rc" = 0
+
+# ---- the codes seen in a file: s -------------------------------------------------------------
+S=ks
+printf '%s\n' '127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 404 2326' \
+	'127.0.0.1 - - [10/Oct/2000:13:55:37 -0700] "GET /a HTTP/1.1" 404 2326' \
+	'127.0.0.1 - - [10/Oct/2000:13:55:38 -0700] "GET /b HTTP/1.1" 503 1' >"$TMPD/access.log"
+sc_start "$S" 100 30 -- browse "$TMPD/access.log"
+check "browse FILE opens on the codes seen in it, most first" sc_wait "$S" "Seen" "2  HTTP 404"
+press Esc Escape;     check "Esc closes the seen list" sc_wait_gone "$S" "Seen"
+press s s;            check "s: the seen list again" sc_wait "$S" "Seen" "1  HTTP 503"
+press Enter Enter;    check "Enter opens the code" sc_wait "$S" "HTTP 404  Not Found"
+press Q Q
+check "Q: status 0" test "$(sc_wait_exit "$S")" = 0
 
 # ---- every binding of the table was pressed -----------------------------------------------
 table=$(sed -n 's/^.*X(ACT_[A-Z_]*, *"\([^"]*\)".*$/\1/p' \

@@ -110,7 +110,7 @@ static int set_help(struct cli_opts *o, const char *v)
 
 static int set_version(struct cli_opts *o, const char *v)
 {
-	printf("statuscodes %s\n", PACKAGE_VERSION);
+	cli_version(stdout);
 	return SC_EXIT_OK;
 }
 

@@ -101,6 +101,8 @@ int cli_completion_script(const char *shell);
 
 /* Prints the --help text. */
 void cli_usage(FILE *f);
+/* Prints the --version text (version, copyright, licence). */
+void cli_version(FILE *f);
 
 /* Prints the man page sections generated from the tables (troff), the
  * browser's keys among them (src/view/keymap.h). */

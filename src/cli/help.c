@@ -35,7 +35,7 @@ static void usage_item(FILE *f, const char *head, const char *help)
 
 void cli_usage(FILE *f)
 {
-	fprintf(f, "usage: statuscodes [OPTION]... [COMMAND] [ARG]...\n\n"
+	fprintf(f, "Usage: statuscodes [OPTION]... [COMMAND] [ARG]...\n\n"
 	           "A bilingual (English/中文) reference for HTTP, FTP and WebSocket status codes.\n\n"
 	           "Commands:\n");
 	for (const struct cli_command *c = cli_commands; c->name; c++) {
@@ -56,6 +56,17 @@ void cli_usage(FILE *f)
 #define SC_EXIT_HELP(name, value, text) fprintf(f, "  %-3d %s\n", value, text);
 	SC_EXIT_CODES(SC_EXIT_HELP)
 #undef SC_EXIT_HELP
+	fprintf(f, "\nReport bugs to: %s\n", PACKAGE_BUGREPORT);
+}
+
+/* --version, as the GNU coding standards lay it out. */
+void cli_version(FILE *f)
+{
+	fprintf(f, "statuscodes %s\n"
+	           "Copyright (C) 2026 The statuscodes authors.\n"
+	           "License MIT: <https://opensource.org/license/mit>.\n"
+	           "This is free software: you are free to change and redistribute it.\n"
+	           "There is NO WARRANTY, to the extent permitted by law.\n", PACKAGE_VERSION);
 }
 
 /* troff-escapes s: backslashes and a leading dot or quote. */

@@ -1,0 +1,40 @@
+#!/bin/sh
+# gnu.sh: --help and --version as the GNU coding standards lay them out, and
+# long options abbreviated the GNU way (issue 14 item 2).
+set -u
+bin=${SC_BUILDDIR:-.}/src/statuscodes
+tmp=$(mktemp -d /tmp/sc-gnu-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+export LANG=C.UTF-8 NO_COLOR=1
+unset LC_ALL
+ok() { echo "ok - $*"; pass=$((pass + 1)); }
+not_ok() { echo "not ok - $*"; fail=$((fail + 1)); }
+check() { d=$1; shift; if "$@"; then ok "$d"; else not_ok "$d"; fi; }
+
+"$bin" --help </dev/null >"$tmp/help" 2>&1; rc=$?
+check "--help exits 0" [ "$rc" -eq 0 ]
+check "--help starts with a Usage: line" [ "$(head -1 "$tmp/help")" = "Usage: statuscodes [OPTION]... [COMMAND] [ARG]..." ]
+check "--help ends with where to report bugs" grep -q '^Report bugs to: ..*' "$tmp/help"
+check "the bug-report line is the last line" sh -c "tail -1 '$tmp/help' | grep -q '^Report bugs to: '"
+
+"$bin" --version </dev/null >"$tmp/version" 2>&1; rc=$?
+check "--version exits 0" [ "$rc" -eq 0 ]
+check "--version's first line is the name and version" grep -qx 'statuscodes [0-9][0-9.]*' "$tmp/version" 
+check "first line only" sh -c "head -1 '$tmp/version' | grep -qx 'statuscodes [0-9][0-9.]*'"
+check "--version has a copyright line" grep -q '^Copyright (C) [0-9]\{4\} ' "$tmp/version"
+check "--version names the licence" grep -q '^License MIT' "$tmp/version"
+check "--version says there is no warranty" grep -q 'NO WARRANTY' "$tmp/version"
+
+"$bin" --vers </dev/null >"$tmp/vers" 2>&1
+check "--vers is --version" cmp -s "$tmp/vers" "$tmp/version"
+"$bin" --he </dev/null >"$tmp/he" 2>&1
+check "--he is --help" cmp -s "$tmp/he" "$tmp/help"
+"$bin" 404 --la=en </dev/null >"$tmp/out" 2>&1; rc=$?
+check "--la=en is --lang=en" sh -c "[ $rc -eq 0 ] && ! grep -q '未找到' '$tmp/out' && grep -q 'Not Found' '$tmp/out'"
+"$bin" 404 --co </dev/null >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "an ambiguous abbreviation is a usage error (exit 2)" [ "$rc" -eq 2 ]
+check "and says it is ambiguous, in one line plus the hint" sh -c "grep -q ambiguous '$tmp/err' && [ \$(wc -l <'$tmp/err') -le 2 ]"
+
+echo "# $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -99,6 +99,7 @@ struct tui_prompt {
 	enum prompt_kind kind;
 	struct buf text;
 	enum pane_id saved_focus;   /* where focus was when it opened */
+	bool search_due;            /* typed ahead: the search waits for the last key */
 };
 
 /* Digits typed to jump to a code (prompt.c). */

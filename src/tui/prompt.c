@@ -19,20 +19,6 @@
 /* A digit this long after the last one starts a new code. */
 #define JUMP_IDLE_MS 1500
 
-/* Splits the query into the words to highlight. */
-static void search_terms(struct strv *terms, const char *q)
-{
-	char *copy = xstrdup(q);
-	/* U+3000 (ideographic space) separates words too */
-	for (char *p = copy; (p = strstr(p, "\xE3\x80\x80")) != NULL; )
-		memset(p, ' ', 3);
-	char *save = NULL;
-	for (char *w = strtok_r(copy, " \t\"", &save); w; w = strtok_r(NULL, " \t\"", &save))
-		if (*w)
-			strv_push(terms, w);
-	free(copy);
-}
-
 static void search_run(struct tui *t)
 {
 	const char *q = buf_str(&t->prompt.text);
@@ -49,7 +35,10 @@ static void search_run(struct tui *t)
 	buf_adds(&t->search.query, q);
 	if (store_search(t->st, q, NULL, SEARCH_LIMIT, true, &t->search.hits, &cause) != 0)
 		tui_store_error(t, cause);
-	search_terms(&t->search.terms, q);
+	/* highlight what the search matched (stems, glossary terms), not
+	 * the words as typed */
+	for (size_t i = 0; i < t->search.hits.terms.n; i++)
+		strv_push(&t->search.terms, t->search.hits.terms.v[i]);
 	t->search.active = true;
 	lp->sel = lp->top = 0;
 }
@@ -57,6 +46,7 @@ static void search_run(struct tui *t)
 void tui_prompt_open(struct tui *t, enum prompt_kind kind)
 {
 	t->prompt.kind = kind;
+	t->prompt.search_due = false;
 	buf_reset(&t->prompt.text);
 	if (kind != PROMPT_SEARCH)
 		return;
@@ -151,6 +141,13 @@ void tui_prompt_key(struct tui *t, const struct screen_key *k)
 {
 	enum tui_action a = keys_action(k);
 
+	/* a key other than typing acts on the results of all that was typed */
+	if (t->prompt.search_due && !keys_printable(k) && !keys_is_erase(k)) {
+		t->prompt.search_due = false;
+		if (t->prompt.kind == PROMPT_SEARCH)
+			search_run(t);
+	}
+
 	if (keys_printable(k)) {
 		char u[8];
 		int n = utf8_encode((uint32_t)k->ch, u);
@@ -179,8 +176,13 @@ void tui_prompt_key(struct tui *t, const struct screen_key *k)
 	} else {
 		return;
 	}
-	if (t->prompt.kind == PROMPT_SEARCH)
-		search_run(t);
+	/* a search the next key, already typed, would make stale is dropped:
+	 * that key searches for the longer text */
+	if (t->prompt.kind == PROMPT_SEARCH) {
+		t->prompt.search_due = screen_key_waiting();
+		if (!t->prompt.search_due)
+			search_run(t);
+	}
 }
 
 /* ---- typing digits jumps to a code --------------------------------------- */

@@ -393,6 +393,24 @@ int screen_read(struct screen_key *k, int timeout_ms)
 	return 1;
 }
 
+bool screen_key_waiting(void)
+{
+	wint_t wc = 0;
+	int rc;
+
+	if (scr == NULL)
+		return false;
+	wtimeout(stdscr, 0);
+	rc = wget_wch(stdscr, &wc);
+	if (rc == ERR)
+		return false;
+	if (rc == KEY_CODE_YES)
+		ungetch((int)wc);
+	else
+		unget_wch((wchar_t)wc);
+	return true;
+}
+
 bool screen_mouse(struct screen_mouse *m)
 {
 	MEVENT ev;

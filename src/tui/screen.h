@@ -86,6 +86,8 @@ void screen_update(bool all);
 /* Waits up to timeout_ms for a key. 1 with *k filled, 0 on timeout or
  * when a signal interrupted the wait. */
 int screen_read(struct screen_key *k, int timeout_ms);
+/* Is a key already waiting (typed ahead)? It stays for screen_read(). */
+bool screen_key_waiting(void);
 /* After KEY_MOUSE: what happened. false when nothing usable. */
 bool screen_mouse(struct screen_mouse *m);
 

@@ -81,11 +81,18 @@ fi
 
 # SIGKILL at spread-out moments: always the old file or the new one
 kills=${SC_KILLS:-30}
+# spread the kills over twice one import's duration, measured here
+cp "$tmp/old.db" "$w/a.db"
+t0=$(date +%s%N)
+"$bin" --db "$w/a.db" import "$doc" >/dev/null 2>&1
+span=$(( ($(date +%s%N) - t0) / 1000000 * 2 ))
+[ "$span" -gt 0 ] || span=1
 old_ok=0 new_ok=0 bad=0 i=0
 while [ $i -lt "$kills" ]; do
 	cp "$tmp/old.db" "$w/a.db"
 	"$bin" --db "$w/a.db" import "$doc" >/dev/null 2>&1 & pid=$!
-	sleep "0.$(printf '%03d' $(( i * 300 / kills )))"
+	ms=$(( i * span / kills ))
+	sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
 	kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 	if cmp -s "$w/a.db" "$tmp/old.db"; then old_ok=$((old_ok + 1))
 	elif cmp -s "$w/a.db" "$tmp/new.db"; then new_ok=$((new_ok + 1))
@@ -93,7 +100,7 @@ while [ $i -lt "$kills" ]; do
 	[ -e "$w/a.db-journal" ] && bad=$((bad + 1))
 	i=$((i + 1))
 done
-echo "# $kills kills: $old_ok old, $new_ok new, $bad other"
+echo "# $kills kills spread over ${span} ms: $old_ok old, $new_ok new, $bad other"
 check "SIGKILL x$kills: always the old or the new file ($old_ok old, $new_ok new)" [ "$bad" -eq 0 ]
 sc --db "$w/a.db" 404
 check "after the kills: lookups work ($rc)" [ "$rc" -eq 0 ]

@@ -124,35 +124,35 @@ static void test_migrate_v1(void **state)
 	free(dir);
 }
 
-/* Reads the user data in dir as a user who cannot write there; exits 0
+/* Reads the user data in dir as a user who cannot write there; returns 0
  * when everything is shown read-only with a true reason. */
-static _Noreturn void reader(const char *dir)
+static int reader(const char *dir)
 {
 	struct userdata *u;
 	struct userdata_refs r = {0};
 	char *v;
 
 	if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
-		_exit(10);
+		return 10;
 	if ((u = userdata_open(dir)) == NULL)
-		_exit(11);                       /* the data was hidden */
+		return 11;                       /* the data was hidden */
 	if (userdata_writable(u))
-		_exit(12);
+		return 12;
 	if (userdata_readonly_reason(u) == NULL || strstr(userdata_readonly_reason(u), "cannot be written") == NULL)
-		_exit(13);
+		return 13;
 	if ((v = userdata_get(u, "lang")) == NULL || strcmp(v, "zh") != 0)
-		_exit(14);
+		return 14;
 	free(v);
 	if (userdata_bookmarks(u, &r) != 0 || r.n != 1 || strcmp(r.v[0].code, "530") != 0)
-		_exit(15);
+		return 15;
 	userdata_refs_free(&r);
 	if (userdata_history(u, 10, &r) != 0 || r.n != 2)
-		_exit(16);
+		return 16;
 	userdata_refs_free(&r);
 	if (userdata_bookmark(u, "http", "404", true) == 0)
-		_exit(17);                       /* a write that cannot happen says so */
+		return 17;                       /* a write that cannot happen says so */
 	userdata_close(u);
-	_exit(0);
+	return 0;
 }
 
 /* A folder the user cannot write (issue 15 item 9): bookmarks, history and
@@ -174,8 +174,12 @@ static void test_readonly_dir(void **state)
 	*strrchr(top, '/') = '\0';
 	assert_int_equal(chmod(top, 0755), 0);
 	assert_int_equal(chmod(dir, 0555), 0);
-	if ((pid = fork()) == 0)
-		reader(dir);
+	if ((pid = fork()) == 0) {
+		int rc = reader(dir);
+		free(top);
+		free(dir);
+		_exit(rc);
+	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	chmod(dir, 0700);
 	chmod(top, 0700);

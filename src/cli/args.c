@@ -22,6 +22,18 @@ static int set_lang(struct cli_opts *o, const char *v)
 }
 
 static int set_json(struct cli_opts *o, const char *v) { o->json = true; return -1; }
+static int set_format(struct cli_opts *o, const char *v)
+{
+	o->json = strcmp(v, "json") == 0;
+	o->line = strcmp(v, "line") == 0;
+	if (!o->json && !o->line && strcmp(v, "text") != 0)
+		return cli_usage_error("--format takes text, line or json, not '%s'", v);
+	return -1;
+}
+
+static int set_full(struct cli_opts *o, const char *v) { o->full = true; return -1; }
+static int set_no_pager(struct cli_opts *o, const char *v) { o->no_pager = true; return -1; }
+
 static int set_db(struct cli_opts *o, const char *v) { o->db = v; return -1; }
 
 static int set_color(struct cli_opts *o, const char *v)
@@ -117,6 +129,14 @@ static int set_version(struct cli_opts *o, const char *v)
 const struct cli_option cli_options[] = {
 	{ "lang", 'l', "en|zh|both", "Languages to show (default both).", NULL, false, set_lang },
 	{ "json", 'j', NULL, "Print JSON instead of text.", NULL, false, set_json },
+	{ "format", 0, "text|line|json", "Text (default); line: one line per entry (404  Not Found · 未找到) "
+	  "for every command that lists; json: as --json.", NULL, false, set_format },
+	{ "full", 0, NULL, "Show everything about an entry: details, sub-status codes, notes on what tells "
+	  "confusable codes apart, every cross-reference, what each source said, defects.", "show", false,
+	  set_full },
+	{ "sources", 0, NULL, "The same as --full.", "show", false, set_full },
+	{ "no-pager", 0, NULL, "Never page the output. Otherwise, on a terminal, output longer than the "
+	  "screen goes through $STATUSCODES_PAGER, else $PAGER, else less -FRX.", NULL, false, set_no_pager },
 	{ "db", 0, "PATH", "The database to use (default: $STATUSCODES_DB, else the installed one).", NULL,
 	  false, set_db },
 	{ "color", 0, "auto|always|never", "Colour the output (default auto; NO_COLOR also turns it off).",

@@ -28,9 +28,11 @@
 
 const struct cli_command cli_commands[] = {
 	{ "show", "[PROTOCOL] CODE...",
-	  "Show entries in both languages: phrase, class, status, summary, details, sources, "
-	  "cross-references. The word show may be left out: statuscodes 404, statuscodes ftp 530, "
-	  "statuscodes 403.14, statuscodes ws 4001. A number used by several protocols shows each.",
+	  "Show entries in both languages. On a terminal the answer comes first: phrase, class, status, "
+	  "summary, what to check, the codes it is confused with, and one line for the same number in "
+	  "another protocol; --full (or output to a pipe) adds details, sub-status codes, the notes on "
+	  "what tells codes apart, cross-references, what each source said and defects. The word show "
+	  "may be left out: statuscodes 404, statuscodes ftp 530, statuscodes 403.14, statuscodes ws 4001.",
 	  cmd_show, STORE_READ },
 	{ "list", "[PROTOCOL] [CLASS|PATTERN]",
 	  "List entries, e.g. list http 4xx, list 40x, list ftp, list 403 (403 and its sub-status codes).",
@@ -39,9 +41,9 @@ const struct cli_command cli_commands[] = {
 	  "Ranked search in English and Chinese (search 缓存, search proxy auth, search Retry-After). "
 	  "Close matches are offered when nothing matches.",
 	  cmd_search, STORE_READ },
-	{ "compare", "A B",
-	  "Two entries side by side with the note on what tells them apart "
-	  "(compare 401 403; compare http:530 ftp:530).",
+	{ "compare", "A B [C]...",
+	  "Two or more entries side by side with the notes on what tells them apart "
+	  "(compare 401 403 407; compare http:530 ftp:530).",
 	  cmd_compare, STORE_READ },
 	{ "sources", "",
 	  "Each source document, what was taken from it, and every defect found with its "

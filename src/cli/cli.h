@@ -21,7 +21,10 @@
 struct cli_opts {
 	enum lang  lang;
 	bool       lang_set;   /* given on the command line */
-	bool       json;
+	bool       json;       /* --json, --format=json */
+	bool       line;       /* --format=line: one line per entry */
+	bool       full;       /* --full, --sources: everything about an entry */
+	bool       no_pager;   /* --no-pager */
 	enum color color;
 	const char *db;        /* --db, or NULL */
 	bool       dry_run;    /* import --dry-run */

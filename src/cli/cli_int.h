@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "json.h"
+#include "render.h"
 #include "store.h"
 
 int cmd_show(struct store *st, const struct cli_opts *o, int argc, char **argv);
@@ -40,5 +41,13 @@ bool cli_looks_like_code(const char *s);
 /* Writes j's text and a newline to stdout; frees j. */
 void cli_print_json(struct json *j);
 bool cli_stdout_tty(void);
+
+/* pager.c: writes out's text to stdout, through the pager when o and the
+ * terminal want one (see pager.c), and empties it. */
+void cli_emit(struct out *out, const struct cli_opts *o);
+/* Would text go through the pager now? */
+bool cli_want_pager(const struct cli_opts *o, const char *text);
+/* The pager to run, or NULL for none. */
+const char *cli_pager_command(void);
 
 #endif

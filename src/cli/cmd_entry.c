@@ -14,13 +14,82 @@
 #include "text.h"
 #include "xmalloc.h"
 
+/* Does d list e as the same number in another protocol (an "also" line)? */
+static bool shown_as_also(const struct view_entry *d, const struct sc_entry *e)
+{
+	const struct view_section *s = view_entry_section(d, VS_SAME_NUMBER);
+
+	for (size_t i = 0; s && i < s->n; i++)
+		if (s->v[i].ref->id == e->id)
+			return true;
+	return false;
+}
+
+/* One entry of show: a line (--format=line), JSON, or its document as text:
+ * the answer first on a terminal, else (piped, or --full) in full, so that
+ * what scripts read stays whole. *first keeps the document of an argument's
+ * first entry: the short form leaves out the others that it already names
+ * on an "also" line. Returns 0, or the database status (printed). */
+static int show_entry(struct store *st, const struct cli_opts *o, const struct sc_entry *e, size_t k,
+                      struct view_entry *first, struct out *out, struct json *j, int *shown)
+{
+	struct view_entry v;
+	char *cause = NULL;
+	bool full = o->full || !cli_stdout_tty();
+
+	if (o->line) {
+		render_row(out, e, NULL, false, false);
+		return 0;
+	}
+	if (view_entry_load(st, e, o->json ? LANG_BOTH : o->lang, &v, &cause) != 0) {
+		view_entry_free(&v);
+		return cli_db_failed(cause);
+	}
+	if (o->json) {
+		render_entry_json(j, &v);
+	} else if (full || k == 0 || !shown_as_also(first, e)) {
+		if ((*shown)++)
+			buf_addc(&out->b, '\n');
+		render_entry(out, &v, full);
+	}
+	if (k == 0)
+		*first = v;
+	else
+		view_entry_free(&v);
+	return 0;
+}
+
+/* The entries one argument of show names (ftp:530, 404, 4001). Returns 0,
+ * not found (printed) or the database status (printed). */
+static int show_arg(struct store *st, const struct cli_opts *o, const char *protocol, const char *arg,
+                    struct out *out, struct json *j, int *shown)
+{
+	struct sc_entries found = {0};
+	struct view_entry first;
+	const char *p;
+	char *code, *cause = NULL;
+	int rc = 0;
+
+	memset(&first, 0, sizeof first);
+	cli_split_ref(arg, &p, &code);
+	if (store_lookup(st, p ? p : protocol, code, &found, &cause) != 0)
+		rc = cli_db_failed(cause);
+	else if (found.n == 0)
+		rc = cli_not_found(st, p ? p : protocol, code);
+	for (size_t k = 0; rc == 0 && k < found.n; k++)
+		rc = show_entry(st, o, &found.v[k], k, &first, out, j, shown);
+	view_entry_free(&first);
+	sc_entries_free(&found);
+	free(code);
+	return rc;
+}
+
 int cmd_show(struct store *st, const struct cli_opts *o, int argc, char **argv)
 {
 	const char *protocol = NULL;
 	int first = 0, status = SC_EXIT_OK, shown = 0;
 	struct out out;
 	struct json j = {0};
-	char *cause = NULL;
 
 	if (argc > 0 && store_protocol_id(argv[0])) {
 		protocol = store_protocol_id(argv[0]);
@@ -42,47 +111,18 @@ int cmd_show(struct store *st, const struct cli_opts *o, int argc, char **argv)
 	out_init(&out, o, cli_stdout_tty());
 	if (o->json)
 		json_open(&j, NULL, '[');
-	for (int i = first; i < argc; i++) {
-		struct sc_entries found = {0};
-		const char *p = protocol;
-		char *code;
-		cli_split_ref(argv[i], &p, &code);
-		if (!p)
-			p = protocol;
-		if (store_lookup(st, p, code, &found, &cause) != 0) {
-			free(code);
-			out_free(&out);
-			buf_free(&j.b);
-			return cli_db_failed(cause);
-		}
-		if (found.n == 0)
-			status = cli_not_found(st, p, code);
-		for (size_t k = 0; k < found.n; k++) {
-			struct view_entry v;
-			if (view_entry_load(st, &found.v[k], o->json ? LANG_BOTH : o->lang, &v, &cause) != 0) {
-				view_entry_free(&v);
-				sc_entries_free(&found);
-				free(code);
-				out_free(&out);
-				buf_free(&j.b);
-				return cli_db_failed(cause);
-			}
-			if (o->json) {
-				render_entry_json(&j, &v);
-			} else {
-				if (shown++)
-					buf_adds(&out.b, "\n");
-				render_entry(&out, &v);
-				out_write(&out, stdout);
-			}
-			view_entry_free(&v);
-		}
-		sc_entries_free(&found);
-		free(code);
+	for (int i = first; i < argc && status != SC_EXIT_DB; i++) {
+		int rc = show_arg(st, o, protocol, argv[i], &out, &j, &shown);
+		if (rc != 0)
+			status = rc;
 	}
-	if (o->json) {
+	if (status == SC_EXIT_DB) {
+		buf_free(&j.b);
+	} else if (o->json) {
 		json_close(&j, ']');
 		cli_print_json(&j);
+	} else {
+		cli_emit(&out, o);
 	}
 	out_free(&out);
 	return status;
@@ -125,7 +165,7 @@ int cmd_list(struct store *st, const struct cli_opts *o, int argc, char **argv)
 		out_init(&out, o, tty);
 		for (size_t k = 0; k < all.n; k++)
 			render_row(&out, &all.v[k], NULL, false, tty);
-		out_write(&out, stdout);
+		cli_emit(&out, o);
 		out_free(&out);
 	}
 	sc_entries_free(&all);
@@ -198,7 +238,7 @@ int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv
 		search_notes(&out, o, &hits, tty);
 		for (size_t k = 0; k < hits.n; k++)
 			render_row(&out, &hits.v[k].e, tty ? hits.v[k].snippet : NULL, hits.v[k].fuzzy, tty);
-		out_write(&out, stdout);
+		cli_emit(&out, o);
 		out_free(&out);
 	}
 	int status = hits.n ? SC_EXIT_OK : SC_EXIT_NOTFOUND;
@@ -235,14 +275,16 @@ static int compare_arg(struct store *st, const char *arg, enum lang lang, struct
 
 int cmd_compare(struct store *st, const struct cli_opts *o, int argc, char **argv)
 {
-	struct view_entry a = {0}, b = {0};
+	struct view_entry docs[COMPARE_MAX];
+	const struct view_entry *v[COMPARE_MAX];
 	enum lang lang = o->json ? LANG_BOTH : o->lang;
 	char *cause = NULL;
-	int rc;
+	int rc = SC_EXIT_OK, n = 0;
 
-	if (argc != 2)
-		return cli_usage_error("compare needs two codes, like: statuscodes compare 401 403");
-	for (int i = 0; i < 2; i++) {
+	if (argc < 2 || argc > COMPARE_MAX)
+		return cli_usage_error("compare needs two to %d codes, like: statuscodes compare 401 403 407",
+		                       COMPARE_MAX);
+	for (int i = 0; i < argc; i++) {
 		const char *protocol;
 		char *code;
 		cli_split_ref(argv[i], &protocol, &code);
@@ -251,24 +293,26 @@ int cmd_compare(struct store *st, const struct cli_opts *o, int argc, char **arg
 		if (!ok)
 			return cli_usage_error("'%s' is not a status code", argv[i]);
 	}
-	if ((rc = compare_arg(st, argv[0], lang, &a, &cause)) != SC_EXIT_OK ||
-	    (rc = compare_arg(st, argv[1], lang, &b, &cause)) != SC_EXIT_OK) {
-		view_entry_free(&a);
-		view_entry_free(&b);
-		return rc == SC_EXIT_DB ? cli_db_failed(cause) : rc;
+	memset(docs, 0, sizeof docs);
+	for (; n < argc && rc == SC_EXIT_OK; n++) {
+		rc = compare_arg(st, argv[n], lang, &docs[n], &cause);
+		v[n] = &docs[n];
 	}
-	if (o->json) {
+	if (rc == SC_EXIT_OK && o->json) {
 		struct json j = {0};
-		render_compare_json(&j, &a, &b);
+		render_compare_json(&j, v, (size_t)n);
 		cli_print_json(&j);
-	} else {
+	} else if (rc == SC_EXIT_OK) {
 		struct out out;
 		out_init(&out, o, cli_stdout_tty());
-		render_compare(&out, &a, &b);
-		out_write(&out, stdout);
+		for (int i = 0; o->line && i < n; i++)
+			render_row(&out, &docs[i].e, NULL, false, false);
+		if (!o->line)
+			render_compare(&out, v, (size_t)n);
+		cli_emit(&out, o);
 		out_free(&out);
 	}
-	view_entry_free(&a);
-	view_entry_free(&b);
-	return SC_EXIT_OK;
+	for (int i = 0; i < n; i++)
+		view_entry_free(&docs[i]);
+	return rc == SC_EXIT_DB ? cli_db_failed(cause) : rc;
 }

@@ -21,6 +21,7 @@ void out_init(struct out *o, const struct cli_opts *opts, bool tty)
 	memset(o, 0, sizeof *o);
 	o->color = palette_color_on(opts->color, STDOUT_FILENO);
 	o->lang = opts->lang;
+	o->line = opts->line;
 	o->width = 80;
 	if (tty) {
 		struct winsize ws;
@@ -125,6 +126,15 @@ static void snippet_text(struct out *o, const char *s)
 
 void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bool fuzzy, bool tty)
 {
+	if (o->line) {
+		char *p = render_phrases(o, e);
+		if (strcmp(e->protocol, "http") != 0)
+			buf_addf(&o->b, "%s ", label_protocol(e->protocol));
+		render_code(o, e, false);
+		buf_addf(&o->b, "  %s\n", p);
+		free(p);
+		return;
+	}
 	if (!tty) {
 		/* the stable, script-friendly form */
 		buf_addf(&o->b, "%s\t%s\t%s\t%s\n", e->protocol, e->code,
@@ -170,68 +180,111 @@ void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bo
 	}
 }
 
-/* Two texts side by side, each wrapped to half the width. */
-static void side_by_side(struct out *o, const char *a, const char *b)
+/* Texts side by side in n columns, each wrapped to its share of the
+ * width, with a rule between them. */
+static void side_by_side(struct out *o, const char *const *text, size_t n)
 {
-	size_t col = o->width > 10 ? (o->width - 3) / 2 : 20;
-	char **la, **lb;
-	size_t na = text_wrap(a ? a : "", col, &la), nb = text_wrap(b ? b : "", col, &lb);
+	size_t col = o->width > 3 * n + 10 ? (o->width - 3 * (n - 1)) / n : 20, rows = 0;
+	char **lines[COMPARE_MAX];
+	size_t nl[COMPARE_MAX];
 
-	for (size_t i = 0; i < na || i < nb; i++) {
-		text_fit(&o->b, i < na ? la[i] : "", col, true, false);
-		buf_adds(&o->b, " \xE2\x94\x82 ");
-		if (i < nb)
-			buf_adds(&o->b, lb[i]);
+	for (size_t c = 0; c < n; c++) {
+		nl[c] = text_wrap(text[c] ? text[c] : "", col, &lines[c]);
+		rows = nl[c] > rows ? nl[c] : rows;
+	}
+	for (size_t i = 0; i < rows; i++) {
+		for (size_t c = 0; c < n; c++) {
+			if (c)
+				buf_adds(&o->b, " \xE2\x94\x82 ");
+			if (c + 1 < n)
+				text_fit(&o->b, i < nl[c] ? lines[c][i] : "", col, true, false);
+			else if (i < nl[c])
+				buf_adds(&o->b, lines[c][i]);
+		}
 		while (o->b.len && o->b.s[o->b.len - 1] == ' ')
 			o->b.s[--o->b.len] = '\0';
 		buf_addc(&o->b, '\n');
 	}
-	text_lines_free(la, na);
-	text_lines_free(lb, nb);
+	for (size_t c = 0; c < n; c++)
+		text_lines_free(lines[c], nl[c]);
 }
 
-void render_compare(struct out *o, const struct view_entry *a, const struct view_entry *b)
+/* One row of the comparison: field(entry) for each entry. */
+static void compare_row(struct out *o, const struct view_entry *const *v, size_t n,
+                        char *(*field)(const struct out *o, const struct sc_entry *e))
 {
-	char *ha = xasprintf("%s %s", label_protocol(a->e.protocol), a->e.code);
-	char *hb = xasprintf("%s %s", label_protocol(b->e.protocol), b->e.code);
-	side_by_side(o, ha, hb);
-	free(ha);
-	free(hb);
+	char *cells[COMPARE_MAX] = {0};
+
+	for (size_t c = 0; c < n; c++)
+		cells[c] = field(o, &v[c]->e);
+	side_by_side(o, (const char *const *)cells, n);
+	for (size_t c = 0; c < n; c++)
+		free(cells[c]);
+}
+
+static char *cell_label(const struct out *o, const struct sc_entry *e)
+{
+	return xasprintf("%s %s", label_protocol(e->protocol), e->code);
+}
+static char *cell_phrase_en(const struct out *o, const struct sc_entry *e) { return xstrdup(e->phrase_en); }
+static char *cell_phrase_zh(const struct out *o, const struct sc_entry *e) { return xstrdup(e->phrase_zh); }
+static char *cell_summary_en(const struct out *o, const struct sc_entry *e) { return xstrdup(e->summary_en); }
+static char *cell_summary_zh(const struct out *o, const struct sc_entry *e) { return xstrdup(e->summary_zh); }
+
+static char *cell_class(const struct out *o, const struct sc_entry *e)
+{
+	const char *s = e->status ? e->status : "";
+	return xasprintf("%s  %s", e->class_id, o->lang == LANG_ZH ? label_status_zh(s) : s);
+}
+
+/* The compare note of a about b, or NULL. */
+const struct sc_xref *render_compare_note(const struct view_entry *a, const struct view_entry *b)
+{
+	for (size_t i = 0; i < a->xrefs.n; i++)
+		if (strcmp(a->xrefs.v[i].kind, "compare") == 0 && a->xrefs.v[i].other.id == b->e.id)
+			return &a->xrefs.v[i];
+	return NULL;
+}
+
+void render_compare(struct out *o, const struct view_entry *const *v, size_t n)
+{
+	size_t notes = 0;
+	const char *shown[COMPARE_MAX * COMPARE_MAX];
+
+	n = n > COMPARE_MAX ? COMPARE_MAX : n;
+	compare_row(o, v, n, cell_label);
 	if (lang_want_en(o->lang))
-		side_by_side(o, a->e.phrase_en, b->e.phrase_en);
+		compare_row(o, v, n, cell_phrase_en);
 	if (lang_want_zh(o->lang))
-		side_by_side(o, a->e.phrase_zh, b->e.phrase_zh);
-	const char *sa = a->e.status ? a->e.status : "", *sb = b->e.status ? b->e.status : "";
-	if (o->lang == LANG_ZH) {
-		sa = label_status_zh(sa);
-		sb = label_status_zh(sb);
-	}
-	char *ca = xasprintf("%s  %s", a->e.class_id, sa);
-	char *cb = xasprintf("%s  %s", b->e.class_id, sb);
-	side_by_side(o, ca, cb);
-	free(ca);
-	free(cb);
+		compare_row(o, v, n, cell_phrase_zh);
+	compare_row(o, v, n, cell_class);
 	buf_addc(&o->b, '\n');
 	if (lang_want_en(o->lang)) {
-		side_by_side(o, a->e.summary_en, b->e.summary_en);
+		compare_row(o, v, n, cell_summary_en);
 		buf_addc(&o->b, '\n');
 	}
 	if (lang_want_zh(o->lang)) {
-		side_by_side(o, a->e.summary_zh, b->e.summary_zh);
+		compare_row(o, v, n, cell_summary_zh);
 		buf_addc(&o->b, '\n');
 	}
-	/* the note that tells them apart */
-	for (size_t i = 0; i < a->xrefs.n; i++) {
-		const struct sc_xref *x = &a->xrefs.v[i];
-		if (strcmp(x->kind, "compare") != 0 || x->other.id != b->e.id)
-			continue;
-		render_heading(o, x->title_en ? x->title_en : "How to tell them apart",
-		        x->title_zh ? x->title_zh : "如何区分");
-		if (lang_want_en(o->lang) && x->note_en)
-			out_wrapped(o, 2, x->note_en);
-		if (lang_want_zh(o->lang) && x->note_zh)
-			out_wrapped(o, 2, x->note_zh);
-		return;
-	}
-	render_heading(o, "No curated note compares these two codes", "没有比较这两个状态码的说明");
+	/* the notes that tell them apart, each once (a group's note is shared) */
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++) {
+			const struct sc_xref *x = render_compare_note(v[i], v[k]);
+			bool seen = false;
+			for (size_t s = 0; x && s < notes; s++)
+				seen |= x->note_en && shown[s] && strcmp(shown[s], x->note_en) == 0;
+			if (!x || seen)
+				continue;
+			shown[notes++] = x->note_en;
+			render_heading(o, x->title_en ? x->title_en : "How to tell them apart",
+			               x->title_zh ? x->title_zh : "如何区分");
+			if (lang_want_en(o->lang) && x->note_en)
+				out_wrapped(o, 2, x->note_en);
+			if (lang_want_zh(o->lang) && x->note_zh)
+				out_wrapped(o, 2, x->note_zh);
+		}
+	if (notes == 0)
+		render_heading(o, n == 2 ? "No curated note compares these two codes" : "No curated note compares these codes",
+		               n == 2 ? "没有比较这两个状态码的说明" : "没有比较这些状态码的说明");
 }

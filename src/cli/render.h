@@ -21,6 +21,7 @@ struct out {
 	size_t width;      /* wrap at this many columns */
 	bool color;
 	enum lang lang;
+	bool line;         /* rows as --format=line */
 };
 
 void out_init(struct out *o, const struct cli_opts *opts, bool tty);
@@ -44,9 +45,10 @@ void render_heading(struct out *o, const char *en, const char *zh);
 /* "HTTP 404" (or "404") in the code's colour. */
 void render_code(struct out *o, const struct sc_entry *e, bool with_protocol);
 
-/* The entry document as text; the drawer takes a struct out *. */
-extern const struct view_drawer render_text_drawer;
-void render_entry(struct out *o, const struct view_entry *v);
+/* The entry document as text, in full (--full) or the answer first; the
+ * drawers take a struct out *. */
+extern const struct view_drawer render_text_drawer, render_short_drawer;
+void render_entry(struct out *o, const struct view_entry *v, bool full);
 /* The entry as JSON; v should be built for LANG_BOTH (JSON carries both).
  * The drawer fills a zeroed struct json_entry: one JSON fragment per group
  * of keys of the entry object, in the order they are written. */
@@ -60,11 +62,18 @@ struct json_entry {
 extern const struct view_drawer render_json_drawer;
 void render_entry_json(struct json *j, const struct view_entry *v);
 void render_entry_fields_json(struct json *j, const struct sc_entry *e);
-/* One line of a list or of search results. tty: aligned columns (and the
- * snippet under it); otherwise protocol TAB code TAB en TAB zh. */
+/* One line of a list or of search results. With o->line "404  Not Found
+ * · 未找到" (another protocol than HTTP named first: "FTP 502  ...");
+ * else tty: aligned columns (and the snippet under it); otherwise protocol
+ * TAB code TAB en TAB zh. */
 void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bool fuzzy, bool tty);
 void render_row_json(struct json *j, const struct sc_entry *e, const char *snippet, bool fuzzy);
-void render_compare(struct out *o, const struct view_entry *a, const struct view_entry *b);
-void render_compare_json(struct json *j, const struct view_entry *a, const struct view_entry *b);
+#define COMPARE_MAX 8
+/* Two to COMPARE_MAX entries side by side (more are cut), with the notes that
+ * tell them apart (each note once). */
+void render_compare(struct out *o, const struct view_entry *const *v, size_t n);
+void render_compare_json(struct json *j, const struct view_entry *const *v, size_t n);
+/* The compare note of a about b, or NULL. */
+const struct sc_xref *render_compare_note(const struct view_entry *a, const struct view_entry *b);
 
 #endif

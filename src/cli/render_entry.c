@@ -1,6 +1,10 @@
-/* render_entry.c: the entry document as text (render_text_drawer): each
- * section under its heading, in the document's order. The CLI lays out
- * nothing about an entry anywhere else. */
+/* render_entry.c: the entry document as text: in full (render_text_drawer,
+ * --full), each section under its heading in the document's order; and
+ * the answer first (render_short_drawer, the default): head, summary,
+ * what to check, the confusable codes with the title of what tells them
+ * apart, one line for the same number in another protocol, and a line
+ * naming what --full adds. The CLI lays out nothing about an entry
+ * anywhere else. */
 #include "config.h"
 #include "render.h"
 
@@ -223,7 +227,102 @@ const struct view_drawer render_text_drawer = {
 	},
 };
 
-void render_entry(struct out *o, const struct view_entry *d)
+/* The summary alone (who wrote it is in --full). */
+static void draw_summary_short(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
-	view_entry_draw(d, &render_text_drawer, o);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].role == VR_TEXT)
+			texts(ctx, 2, s->v[i].en, s->v[i].zh);
+}
+
+/* Confusable codes one line each, a group's title after its last peer; the
+ * notes are in --full and in compare. */
+static void draw_confusables_short(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct out *o = ctx;
+
+	size_t group = 0;   /* peers in the group so far */
+
+	section_heading(o, s);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct view_item *it = &s->v[i];
+		char *p = render_phrases(o, it->ref);
+		buf_adds(&o->b, "  ");
+		render_code(o, it->ref, strcmp(it->ref->protocol, d->e.protocol) != 0);
+		buf_addf(&o->b, "  %s\n", p);
+		free(p);
+		group++;
+		bool titled = it->title_en || it->title_zh;
+		/* a pair's title ("401 vs 403") only says again what the line says */
+		if (titled && group > 1) {
+			char *title = lang_bi(o->lang, it->title_en, it->title_zh);
+			out_wrapped_colored(o, 4, PAL_DIM, title);
+			free(title);
+		}
+		if (titled || it->note_en || it->note_zh)
+			group = 0;
+	}
+}
+
+/* "also FTP 502 Command not implemented · 命令未实现  (statuscodes ftp 502)" */
+static void draw_also(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct out *o = ctx;
+
+	buf_addc(&o->b, '\n');
+	for (size_t i = 0; i < s->n; i++) {
+		const struct sc_entry *e = s->v[i].ref;
+		char *p = render_phrases(o, e);
+		buf_adds(&o->b, o->lang == LANG_ZH ? "另见 " : "also ");
+		render_code(o, e, true);
+		buf_addf(&o->b, " %s  ", p);
+		char *cmd = xasprintf("(statuscodes %s %s)", e->protocol, e->code);
+		out_colored(o, PAL_DIM, cmd);
+		buf_addc(&o->b, '\n');
+		free(cmd);
+		free(p);
+	}
+}
+
+/* "(more with --full: details, sources)": what the short form left out. */
+static void draw_more(void *ctx, const struct view_entry *d)
+{
+	struct out *o = ctx;
+	struct buf more = {0};
+	bool zh = o->lang == LANG_ZH;
+
+	for (size_t i = 0; i < d->nsec; i++) {
+		const struct view_section *s = &d->sec[i];
+		bool notes = false;
+		for (size_t k = 0; s->kind == VS_CONFUSABLES && k < s->n; k++)
+			notes |= s->v[k].note_en || s->v[k].note_zh;
+		if (render_short_drawer.draw[s->kind] && !notes)
+			continue;
+		const char *name = notes ? (zh ? "区分说明" : "notes") : zh ? s->zh : label_sections[s->kind].name;
+		if (more.len)
+			buf_adds(&more, zh ? "、" : ", ");
+		for (const char *c = name; *c; c++)    /* "sub_status" -> "sub-status" */
+			buf_addc(&more, *c == '_' ? '-' : *c);
+	}
+	if (more.len) {
+		char *line = xasprintf(zh ? "（--full 显示更多：%s）" : "(more with --full: %s)", buf_str(&more));
+		buf_addc(&o->b, '\n');
+		out_wrapped_colored(o, 0, PAL_DIM, line);
+		free(line);
+	}
+	buf_free(&more);
+}
+
+const struct view_drawer render_short_drawer = {
+	.name = "short text",
+	.draw = {
+		[VS_HEAD] = draw_head, [VS_SUMMARY] = draw_summary_short, [VS_CHECK] = draw_paragraphs,
+		[VS_CONFUSABLES] = draw_confusables_short, [VS_SAME_NUMBER] = draw_also,
+	},
+	.end = draw_more,
+};
+
+void render_entry(struct out *o, const struct view_entry *d, bool full)
+{
+	view_entry_draw(d, full ? &render_text_drawer : &render_short_drawer, o);
 }

@@ -209,20 +209,36 @@ void render_row_json(struct json *j, const struct sc_entry *e, const char *snipp
 	json_close(j, '}');
 }
 
-void render_compare_json(struct json *j, const struct view_entry *a, const struct view_entry *b)
+/* Two entries: {"entries", "title_en", ..., "note_zh"} as always; more:
+ * {"entries", "notes": [{"a", "b", "title_en", ..., "note_zh"}]}, a note
+ * for each pair that has one. */
+void render_compare_json(struct json *j, const struct view_entry *const *v, size_t n)
 {
 	json_open(j, NULL, '{');
 	json_open(j, "entries", '[');
-	render_entry_json(j, a);
-	render_entry_json(j, b);
+	for (size_t i = 0; i < n; i++)
+		render_entry_json(j, v[i]);
 	json_close(j, ']');
-	const struct sc_xref *note = NULL;
-	for (size_t i = 0; i < a->xrefs.n; i++)
-		if (strcmp(a->xrefs.v[i].kind, "compare") == 0 && a->xrefs.v[i].other.id == b->e.id)
-			note = &a->xrefs.v[i];
-	json_str(j, "title_en", note ? note->title_en : NULL);
-	json_str(j, "title_zh", note ? note->title_zh : NULL);
-	json_str(j, "note_en", note ? note->note_en : NULL);
-	json_str(j, "note_zh", note ? note->note_zh : NULL);
+	if (n > 2)
+		json_open(j, "notes", '[');
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++) {
+			const struct sc_xref *note = render_compare_note(v[i], v[k]);
+			if (n > 2 && note == NULL)
+				continue;
+			if (n > 2) {
+				json_open(j, NULL, '{');
+				json_str(j, "a", v[i]->e.code);
+				json_str(j, "b", v[k]->e.code);
+			}
+			json_str(j, "title_en", note ? note->title_en : NULL);
+			json_str(j, "title_zh", note ? note->title_zh : NULL);
+			json_str(j, "note_en", note ? note->note_en : NULL);
+			json_str(j, "note_zh", note ? note->note_zh : NULL);
+			if (n > 2)
+				json_close(j, '}');
+		}
+	if (n > 2)
+		json_close(j, ']');
 	json_close(j, '}');
 }

@@ -116,7 +116,7 @@ static void expect_agree(const char *protocol, const char *code)
 	assert_int_equal(view_entry_load(st, &found.v[0], LANG_BOTH, &d, &cause), 0);
 	struct out o = { .width = 80, .lang = LANG_BOTH };
 	struct json j = {0};
-	render_entry(&o, &d);
+	render_entry(&o, &d, true);
 	render_entry_json(&j, &d);
 	static const char *const json_key[VS_COUNT] = {
 		[VS_CHECK] = "\"check_en\":null,\"check_zh\":null", [VS_FORMER] = "\"former_meanings\":[]",
@@ -165,7 +165,7 @@ static void test_compare_titles(void **state)
 	assert_int_equal(store_lookup(st, "http", "401", &found, &cause), 0);
 	assert_int_equal(view_entry_load(st, &found.v[0], LANG_EN, &d, &cause), 0);
 	struct out o = { .width = 80, .lang = LANG_EN };
-	render_entry(&o, &d);
+	render_entry(&o, &d, true);
 	const struct view_section *s = view_entry_section(&d, VS_CONFUSABLES);
 	size_t titles = 0;
 	for (size_t i = 0; s && i < s->n; i++)

@@ -1,0 +1,68 @@
+#!/bin/sh
+# The output meant for a terminal, run in one (a pty from script(1), 80
+# columns): the answer-first form of show and its --full form against
+# golden files (tests/golden/tty-*.out), statuscodes 502 in 30 lines at
+# most, and the pager: used only on a terminal, only for output longer than
+# the screen, never with --no-pager (a fake pager, STATUSCODES_PAGER, writes
+# what it is given to a file). SC_UPDATE_GOLDEN=1 rewrites the golden files
+# (read every one before committing).
+set -u
+src=${SC_SRCDIR:-.}
+bin=${SC_BUILDDIR:-.}/src/statuscodes
+dir=$src/tests/golden
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+command -v script >/dev/null 2>&1 || { echo "1..0 # SKIP script(1) is not installed"; exit 77; }
+
+ok() { echo "ok - $1"; pass=$((pass + 1)); }
+not_ok() { echo "not ok - $1"; fail=$((fail + 1)); }
+
+# tty ROWS ARGS...: statuscodes ARGS on a ROWS x 80 terminal; its screen
+# output (CR removed) in $tmp/screen, what a pager got in $tmp/paged.
+tty() {
+	rows=$1; shift
+	rm -f "$tmp/paged"
+	# shellcheck disable=SC2016
+	SC_BIN=$bin SC_PAGED=$tmp/paged script -qec "stty rows $rows cols 80; LANG=C.UTF-8 NO_COLOR=1 \
+STATUSCODES_PAGER='cat > \"\$SC_PAGED\"' \${SC_VALGRIND:-} \"\$SC_BIN\" $*; echo \"exit: \$?\"" /dev/null \
+		</dev/null | tr -d '\r' >"$tmp/screen"
+}
+
+golden() {
+	name=$1; shift
+	tty 200 "$@"
+	if [ "${SC_UPDATE_GOLDEN:-0}" = 1 ]; then cp "$tmp/screen" "$dir/$name.out"; fi
+	if cmp -s "$tmp/screen" "$dir/$name.out"; then
+		ok "$name: statuscodes $*"
+	else
+		not_ok "$name: statuscodes $*"
+		diff -u "$dir/$name.out" "$tmp/screen" | head -40
+	fi
+}
+
+golden tty-502 502
+golden tty-404-en 404 --lang en
+golden tty-401-zh --lang zh 401
+golden tty-502-full 502 --full
+
+tty 200 502
+n=$(grep -vc '^exit: ' "$tmp/screen")
+if [ "$n" -le 30 ]; then ok "statuscodes 502 on a terminal takes $n lines (at most 30)"; else not_ok "statuscodes 502 takes $n lines"; fi
+
+tty 24 502 --full
+if [ -s "$tmp/paged" ] && grep -q '^Sources · 来源' "$tmp/paged" && ! grep -q '^Sources' "$tmp/screen"; then
+	ok "longer than the screen: through the pager"
+else
+	not_ok "statuscodes 502 --full on 24 rows did not go through the pager"
+fi
+tty 24 --no-pager 502 --full
+if [ ! -e "$tmp/paged" ] && grep -q '^Sources · 来源' "$tmp/screen"; then ok "--no-pager: straight to the terminal"; else not_ok "--no-pager still paged"; fi
+tty 24 --format=line 404 502
+if [ ! -e "$tmp/paged" ] && grep -q '^404  Not Found · 未找到$' "$tmp/screen"; then ok "shorter than the screen: no pager"; else not_ok "short output was paged"; fi
+rm -f "$tmp/paged"
+STATUSCODES_PAGER="cat > '$tmp/paged'" LANG=C.UTF-8 "$bin" 502 --full >"$tmp/piped" </dev/null
+if [ ! -e "$tmp/paged" ] && grep -q '^Sources · 来源' "$tmp/piped"; then ok "not a terminal: no pager"; else not_ok "piped output was paged"; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

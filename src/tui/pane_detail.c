@@ -161,6 +161,12 @@ static void draw_match(struct tui *t, struct tlines *l, int w)
 			continue;
 		char *m = pane_bi(t, "match", "匹配");
 		char *line = xasprintf("%s: %s", m, h->snippet);
+		/* the search's marks are not text: the terms are highlighted as drawn */
+		char *o = line;
+		for (const char *c = line; *c; c++)
+			if (*c != SEARCH_MARK_ON && *c != SEARCH_MARK_OFF)
+				*o++ = *c;
+		*o = '\0';
 		tl_wrap(l, 0, w, PAL_DIM, line);
 		free(line);
 		free(m);

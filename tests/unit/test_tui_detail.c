@@ -151,9 +151,48 @@ static void test_former_and_sub_status(void **state)
 	}
 }
 
+/* Why a search found the entry: the snippet without the search's marks
+ * (which text_clean would show as ^A and ^B). */
+static void test_match_line(void **state)
+{
+	struct sc_entries found = {0};
+	char *cause = NULL;
+	struct tui t;
+	struct pane p;
+	bool seen = false;
+
+	memset(&t, 0, sizeof t);
+	memset(&p, 0, sizeof p);
+	t.st = st;
+	t.lang = LANG_EN;
+	assert_int_equal(store_lookup(st, "http", "304", &found, &cause), 0);
+	assert_int_equal(tui_entry_show(&t, &t.cur, &found.v[0]), 0);
+	struct sc_hit hit;
+	memset(&hit, 0, sizeof hit);
+	hit.e = found.v[0];
+	hit.snippet = xstrdup("its \x01" "cached\x02 copy");
+	t.search.active = true;
+	t.search.hits.v = &hit;
+	t.search.hits.n = 1;
+	pane_ops_detail.build(&t, &p, 80);
+	for (size_t i = 0; i < p.lines.n; i++) {
+		char *txt = line_text(&p.lines, i);
+		assert_null(strchr(txt, SEARCH_MARK_ON));
+		assert_null(strstr(txt, "^A"));
+		seen = seen || strstr(txt, "match: its cached copy") != NULL;
+		free(txt);
+	}
+	assert_true(seen);
+	free(hit.snippet);
+	tlines_free(&p.lines);
+	tui_entry_clear(&t.cur);
+	sc_entries_free(&found);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_match_line),
 		cmocka_unit_test(test_sections_drawn),
 		cmocka_unit_test(test_former_and_sub_status),
 	};

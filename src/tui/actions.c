@@ -123,6 +123,12 @@ static void do_cancel(struct tui *t)
 	}
 }
 
+static void do_study(struct tui *t)
+{
+	tui_close_overlay(t);
+	tui_study_open(t);
+}
+
 /* The next pane in dir, past the cross-references when there are none
  * (that pane then takes no room). */
 static void step_pane(struct tui *t, int dir)
@@ -151,6 +157,7 @@ static const struct {
 	{ ACT_COMPARE_WITH, true, do_compare_with }, { ACT_MARK, false, do_mark },
 	{ ACT_MARKS, true, do_marks },            { ACT_HISTORY, true, do_history },
 	{ ACT_SEEN, true, do_seen },
+	{ ACT_STUDY, true, do_study },
 	{ ACT_HIST_BACK, false, do_hist_back },   { ACT_HIST_FWD, false, do_hist_fwd },
 	{ ACT_REDRAW, true, do_redraw },          { ACT_CANCEL, false, do_cancel },
 	{ ACT_NEXT_PANE, false, do_next_pane },   { ACT_PREV_PANE, false, do_prev_pane },

@@ -98,7 +98,10 @@ static void list_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x,
 	int cx = x + 1;
 	bool fuzzy = t->search.active && i < t->search.hits.n && t->search.hits.v[i].fuzzy;
 
-	screen_put(y, cx, 1, tui_is_marked(t, e) ? "\xE2\x98\x85" : fuzzy ? "~" : " ", pane_in_row(a, PAL_WARN));
+	int studied = tui_is_marked(t, e) || fuzzy ? 0 : tui_study_mark(t, e);
+	/* bookmark, close match, a card due, studied */
+	screen_put(y, cx, 1, tui_is_marked(t, e) ? "\xE2\x98\x85" : fuzzy ? "~" : studied == 2 ? "!" :
+	           studied ? "\xE2\x9C\x93" : " ", pane_in_row(a, studied == 1 ? PAL_SUCCESS : PAL_WARN));
 	cx += 1;
 	if (t->search.active && w >= 30) {
 		pane_row_text(t, y, cx, 4, pane_protocol_tag(e->protocol), pane_in_row(a, PAL_DIM));

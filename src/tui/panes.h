@@ -15,7 +15,7 @@
  *   pane.c       drawing, moving and clicking any pane; row helpers
  *   tlines.c     text built for a width (tlines.h)
  *   pane_*.c     protocol, class, code list, detail, cross-references
- *   ov_*.c       help, compare, bookmark and history overlays
+ *   ov_*.c       help, compare, bookmark, history and study overlays
  *
  * Data comes only from the store, search and userdata APIs: no SQL here. */
 #ifndef SC_PANES_H
@@ -40,7 +40,7 @@
 /* ---- panes ---------------------------------------------------------------------- */
 
 enum pane_id { PANE_PROTO, PANE_CLASS, PANE_LIST, PANE_DETAIL, PANE_XREF, PANE_COUNT };
-enum overlay_id { OV_NONE, OV_HELP, OV_COMPARE, OV_MARKS, OV_HISTORY, OV_SEEN, OV_COUNT };
+enum overlay_id { OV_NONE, OV_HELP, OV_COMPARE, OV_MARKS, OV_HISTORY, OV_SEEN, OV_STUDY, OV_COUNT };
 
 struct rect {
 	int y, x, h, w;   /* h == 0: not shown */
@@ -88,7 +88,7 @@ struct pane {
 
 extern const struct pane_ops pane_ops_proto, pane_ops_class, pane_ops_list, pane_ops_detail,
 	pane_ops_xref, pane_ops_help, pane_ops_compare, pane_ops_marks, pane_ops_history,
-	pane_ops_seen;
+	pane_ops_seen, pane_ops_study;
 
 /* ---- the browser's state ---------------------------------------------------------- */
 
@@ -155,6 +155,7 @@ struct tui {
 
 	struct userdata_refs marks;
 	struct userdata_refs hist;
+	struct tui_study *study;    /* the study overlay's state (ov_study.c) */
 	size_t hist_pos;            /* index in hist of what is shown; hist.n: the present */
 
 	struct pane panes[PANE_COUNT];
@@ -234,6 +235,17 @@ void tui_overlay_rows(struct tui *t, const struct userdata_refs *refs, bool reve
  * cross-references, or (other != NULL) that entry. false when there is
  * nothing to compare with. */
 bool tui_compare(struct tui *t, size_t k, const struct sc_entry *other);
+
+/* ---- ov_study.c --------------------------------------------------------------------------- */
+
+/* Opens the study overlay on the due and new cards; false (with a
+ * message) when there is no writable user database or nothing to ask. */
+bool tui_study_open(struct tui *t);
+/* A key while the study overlay is open; true when taken. */
+bool tui_study_key(struct tui *t, const struct screen_key *k);
+/* For the code list: 0 not studied, 1 studied, 2 a card of it is due. */
+int tui_study_mark(struct tui *t, const struct sc_entry *e);
+void tui_study_free(struct tui *t);
 
 /* ---- prompt.c ------------------------------------------------------------------------------ */
 

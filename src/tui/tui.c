@@ -59,6 +59,8 @@ static void handle_key(struct tui *t, const struct screen_key *k)
 	}
 	if (t->overlay == OV_NONE && tui_jump_key(t, k))
 		return;
+	if (t->overlay == OV_STUDY && tui_study_key(t, k))
+		return;
 	enum tui_action a = keys_action(k);
 	if (a != ACT_NONE)
 		dispatch(t, a);
@@ -119,6 +121,7 @@ static void tui_free(struct tui *t)
 	free(t->seen_n);
 	userdata_refs_free(&t->marks);
 	userdata_refs_free(&t->hist);
+	tui_study_free(t);
 	for (int i = 0; i < PANE_COUNT; i++)
 		tlines_free(&t->panes[i].lines);
 	for (int i = 0; i < OV_COUNT; i++)
@@ -140,6 +143,32 @@ static bool tick(struct tui *t)
 		changed = true;
 	}
 	return changed;
+}
+
+/* The browser reopens at the code it showed when it was left (the
+ * setting "last": protocol and code). */
+static void reopen_where_left(struct tui *t)
+{
+	char *last = userdata_get(t->ud, "last"), *sp = last ? strchr(last, ' ') : NULL;
+	struct sc_entry e;
+
+	if (sp) {
+		*sp = '\0';
+		if (tui_lookup_ref(t, last, sp + 1, &e)) {
+			tui_goto(t, &e, false);
+			sc_entry_clear(&e);
+		}
+	}
+	free(last);
+}
+
+static void remember_where_left(struct tui *t)
+{
+	if (t->cur.id == 0 || t->cur.e.protocol == NULL || t->cur.e.code == NULL)
+		return;
+	char *last = xasprintf("%s %s", t->cur.e.protocol, t->cur.e.code);
+	userdata_set(t->ud, "last", last);
+	free(last);
 }
 
 /* The one input loop: signals, then a frame, then one key. */
@@ -191,6 +220,7 @@ static void tui_init(struct tui *t, struct store *st, const struct tui_opts *o)
 	static const struct pane_ops *const overlay_ops[OV_COUNT] = {
 		[OV_NONE] = &pane_ops_help, [OV_HELP] = &pane_ops_help, [OV_COMPARE] = &pane_ops_compare,
 		[OV_MARKS] = &pane_ops_marks, [OV_HISTORY] = &pane_ops_history, [OV_SEEN] = &pane_ops_seen,
+		[OV_STUDY] = &pane_ops_study,
 	};
 
 	/* the user's own data: silently absent when there is no usable home */
@@ -267,7 +297,9 @@ int tui_run(struct store *st, const struct tui_opts *o)
 		return SC_EXIT_USAGE;
 	}
 	keys_init();
+	reopen_where_left(&t);
 	run_loop(&t);
+	remember_where_left(&t);
 	screen_close();
 	keys_free();
 	tui_free(&t);

@@ -49,6 +49,9 @@
 	X(ACT_LANG,         "L",                        "language: English, Chinese or both (remembered)") \
 	X(ACT_MARK,         "m",                        "bookmark the code, or remove its bookmark") \
 	X(ACT_MARKS,        "', M",                     "the bookmark list") \
+	X(ACT_STUDY,        "S",                        "study: questions on the codes, scheduled with FSRS " \
+	                                                "(type the choice's number or the code, Enter; o opens " \
+	                                                "the entry); the code list marks studied and due codes") \
 	X(ACT_HELP,         "?, F1",                    "this help") \
 	X(ACT_REDRAW,       "C-l",                      "redraw the screen") \
 	X(ACT_CANCEL,       "Esc",                      "close the prompt or overlay; leave the search results") \

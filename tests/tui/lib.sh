@@ -200,3 +200,21 @@ sc_double_click() {
 sc_wheel() {
 	$T send-keys -t "$1" -H $(sc_mouse_hex $([ "$4" = up ] && echo 64 || echo 65) "$2" "$3")
 }
+
+# sc_check DESC SESSION CMD...: runs CMD and prints "ok N - DESC" or "not ok
+# N - DESC" and SESSION's screen (none when SESSION is empty); counts in
+# sc_pass and sc_fail.
+sc_pass=0
+sc_fail=0
+sc_check() {
+	_desc=$1 _sess=$2
+	shift 2
+	if "$@"; then
+		sc_pass=$((sc_pass + 1))
+		echo "ok $((sc_pass + sc_fail)) - $_desc"
+	else
+		sc_fail=$((sc_fail + 1))
+		echo "not ok $((sc_pass + sc_fail)) - $_desc"
+		[ -n "$_sess" ] && sc_screen "$_sess" | sed 's/^/#   |/'
+	fi
+}

@@ -1,0 +1,75 @@
+#!/bin/sh
+# study.sh: the browser's study screen (issue 11, item 4), at 80x24 and
+# 120x40, in English and in Chinese: S (from the one key table, listed by
+# ?) opens it on a question made from the database; an answer shows right
+# or wrong with the entry's summary; o opens the full entry, where the code
+# list marks the code as studied; the next question follows Enter; Esc
+# closes; and the browser reopens at the code it was left on. Exits 77
+# without tmux, 1 when a check fails.
+#
+# Environment: SC_BUILDDIR, STATUSCODES_DB (make check sets both),
+# SC_TUI_TIMEOUT (seconds to wait for a screen, default 20).
+
+here=$(dirname "$0")
+. "$here/lib.sh"
+
+# The title bar's last element: the code shown.
+shown_code() {
+	sc_screen "$1" | sed -n '1s/.*› \([0-9][0-9.-]*\) .*/\1/p'
+}
+
+# The selected row of the code list carries the studied mark.
+marked_studied() {
+	sc_screen "$1" | grep -q "✓$2 "
+}
+
+# asks_in SESSION PATTERN: the question's heading (its kind) matches.
+asks_in() {
+	sc_screen "$1" | grep -E -q "\[1/10\] ($2)"
+}
+
+run() {  # run COLS ROWS LANG KIND-PATTERN
+	_w=$1 _h=$2 _l=$3 _ask=$4
+	sess=s$_w$_l
+	_home=$TMPD/home-$sess
+	mkdir -p "$_home"
+	sc_start "$sess" "$_w" "$_h" XDG_DATA_HOME="$_home" -- --lang "$_l"
+	sc_check "$_w x $_h $_l: the browser starts" "$sess" sc_wait "$sess" "statuscodes ›"
+	sc_keys "$sess" '?'
+	sc_wait "$sess" "this help" >/dev/null
+	sc_keys "$sess" Space   # the second page at 80x24
+	sc_check "$_w x $_h $_l: the help lists the study key" "$sess" sc_wait "$sess" "study: questions on the codes"
+	sc_keys "$sess" Escape
+	sc_wait_gone "$sess" "study: questions on the codes" >/dev/null
+	sc_keys "$sess" S
+	sc_check "$_w x $_h $_l: S asks a question" "$sess" sc_wait "$sess" "[1/10]" "> _"
+	sc_check "$_w x $_h $_l: in the chosen language" "$sess" asks_in "$sess" "$_ask"
+	# 9 is never a choice and never a code: a wrong answer
+	sc_keys "$sess" 9 Enter
+	sc_check "$_w x $_h $_l: a wrong answer says so, with the answer" "$sess" sc_wait "$sess" "wrong" "> 9"
+	sc_keys "$sess" o
+	sc_check "$_w x $_h $_l: o opens the entry" "$sess" sc_wait_gone "$sess" "> 9"
+	_code=$(shown_code "$sess")
+	sc_check "$_w x $_h $_l: the code list marks $_code as studied" "$sess" marked_studied "$sess" "$_code"
+	sc_keys "$sess" S
+	sc_check "$_w x $_h $_l: S again asks the next card" "$sess" sc_wait "$sess" "[1/" "> _"
+	sc_keys "$sess" Escape
+	sc_check "$_w x $_h $_l: Esc closes the study screen" "$sess" sc_wait_gone "$sess" "> _"
+	sc_keys "$sess" q
+	sc_wait_exit "$sess" >/dev/null
+	sc_start "${sess}b" "$_w" "$_h" XDG_DATA_HOME="$_home" -- --lang "$_l"
+	sc_check "$_w x $_h $_l: the browser reopens at $_code" "${sess}b" sc_wait_line "${sess}b" 1 "› $_code "
+	sc_keys "${sess}b" q
+	sc_wait_exit "${sess}b" >/dev/null
+}
+
+en="Code to meaning|Meaning to code|Situation to code|Which protocol"
+zh="状态码 → 含义|含义 → 状态码|情境 → 状态码|哪个协议"
+run 80 24 en "$en"
+run 120 40 en "$en"
+run 80 24 zh "$zh"
+run 120 40 zh "$zh"
+
+sc_check "no sanitizer reports" "" sc_sanitizer_clean
+echo "$sc_pass passed, $sc_fail failed"
+[ "$sc_fail" -eq 0 ]

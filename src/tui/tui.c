@@ -164,9 +164,9 @@ static void reopen_where_left(struct tui *t)
 
 static void remember_where_left(struct tui *t)
 {
-	if (t->cur.id == 0 || t->cur.e.protocol == NULL || t->cur.e.code == NULL)
+	if (t->cur.id == 0 || t->cur.doc.e.protocol == NULL || t->cur.doc.e.code == NULL)
 		return;
-	char *last = xasprintf("%s %s", t->cur.e.protocol, t->cur.e.code);
+	char *last = xasprintf("%s %s", t->cur.doc.e.protocol, t->cur.doc.e.code);
 	userdata_set(t->ud, "last", last);
 	free(last);
 }

@@ -188,6 +188,8 @@ press Esc Escape;     check "Esc closes the help" sc_wait_gone "$S" "Keys ("
 press F1 F1;          check "F1: the key help" sc_wait "$S" "Keys ("
 press q q;            check "q closes the help" sc_wait_gone "$S" "Keys ("
 press s s;            check "s without a file: says there is none" status "No codes seen"
+press S S;            check "S: the study screen asks a question" sc_wait "$S" "Study" "[1/10]" "> _"
+press Esc Escape;     check "Esc closes the study screen" sc_wait_gone "$S" "> _"
 press C-l C-l;        check "Ctrl-L: the screen is drawn again, the same" sc_wait "$S" "HTTP 304  Not Modified" "[EN+中文]"
 
 # ---- the mouse -----------------------------------------------------------------------------

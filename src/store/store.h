@@ -3,7 +3,9 @@
  *
  * Every function that can fail returns 0 on success or -1 and sets a
  * message for the user in *cause (caller frees): one line, naming the
- * database file, never an engine error text alone. */
+ * database file, never an engine error text alone. A reader that fails
+ * part-way (a damaged file) leaves its list empty: what it had read is
+ * freed, so a caller that gives up on the failure loses nothing. */
 #ifndef SC_STORE_H
 #define SC_STORE_H
 

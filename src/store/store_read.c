@@ -184,6 +184,7 @@ static int collect_entries(struct store *st, sqlite3_stmt *s, struct sc_entries 
 		store_entry_from_row(s, 0, LIST_PUSH(out));
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		sc_entries_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
 		return -1;
 	}
@@ -366,6 +367,7 @@ int store_claims(struct store *st, int64_t entry_id, struct sc_claims *out, char
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		sc_claims_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
 		return -1;
 	}
@@ -403,6 +405,7 @@ int store_findings(struct store *st, int64_t source_id, int64_t entry_id,
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		sc_findings_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
 		return -1;
 	}
@@ -435,6 +438,7 @@ int store_xrefs(struct store *st, int64_t entry_id, struct sc_xrefs *out, char *
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		sc_xrefs_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
 		return -1;
 	}
@@ -470,6 +474,7 @@ int store_sources(struct store *st, struct sc_sources *out, char **cause)
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		sc_sources_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
 		return -1;
 	}
@@ -496,6 +501,7 @@ int store_protocols(struct store *st, struct sc_protocols *out, char **cause)
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		sc_protocols_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
 		return -1;
 	}
@@ -527,6 +533,7 @@ int store_classes(struct store *st, const char *protocol, struct sc_classes *out
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		sc_classes_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
 		return -1;
 	}
@@ -570,6 +577,7 @@ static int historics(struct store *st, const char *protocol, const char *code,
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		sc_historics_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
 		return -1;
 	}

@@ -100,5 +100,45 @@ for q in "４０９／" "：４０９"; do
 	else not_ok "search $q finds 409 first"; fi
 done
 
+# 6. search at its edges: exact Chinese phrases first; small and bad limits
+for q in "未找到 404" "已永久删除 410" "未修改 304" "临时重定向 302"; do
+	set -- $q
+	run search "$1"
+	if [ "$rc" -eq 0 ] && [ "$(head -1 "$tmp/out" | cut -f2)" = "$2" ]; then ok "search $1 (an exact phrase) finds $2 first"
+	else not_ok "search $1 finds $2 first"; fi
+done
+for n in 1 2 3; do
+	run search cache -n "$n"
+	if [ "$rc" -eq 0 ] && [ "$(wc -l <"$tmp/out")" -eq "$n" ]; then ok "search cache -n $n: $n rows"
+	else not_ok "search cache -n $n: $n rows (got $(wc -l <"$tmp/out"), status $rc)"; fi
+done
+run search cache -n 10000
+if [ "$rc" -eq 0 ]; then ok "--limit 10000 is allowed"; else not_ok "--limit 10000 is allowed (status $rc)"; fi
+for n in 0 -1 10001 99999999999 1x ""; do
+	run search cache "--limit=$n"
+	if [ "$rc" -eq 2 ] && grep -q 'limit' "$tmp/err"; then ok "--limit=$n: usage error naming --limit"
+	else not_ok "--limit=$n: usage error (status $rc)"; fi
+done
+
+# 7. every documented exit status: 0 found, 1 not found, 2 usage (above),
+# 3 database, 4 unreadable input file (70 is an internal error: no input
+# reaches it on purpose)
+run --db /nonexistent/statuscodes.db 404
+if [ "$rc" -eq 3 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ]; then ok "a missing database: status 3, one line"
+else not_ok "a missing database: status 3, one line (got $rc)"; fi
+cp "${STATUSCODES_DB:-${SC_BUILDDIR:-.}/db/statuscodes.db}" "$tmp/copy.db"
+run --db "$tmp/copy.db" import "$tmp/no-such-file.txt"
+if [ "$rc" -eq 4 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ]; then ok "import of a missing file: status 4, one line"
+else not_ok "import of a missing file: status 4 (got $rc)"; fi
+printf '\000\001\002' >"$tmp/binary.txt"
+run --db "$tmp/copy.db" import "$tmp/binary.txt"
+if [ "$rc" -eq 4 ]; then ok "import of a binary file: status 4"; else not_ok "import of a binary file: status 4 (got $rc)"; fi
+run show 404
+if [ "$rc" -eq 0 ]; then ok "show 404: status 0"; else not_ok "show 404: status 0 (got $rc)"; fi
+run show 499.99
+if [ "$rc" -eq 1 ]; then ok "show 499.99: status 1"; else not_ok "show 499.99: status 1 (got $rc)"; fi
+run frobnicate
+if [ "$rc" -eq 2 ]; then ok "an unknown command: status 2"; else not_ok "an unknown command: status 2 (got $rc)"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

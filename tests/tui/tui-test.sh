@@ -140,6 +140,16 @@ check "N moves back" wide sc_wait wide "result 1 of"
 sc_keys wide Escape
 check "Esc leaves the results" wide sc_wait_gone wide "Search · 搜索: 缓存"
 
+# typed in one go: every key but the last finds the next already waiting,
+# so only the whole text is searched (issue 13), and a protocol's name narrows
+sc_keys wide /
+sc_type wide "websocket close abnormal"
+check "text typed ahead is searched whole; websocket narrows" wide \
+	sc_wait wide 'search "websocket close abnormal"' "WS   1006" "Abnormal Closure"
+check "  ... the match line shows no mark characters" wide sc_wait_gone wide "^A"
+sc_keys wide Escape
+check "  ... Esc closes that prompt" wide sc_wait_gone wide "/websocket close abnormal"
+
 sc_keys wide '?'
 sc_wait wide "Keys (" >/dev/null
 helpscr=$(sc_screen wide)

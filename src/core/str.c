@@ -9,10 +9,7 @@
 
 void strv_push_owned(struct strv *sv, char *s)
 {
-	if (sv->n == sv->cap) {
-		sv->cap = sv->cap ? sv->cap * 2 : 8;
-		sv->v = xreallocarray(sv->v, sv->cap, sizeof *sv->v);
-	}
+	sv->v = xgrow(sv->v, sv->n, &sv->cap, sizeof *sv->v);
 	sv->v[sv->n++] = s;
 }
 

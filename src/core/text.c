@@ -350,10 +350,7 @@ size_t text_wrap_spaces(const char *s, size_t width, char ***lines)
 	for (char *save = NULL, *w = strtok_r(copy, " \n", &save); w; w = strtok_r(NULL, " \n", &save)) {
 		size_t ww = text_width(w);
 		if (used > 0 && used + 1 + ww > width) {
-			if (count == cap) {
-				cap = cap ? cap * 2 : 8;
-				*lines = xreallocarray(*lines, cap, sizeof **lines);
-			}
+			*lines = xgrow(*lines, count, &cap, sizeof **lines);
 			(*lines)[count++] = buf_detach(&line);
 			used = 0;
 		}
@@ -365,10 +362,7 @@ size_t text_wrap_spaces(const char *s, size_t width, char ***lines)
 		used += ww;
 	}
 	if (used > 0 || count == 0) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			*lines = xreallocarray(*lines, cap, sizeof **lines);
-		}
+		*lines = xgrow(*lines, count, &cap, sizeof **lines);
 		(*lines)[count++] = buf_detach(&line);
 	}
 	buf_free(&line);

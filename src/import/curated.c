@@ -48,10 +48,7 @@ static void tsv_split(const char *line, int lineno, struct cells *out)
 	for (;;) {
 		const char *tab = strchr(p, '\t');
 		size_t n = tab ? (size_t)(tab - p) : strlen(p);
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		out->v[out->n++] = str_trim_copy(p, n);
 		if (!tab)
 			break;

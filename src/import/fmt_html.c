@@ -83,10 +83,7 @@ static void html_flush(struct html_state *h)
 	case CTX_CELL:
 		if (h->nrows > 0) {
 			struct cells *r = &h->rows[h->nrows - 1];
-			if (r->n == h->capcells) {
-				h->capcells = h->capcells ? h->capcells * 2 : 8;
-				r->v = xreallocarray(r->v, h->capcells, sizeof *r->v);
-			}
+			r->v = xgrow(r->v, r->n, &h->capcells, sizeof *r->v);
 			r->v[r->n++] = xstrdup(t);
 			if (r->n == 1)
 				r->line = h->text_line;
@@ -188,10 +185,7 @@ static void html_parse(const struct lines *l, size_t body, const char *text, siz
 		} else if (strcmp(name, "tr") == 0 && h.in_table) {
 			html_flush(&h);
 			if (!closing) {
-				if (h.nrows == h.caprows) {
-					h.caprows = h.caprows ? h.caprows * 2 : 32;
-					h.rows = xreallocarray(h.rows, h.caprows, sizeof *h.rows);
-				}
+				h.rows = xgrow(h.rows, h.nrows, &h.caprows, sizeof *h.rows);
 				memset(&h.rows[h.nrows++], 0, sizeof *h.rows);
 				h.rows[h.nrows - 1].line = line;
 				h.capcells = 0;

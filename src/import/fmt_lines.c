@@ -121,10 +121,7 @@ static struct field *blocks_fields(const struct lines *l, size_t body, size_t *n
 			while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
 				k--;
 			buf_add(&acc, s, k - 1);
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				f = xreallocarray(f, cap, sizeof *f);
-			}
+			f = xgrow(f, n, &cap, sizeof *f);
 			f[n].text = str_trim_copy(buf_str(&acc), acc.len);
 			f[n].line = start;
 			f[n].is_code = field_is_code(f[n].text);

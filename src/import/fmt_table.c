@@ -21,10 +21,7 @@ void cells_free(struct cells *c)
 
 static void cells_push(struct cells *c, char *s, size_t *cap)
 {
-	if (c->n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		c->v = xreallocarray(c->v, *cap, sizeof *c->v);
-	}
+	c->v = xgrow(c->v, c->n, cap, sizeof *c->v);
 	c->v[c->n++] = s;
 }
 
@@ -93,10 +90,7 @@ size_t pipe_table_read(const struct lines *l, size_t i, struct cells **rows, siz
 			continue; /* the separator */
 		if (strchr(l->v[j], '|') == NULL || str_empty(l->v[j]))
 			return j;
-		if (*nrows == cap) {
-			cap = cap ? cap * 2 : 32;
-			*rows = xreallocarray(*rows, cap, sizeof **rows);
-		}
+		*rows = xgrow(*rows, *nrows, &cap, sizeof **rows);
 		cells_split_pipes(l->v[j], (int)j + 1, &(*rows)[(*nrows)++]);
 	}
 	return l->n;

@@ -53,10 +53,7 @@ static const char S_USED[] = "used", S_KEPT[] = "kept", S_DUP[] = "duplicate",
 
 static struct rrow *rrow_insert(struct ctx *c, size_t at)
 {
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->r = xreallocarray(c->r, c->cap, sizeof *c->r);
-	}
+	c->r = xgrow(c->r, c->n, &c->cap, sizeof *c->r);
 	memmove(c->r + at + 1, c->r + at, (c->n - at) * sizeof *c->r);
 	c->n++;
 	memset(&c->r[at], 0, sizeof c->r[at]);

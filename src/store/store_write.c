@@ -334,10 +334,7 @@ int store_knowns(struct store *st, struct sc_knowns *out, char **cause)
 				nl = strchr(p, '\n');
 				if (nl)
 					*nl++ = '\0';
-				if (k->aliases.n == cap) {
-					cap = cap ? cap * 2 : 4;
-					k->aliases.v = xreallocarray(k->aliases.v, cap, sizeof *k->aliases.v);
-				}
+				k->aliases.v = xgrow(k->aliases.v, k->aliases.n, &cap, sizeof *k->aliases.v);
 				k->aliases.v[k->aliases.n++] = xstrdup(p);
 			}
 			free(al);
@@ -402,10 +399,7 @@ int store_entry_ids(struct store *st, int64_t **ids, size_t *n, char **cause)
 		return -1;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 256;
-			*ids = xreallocarray(*ids, cap, sizeof **ids);
-		}
+		*ids = xgrow(*ids, *n, &cap, sizeof **ids);
 		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
 	}
 	sqlite3_finalize(s);

@@ -56,10 +56,7 @@ _Static_assert(sizeof migrations / sizeof *migrations == USERDATA_VERSION,
 
 void userdata_refs_push(struct userdata_refs *r, const char *protocol, const char *code)
 {
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
-	}
+	r->v = xgrow(r->v, r->n, &r->cap, sizeof *r->v);
 	r->v[r->n].protocol = xstrdup(protocol ? protocol : "");
 	r->v[r->n].code = xstrdup(code ? code : "");
 	r->n++;
@@ -450,10 +447,7 @@ int userdata_study_cards(struct userdata *u, struct userdata_cards *out)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (sqlite3_column_text(s, 0) == NULL)
 			continue;
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 64;
-			out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct userdata_card *c = &out->v[out->n++];
 		c->card = xstrdup((const char *)sqlite3_column_text(s, 0));
 		c->state = sqlite3_column_int(s, 1);

@@ -23,10 +23,7 @@ static void links_push(struct study_links *l, size_t other, const char *note_en,
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].other == other)
 			return;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 4;
-		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
-	}
+	l->v = xgrow(l->v, l->n, &l->cap, sizeof *l->v);
 	l->v[l->n++] = (struct study_link){ other, note_en, note_zh };
 }
 
@@ -208,10 +205,7 @@ int study_deck_build(struct store *st, const struct study_filter *f, struct stud
 		for (int k = 0; k < STUDY_NKINDS; k++) {
 			if (!kind_applies(d, i, (enum study_kind)k))
 				continue;
-			if (d->ncards == cap) {
-				cap = cap ? cap * 2 : 256;
-				d->cards = xreallocarray(d->cards, cap, sizeof *d->cards);
-			}
+			d->cards = xgrow(d->cards, d->ncards, &cap, sizeof *d->cards);
 			d->cards[d->ncards++] = (struct study_card){
 				xasprintf("%s:%s:%s", study_kinds[k].id, e->protocol, e->code), (enum study_kind)k, i };
 		}

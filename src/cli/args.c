@@ -155,7 +155,7 @@ const struct cli_option cli_options[] = {
 	  "reviews, retention.", "quiz", false, set_stats },
 	{ "export", 0, "FILE", "Write every card as a deck Anki can import (plain text, tab-separated).",
 	  "quiz", false, set_export },
-	{ "coverage", 0, NULL, "Report how many entries have each language.", "sources", false, set_coverage },
+	{ "coverage", 0, NULL, "Count the entries with names, summaries, details and what to check in each language.", "sources", false, set_coverage },
 	{ "dry-run", 0, NULL, "Check a document and report, without changing the database.", "import",
 	  false, set_dry_run },
 	{ "help", 'h', NULL, "Show this help.", NULL, false, set_help },

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "cli_int.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,64 +15,106 @@
 #include "str.h"
 #include "xmalloc.h"
 
-/* How many entries of each protocol have each language. */
+/* The texts --coverage counts, in both languages. */
+static const struct { const char *name; size_t off; } cov_fields[] = {
+	{ "phrase_en", offsetof(struct sc_entry, phrase_en) },
+	{ "phrase_zh", offsetof(struct sc_entry, phrase_zh) },
+	{ "summary_en", offsetof(struct sc_entry, summary_en) },
+	{ "summary_zh", offsetof(struct sc_entry, summary_zh) },
+	{ "detail_en", offsetof(struct sc_entry, detail_en) },
+	{ "detail_zh", offsetof(struct sc_entry, detail_zh) },
+	{ "check_en", offsetof(struct sc_entry, check_en) },
+	{ "check_zh", offsetof(struct sc_entry, check_zh) },
+};
+#define NCOV (sizeof cov_fields / sizeof cov_fields[0])
+
+static bool cov_has(const struct sc_entry *e, size_t f)
+{
+	return !str_empty(*(char *const *)((const char *)e + cov_fields[f].off));
+}
+
+/* One row of the table: the entries of protocol (NULL: the standard codes
+ * of every protocol) and how many of them have each text. Returns how many
+ * texts are missing that must be there: any, for standard codes; phrase and
+ * summary, for the others. */
+static size_t cov_row(const struct sc_entries *all, const char *protocol, const struct cli_opts *o,
+                      struct json *j)
+{
+	size_t n = 0, have[NCOV] = {0}, missing = 0;
+
+	for (size_t i = 0; i < all->n; i++) {
+		const struct sc_entry *e = &all->v[i];
+		if (protocol ? strcmp(e->protocol, protocol) != 0 : strcmp(e->status, "standard") != 0)
+			continue;
+		n++;
+		for (size_t f = 0; f < NCOV; f++)
+			have[f] += cov_has(e, f);
+	}
+	for (size_t f = 0; f < NCOV; f++)
+		missing += protocol && f >= 4 ? 0 : n - have[f];
+	if (o->json) {
+		json_open(j, NULL, '{');
+		json_str(j, "protocol", protocol ? protocol : "standard");
+		json_int(j, "entries", (int64_t)n);
+		for (size_t f = 0; f < NCOV; f++)
+			json_int(j, cov_fields[f].name, (int64_t)have[f]);
+		json_close(j, '}');
+	} else {
+		printf("%-10s %7zu", protocol ? protocol : "standard", n);
+		for (size_t f = 0; f < NCOV; f++) {
+			if (protocol)
+				printf(" %*zu", (int)strlen(cov_fields[f].name), have[f]);
+			else
+				printf(" %*.0f%%", (int)strlen(cov_fields[f].name) - 1,
+				       n ? 100.0 * (double)have[f] / (double)n : 100.0);
+		}
+		printf("\n");
+	}
+	return missing;
+}
+
+/* How many entries of each protocol have each text in each language, and
+ * the share of the standard codes that have all of them. */
 static int coverage(struct store *st, const struct cli_opts *o)
 {
 	struct sc_entries all = {0};
 	struct sc_protocols ps = {0};
 	char *cause = NULL;
 	struct json j = {0};
+	size_t missing = 0;
 
 	if (store_list(st, NULL, NULL, &all, &cause) != 0 || store_protocols(st, &ps, &cause) != 0) {
 		sc_entries_free(&all);
 		sc_protocols_free(&ps);
 		return cli_db_failed(cause);
 	}
-	if (o->json)
+	if (o->json) {
 		json_open(&j, NULL, '[');
-	else
-		printf("%-10s %8s %10s %10s %11s %11s\n", "protocol", "entries", "phrase_en", "phrase_zh",
-		       "summary_en", "summary_zh");
-	size_t missing_total = 0;
-	for (size_t p = 0; p < ps.n; p++) {
-		size_t n = 0, pe = 0, pz = 0, se = 0, sz = 0;
-		for (size_t i = 0; i < all.n; i++) {
-			const struct sc_entry *e = &all.v[i];
-			if (strcmp(e->protocol, ps.v[p].id) != 0)
-				continue;
-			n++;
-			pe += !str_empty(e->phrase_en);
-			pz += !str_empty(e->phrase_zh);
-			se += !str_empty(e->summary_en);
-			sz += !str_empty(e->summary_zh);
-		}
-		missing_total += (n - pe) + (n - pz) + (n - se) + (n - sz);
-		if (o->json) {
-			json_open(&j, NULL, '{');
-			json_str(&j, "protocol", ps.v[p].id);
-			json_int(&j, "entries", (int64_t)n);
-			json_int(&j, "phrase_en", (int64_t)pe);
-			json_int(&j, "phrase_zh", (int64_t)pz);
-			json_int(&j, "summary_en", (int64_t)se);
-			json_int(&j, "summary_zh", (int64_t)sz);
-			json_close(&j, '}');
-		} else {
-			printf("%-10s %8zu %10zu %10zu %11zu %11zu\n", ps.v[p].id, n, pe, pz, se, sz);
-		}
+	} else {
+		printf("%-10s %7s", "protocol", "entries");
+		for (size_t f = 0; f < NCOV; f++)
+			printf(" %s", cov_fields[f].name);
+		printf("\n");
 	}
+	for (size_t p = 0; p < ps.n; p++)
+		missing += cov_row(&all, ps.v[p].id, o, &j);
+	missing += cov_row(&all, NULL, o, &j);
 	if (o->json) {
 		json_close(&j, ']');
 		cli_print_json(&j);
 	} else {
 		for (size_t i = 0; i < all.n; i++) {
 			const struct sc_entry *e = &all.v[i];
-			if (str_empty(e->phrase_en) || str_empty(e->phrase_zh) || str_empty(e->summary_en) ||
-			    str_empty(e->summary_zh))
-				printf("missing: %s %s%s%s%s%s\n", e->protocol, e->code,
-				       str_empty(e->phrase_en) ? " phrase_en" : "", str_empty(e->phrase_zh) ? " phrase_zh" : "",
-				       str_empty(e->summary_en) ? " summary_en" : "", str_empty(e->summary_zh) ? " summary_zh" : "");
+			bool standard = strcmp(e->status, "standard") == 0;
+			struct buf b = {0};
+			for (size_t f = 0; f < NCOV; f++)
+				if ((standard || f < 4) && !cov_has(e, f))
+					buf_addf(&b, " %s", cov_fields[f].name);
+			if (b.len)
+				printf("missing: %s %s%s\n", e->protocol, e->code, buf_str(&b));
+			buf_free(&b);
 		}
-		printf("coverage: %s\n", missing_total ? "incomplete" : "100%");
+		printf("coverage: %s\n", missing ? "incomplete" : "100%");
 	}
 	sc_entries_free(&all);
 	sc_protocols_free(&ps);

@@ -229,6 +229,11 @@ static void test_sources(void **state)
 	r = RUN("sources", "--coverage");
 	assert_int_equal(r.status, 0);
 	has(r.out, "coverage: 100%");
+	/* the standard codes have details, summaries and what to check in both
+	 * languages (issue 12) */
+	has(r.out, "detail_en detail_zh check_en check_zh");
+	has(r.out, "\nstandard ");
+	has(r.out, "      100%      100%       100%       100%      100%      100%     100%     100%\n");
 	run_free(&r);
 }
 

@@ -168,6 +168,8 @@ int cmd_sources(struct store *st, const struct cli_opts *o, int argc, char **arg
 				json_str(&j, "code", fs.v[k].code);
 				json_str(&j, "message", fs.v[k].message);
 				json_str(&j, "resolution", fs.v[k].resolution);
+				json_str(&j, "message_zh", fs.v[k].message_zh);
+				json_str(&j, "resolution_zh", fs.v[k].resolution_zh);
 				json_close(&j, '}');
 			}
 			json_close(&j, ']');
@@ -181,15 +183,28 @@ int cmd_sources(struct store *st, const struct cli_opts *o, int argc, char **arg
 				buf_addf(&out.b, "  %s%s%s%s%s\n", s->title ? s->title : "",
 				         s->author ? " / " : "", s->author ? s->author : "",
 				         s->date ? " / " : "", s->date ? s->date : "");
-			buf_addf(&out.b, "  %lld lines; %lld rows taken; %lld claims; %zu defect%s found\n",
-			         (long long)s->lines, (long long)s->rows, (long long)s->claims, fs.n,
-			         fs.n == 1 ? "" : "s");
+			if (o->lang == LANG_ZH)
+				buf_addf(&out.b, "  %lld 行；导入 %lld 行；%lld 条陈述；发现 %zu 个问题\n",
+				         (long long)s->lines, (long long)s->rows, (long long)s->claims, fs.n);
+			else
+				buf_addf(&out.b, "  %lld lines; %lld rows taken; %lld claims; %zu defect%s found\n",
+				         (long long)s->lines, (long long)s->rows, (long long)s->claims, fs.n,
+				         fs.n == 1 ? "" : "s");
 			for (size_t k = 0; k < fs.n; k++) {
 				const struct sc_finding *f = &fs.v[k];
-				char *where = f->line ? xasprintf("line %d", f->line) : xstrdup("whole document");
-				char *line = xasprintf("%s, %s: %s. Resolved: %s.", where, f->kind, f->message,
-				                       f->resolution);
-				free(where);
+				char *line;
+				if (o->lang == LANG_ZH && f->message_zh && f->resolution_zh) {
+					/* --lang zh: the finding as the project wrote it in Chinese */
+					char *where = f->line ? xasprintf("第 %d 行", f->line) : xstrdup("整个文档");
+					line = xasprintf("%s，%s：%s。处理：%s。", where, f->kind, f->message_zh,
+					                 f->resolution_zh);
+					free(where);
+				} else {
+					char *where = f->line ? xasprintf("line %d", f->line) : xstrdup("whole document");
+					line = xasprintf("%s, %s: %s. Resolved: %s.", where, f->kind, f->message,
+					                 f->resolution);
+					free(where);
+				}
 				out_wrapped(&out, 4, line);
 				free(line);
 			}

@@ -211,9 +211,19 @@ static void draw_defects(void *ctx, const struct view_entry *d, const struct vie
 	section_heading(o, s);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct sc_finding *f = s->v[i].finding;
-		char *line = xasprintf("%s:%d %s: %s; %s", f->source, f->line, f->kind, f->message, f->resolution);
-		out_wrapped(o, 2, line);
-		free(line);
+		bool zh = lang_want_zh(d->lang) && f->message_zh && f->resolution_zh;
+		if (lang_want_en(d->lang) || !zh) {
+			char *line = xasprintf("%s:%d %s: %s; %s", f->source, f->line, f->kind, f->message,
+			                       f->resolution);
+			out_wrapped(o, 2, line);
+			free(line);
+		}
+		if (zh) {
+			char *line = xasprintf("%s:%d %s：%s；%s", f->source, f->line, f->kind, f->message_zh,
+			                       f->resolution_zh);
+			out_wrapped(o, 2, line);
+			free(line);
+		}
 	}
 }
 

@@ -146,6 +146,8 @@ static void draw_defects(void *ctx, const struct view_entry *d, const struct vie
 		json_str(j, "label", f->label);
 		json_str(j, "message", f->message);
 		json_str(j, "resolution", f->resolution);
+		json_str(j, "message_zh", f->message_zh);
+		json_str(j, "resolution_zh", f->resolution_zh);
 		json_close(j, '}');
 	}
 }

@@ -46,6 +46,7 @@ struct ctx {
 	char **cause;
 	int failed;
 	const char *default_protocol;
+	char *zh_msg, *zh_res;   /* the next finding in Chinese (see zh()) */
 };
 
 static const char S_USED[] = "used", S_KEPT[] = "kept", S_DUP[] = "duplicate",
@@ -141,21 +142,34 @@ static void finding(struct ctx *c, const struct rrow *r, int line, const char *k
                     const char *resolution, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* The next finding's message and resolution in Chinese (issue 12 item 6);
+ * finding() takes them over. Both are malloc'd (xasprintf). */
+static void zh(struct ctx *c, char *msg, char *res)
+{
+	free(c->zh_msg);
+	free(c->zh_res);
+	c->zh_msg = msg;
+	c->zh_res = res;
+}
+
 static void finding(struct ctx *c, const struct rrow *r, int line, const char *kind,
                     const char *resolution, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
 
-	if (c->failed)
+	if (c->failed) {
+		zh(c, NULL, NULL);
 		return;
+	}
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	int64_t eid = r ? entry_of(c, r) : 0;
 	if (!c->failed && store_add_finding(c->st, c->src, line, kind, r ? r->label : NULL, eid,
-	                                    msg, resolution, c->cause) < 0)
+	                                    msg, resolution, c->zh_msg, c->zh_res, c->cause) < 0)
 		c->failed = 1;
+	zh(c, NULL, NULL);
 	c->sum->findings++;
 	if (c->log)
 		fprintf(c->log, "%s:%d: %s: %s; %s\n", c->d->file, line, kind, msg, resolution);
@@ -390,6 +404,8 @@ static void split_hidden(struct ctx *c)
 			}
 			char *q = quote(t + at);
 			char *res = xasprintf("split out as its own row for %s", probe.code);
+			zh(c, xasprintf("%s 的行中藏着 %s 的一行：“%s”", r->code, probe.code, q),
+			   xasprintf("拆分为 %s 自己的一行", probe.code));
 			finding(c, r, r->line, "hidden_row", res,
 			        "the row for %s hides a row for %s: \"%s\"", r->code, probe.code, q);
 			free(res);
@@ -441,35 +457,44 @@ static void resolve_misread(struct ctx *c)
 		const struct sc_known *k = r->phrase ? known_by_phrase(c, r->protocol, r->phrase) : NULL;
 		int by_phrase = k ? atoi(k->code) : 0;
 		int code = 0;
-		char *why;
+		char *why, *why_zh;
 		if (by_pos && by_phrase && by_pos == by_phrase) {
 			code = by_pos;
 			why = xasprintf("it stands between %s and %s, and its phrase \"%s\" is %d's",
 			                prev->code, next->code, r->phrase, code);
+			why_zh = xasprintf("它位于 %s 和 %s 之间，其短语“%s”属于 %d", prev->code, next->code,
+			                   r->phrase, code);
 		} else if (by_pos && !by_phrase) {
 			code = by_pos;
 			why = xasprintf("it stands between %s and %s", prev->code, next->code);
+			why_zh = xasprintf("它位于 %s 和 %s 之间", prev->code, next->code);
 		} else if (by_phrase && !by_pos) {
 			code = by_phrase;
 			why = xasprintf("its phrase \"%s\" is %d's", r->phrase, code);
+			why_zh = xasprintf("其短语“%s”属于 %d", r->phrase, code);
 		} else {
 			why = by_pos ? xasprintf("its place says %d but its phrase says %d", by_pos, by_phrase)
 			             : xstrdup("neither its place nor its phrase names a code");
+			why_zh = by_pos ? xasprintf("按位置应为 %d，按短语却是 %d", by_pos, by_phrase)
+			                : xstrdup("位置和短语都指不出是哪个码");
 		}
 		if (code) {
 			char *label = xasprintf("%d", code);
 			char *res = xasprintf("read as %d", code);
 			rrow_set_code(r, label);
+			zh(c, xasprintf("“%s”不是状态码；%s", r->label, why_zh), xasprintf("按 %d 读取", code));
 			finding(c, r, r->line, "misread_label", res,
 			        "\"%s\" is not a status code; %s", r->label, why);
 			free(res);
 			free(label);
 		} else {
+			zh(c, xasprintf("“%s”不是状态码；%s", r->label, why_zh), xstrdup("该行未导入"));
 			finding(c, r, r->line, "misread_label", "row not imported",
 			        "\"%s\" is not a status code; %s", r->label, why);
 			r->s_phrase = r->s_gloss = r->s_text = r->s_note = S_REJECTED;
 		}
 		free(why);
+		free(why_zh);
 	}
 }
 
@@ -520,6 +545,9 @@ static void check_wrong_labels(struct ctx *c)
 			continue;
 		if (kind[i] == 1) {
 			char *res = xasprintf("filed under %s", to[i]->code);
+			zh(c, xasprintf("标为 %s 的行给出的是 %s 的短语“%s”，而文档中没有 %s 自己的行",
+			                r->code, to[i]->code, r->phrase, to[i]->code),
+			   xasprintf("归到 %s 之下", to[i]->code));
 			finding(c, r, r->line, "wrong_label", res,
 			        "the row labelled %s gives %s's phrase \"%s\", and the document has no row of its own for %s",
 			        r->code, to[i]->code, r->phrase, to[i]->code);
@@ -530,6 +558,9 @@ static void check_wrong_labels(struct ctx *c)
 			char *res = own && own->phrase_en
 				? xasprintf("phrase not used for %s; the registry's \"%s\" is shown", r->code, own->phrase_en)
 				: xasprintf("phrase not used for %s", r->code);
+			zh(c, xasprintf("给 %s 的短语“%s”属于 %s", r->code, r->phrase, to[i]->code),
+			   own && own->phrase_zh ? xasprintf("%s 不使用该短语；显示注册表的“%s”", r->code, own->phrase_zh)
+			                         : xasprintf("%s 不使用该短语", r->code));
 			finding(c, r, r->line, "wrong_phrase", res,
 			        "the phrase \"%s\" given to %s is %s's", r->phrase, r->code, to[i]->code);
 			free(res);
@@ -567,6 +598,10 @@ static void check_shared_phrases(struct ctx *c)
 			const struct sc_known *kw = fa ? kb : ka;
 			char *res = xasprintf("phrase not used for %s; the registry's \"%s\" is shown",
 			                      wrong->code, kw && kw->phrase_zh ? kw->phrase_zh : "");
+			zh(c, xasprintf("%s 被给了“%s”，这是 %s（第 %d 行）的短语", wrong->code, wrong->phrase,
+			                right->code, right->line),
+			   xasprintf("%s 不使用该短语；显示注册表的“%s”", wrong->code,
+			             kw && kw->phrase_zh ? kw->phrase_zh : ""));
 			finding(c, wrong, wrong->line, "wrong_phrase", res,
 			        "%s is given \"%s\", the phrase of %s (line %d)",
 			        wrong->code, wrong->phrase, right->code, right->line);
@@ -601,15 +636,22 @@ static void mark_duplicates(struct ctx *c)
 			k++;
 		if (k - i >= 3) {
 			char *res = xasprintf("the %zu repeated rows kept as duplicates, not used twice", k - i);
+			zh(c, xasprintf("第 %d-%d 行（%s 到 %s）完整重复了第 %d-%d 行", c->r[i].line,
+			                c->r[k - 1].line, c->r[i].code, c->r[k - 1].code, c->r[first[i]].line,
+			                c->r[first[k - 1]].line),
+			   xasprintf("这 %zu 行重复内容作为重复项保留，不重复使用", k - i));
 			finding(c, NULL, c->r[i].line, "duplicate_block", res,
 			        "lines %d-%d (codes %s to %s) repeat lines %d-%d in full",
 			        c->r[i].line, c->r[k - 1].line, c->r[i].code, c->r[k - 1].code,
 			        c->r[first[i]].line, c->r[first[k - 1]].line);
 			free(res);
 		} else {
-			for (size_t j = i; j < k; j++)
+			for (size_t j = i; j < k; j++) {
+				zh(c, xasprintf("%s 的行重复了第 %d 行", c->r[j].code, c->r[first[j]].line),
+				   xstrdup("作为重复项保留，不重复使用"));
 				finding(c, &c->r[j], c->r[j].line, "duplicate_row", "kept as a duplicate, not used twice",
 				        "the row for %s repeats line %d", c->r[j].code, c->r[first[j]].line);
+			}
 		}
 		for (size_t j = i; j < k; j++)
 			c->r[j].s_phrase = c->r[j].s_gloss = c->r[j].s_text = c->r[j].s_note = S_DUP;
@@ -651,6 +693,8 @@ static void check_copied_text(struct ctx *c)
 		const struct rrow *o = &c->r[j];
 		if (several[bycode.first[i]]) {
 			char *res = xasprintf("text not used for %s; the document's other text for %s is used", r->code, r->code);
+			zh(c, xasprintf("%s 的行逐字照搬了 %s（第 %d 行）的文本", r->code, o->code, o->line),
+			   xasprintf("%s 不使用该文本；使用文档中 %s 的另一段文本", r->code, r->code));
 			finding(c, r, r->line, "copied_text", res,
 			        "the row for %s carries the text of %s (line %d) word for word",
 			        r->code, o->code, o->line);
@@ -658,6 +702,8 @@ static void check_copied_text(struct ctx *c)
 			r->s_text = S_REJECTED;
 		} else {
 			char *res = xasprintf("kept as this source's text for %s, not used as its description", r->code);
+			zh(c, xasprintf("%s 和 %s（第 %d 行）被给了相同的文本，无法区分二者", r->code, o->code, o->line),
+			   xasprintf("作为该来源对 %s 的文本保留，不用作其说明", r->code));
 			finding(c, r, r->line, "shared_text", res,
 			        "%s and %s (line %d) are given the same text, which cannot tell them apart",
 			        r->code, o->code, o->line);
@@ -692,6 +738,10 @@ static void check_outdated(struct ctx *c)
 				const struct sc_known *k = known_code(c, r->protocol, r->code);
 				char *res = xasprintf("kept as this source's claim, marked outdated; the current meaning is \"%s\"",
 				                      k && k->phrase_en ? k->phrase_en : "the registry's");
+				zh(c, xasprintf("%s 被描述为其以前的含义“%s”", r->code,
+				                o->former_zh ? o->former_zh : o->former_en ? o->former_en : hit),
+				   xasprintf("作为该来源的原话保留并标为过时；现在的含义是“%s”",
+				             k && k->phrase_zh ? k->phrase_zh : "注册表所给的含义"));
 				finding(c, r, r->line, "outdated_meaning", res,
 				        "%s is described with its former meaning \"%s\"", r->code,
 				        o->former_en ? o->former_en : hit);
@@ -731,6 +781,8 @@ static size_t check_phrases(struct ctx *c, size_t *checked, size_t *garbled)
 		char *reg = xasprintf("the registry's \"%s\" is shown", k->phrase_en);
 		if (named == 1) {
 			char *res = xasprintf("kept as another name of %s; %s", r->code, reg);
+			zh(c, xasprintf("“%s”是 %s 的别名，不是注册表的名称", r->phrase, r->code),
+			   xasprintf("作为 %s 的别名保留；显示注册表的“%s”", r->code, k->phrase_en));
 			finding(c, r, r->line, "other_name", res,
 			        "\"%s\" is another name of %s, not the registry's", r->phrase, r->code);
 			free(res);
@@ -749,12 +801,16 @@ static size_t check_phrases(struct ctx *c, size_t *checked, size_t *garbled)
 		bad++;
 		if (best <= limit) {
 			char *res = xasprintf("not used; %s", reg);
+			zh(c, xasprintf("%s 的“%s”是“%s”的误拼", r->code, r->phrase, k->phrase_en),
+			   xasprintf("不使用；显示注册表的“%s”", k->phrase_en));
 			finding(c, r, r->line, "misspelled_phrase", res,
 			        "\"%s\" for %s is a misspelling of \"%s\"", r->phrase, r->code, k->phrase_en);
 			free(res);
 			r->s_phrase = S_KEPT;
 		} else if (*p && strstr(f, p) && strlen(f) > len) {
 			char *res = xasprintf("not used; %s", reg);
+			zh(c, xasprintf("%s 的“%s”重复或填充了短语“%s”", r->code, r->phrase, k->phrase_en),
+			   xasprintf("不使用；显示注册表的“%s”", k->phrase_en));
 			finding(c, r, r->line, "garbled_phrase", res,
 			        "\"%s\" for %s repeats or pads the phrase \"%s\"", r->phrase, r->code, k->phrase_en);
 			free(res);
@@ -762,6 +818,8 @@ static size_t check_phrases(struct ctx *c, size_t *checked, size_t *garbled)
 			(*garbled)++;
 		} else {
 			char *res = xasprintf("kept as this source's claim; %s", reg);
+			zh(c, xasprintf("“%s”不是注册表给 %s 的名称", r->phrase, r->code),
+			   xasprintf("作为该来源的原话保留；显示注册表的“%s”", k->phrase_en));
 			finding(c, r, r->line, "unknown_phrase", res,
 			        "\"%s\" is not a name the registry gives %s", r->phrase, r->code);
 			free(res);
@@ -786,6 +844,8 @@ static size_t check_mixed(struct ctx *c)
 		if (strcmp(lang_of(r->text), "en") != 0 || !text_has_cjk(r->text))
 			continue;
 		char *q = quote(r->text);
+		zh(c, xasprintf("%s 的英文文本中夹杂着中文：“%s”", r->code, q),
+		   xstrdup("作为该来源的原话保留，不用作英文文本"));
 		finding(c, r, r->line, "mixed_language", "kept as this source's claim, not used as the English text",
 		        "the English text for %s has Chinese left in it: \"%s\"", r->code, q);
 		free(q);
@@ -822,6 +882,9 @@ static void check_truncated(struct ctx *c)
 			}
 		if (texts < 5 || full * 5 < texts * 4)
 			continue;
+		zh(c, xasprintf("%s 的文本“%s”中途断了，而同一表中其他行都以完整的句子结尾",
+		                r->code ? r->code : r->label, r->text),
+		   xstrdup("作为该来源的原话保留，不用作说明"));
 		finding(c, r, r->line, "truncated_text", "kept as this source's claim, not used as a description",
 		        "the text for %s, \"%s\", breaks off where the other rows of its table end in a full sentence",
 		        r->code ? r->code : r->label, r->text);
@@ -838,6 +901,8 @@ static void check_machine_translation(struct ctx *c, size_t bad, size_t checked,
 {
 	if (checked < 10 || bad * 10 < checked || garbled + mixed < 3)
 		return;
+	zh(c, xasprintf("%zu 个英文短语中有 %zu 个与注册表不同，%zu 段文本夹杂着中文", checked, bad, mixed),
+	   xstrdup("其英文作为该来源的原话保留；优先显示本项目的英文"));
 	finding(c, NULL, 0, "machine_translation",
 	        "its English is kept as this source's claims; the project's English is shown first",
 	        "%zu of %zu English phrases differ from the registry's and %zu text%s mix%s in Chinese",
@@ -877,9 +942,12 @@ static void store_rows(struct ctx *c)
 		if (r->code) {
 			const struct sc_known *k = known_code(c, r->protocol, r->code);
 			bool seen = bycode.first[i] != i; /* an earlier row has the code */
-			if ((k == NULL || !k->registered) && !seen)
+			if ((k == NULL || !k->registered) && !seen) {
+				zh(c, xasprintf("%s %s 不在任何注册表中", r->protocol, r->code),
+				   xstrdup("作为未核实的条目导入"));
 				finding(c, r, r->line, "unknown_code", "imported as an unverified entry",
 				        "%s %s is in no registry", r->protocol, r->code);
+			}
 			if (k == NULL && !seen)
 				c->sum->entries_new++;
 			eid = entry_of(c, r);
@@ -913,6 +981,7 @@ static void store_rows(struct ctx *c)
 	for (size_t i = 0; i < c->d->nrejects && !c->failed; i++) {
 		const struct reject *j = &c->d->rejects[i];
 		char *q = quote(j->text);
+		zh(c, xasprintf("%s：“%s”", j->why, q), xstrdup("未导入"));
 		finding(c, NULL, j->line, "rejected_line", "not imported", "%s: \"%s\"", j->why, q);
 		free(q);
 		c->sum->rejected++;
@@ -982,6 +1051,7 @@ int import_document(struct store *st, const struct doc *d, const char *kind,
 		free(r->text); free(r->note); free(r->code);
 	}
 	free(c.r);
+	zh(&c, NULL, NULL);
 	sc_knowns_free(&c.kn);
 	sc_historics_free(&c.hist);
 	return c.failed ? -1 : 0;

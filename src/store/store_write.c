@@ -182,13 +182,15 @@ int64_t store_add_claim(struct store *st, int64_t source_id, int64_t entry_id, i
 
 int64_t store_add_finding(struct store *st, int64_t source_id, int line, const char *kind,
                           const char *label, int64_t entry_id, const char *message,
-                          const char *resolution, char **cause)
+                          const char *resolution, const char *message_zh,
+                          const char *resolution_zh, char **cause)
 {
-	const char *t[] = { kind, label, message, resolution };
+	const char *t[] = { kind, label, message, resolution, message_zh, resolution_zh };
 	int64_t n[] = { source_id, line, entry_id };
-	return run(st, "INSERT INTO finding(kind, label, message, resolution, source_id, line, entry_id)"
-	               " VALUES(?1, ?2, ?3, ?4, ?5, nullif(?6, 0), nullif(?7, 0))",
-	           t, 4, n, 3, cause);
+	return run(st, "INSERT INTO finding(kind, label, message, resolution, message_zh, resolution_zh,"
+	               " source_id, line, entry_id)"
+	               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, nullif(?8, 0), nullif(?9, 0))",
+	           t, 6, n, 3, cause);
 }
 
 int store_add_review(struct store *st, const struct review_info *r, char **cause)

@@ -43,7 +43,8 @@ int64_t store_add_claim(struct store *st, int64_t source_id, int64_t entry_id, i
                         const char *value, const char *state, char **cause);
 int64_t store_add_finding(struct store *st, int64_t source_id, int line, const char *kind,
                           const char *label, int64_t entry_id, const char *message,
-                          const char *resolution, char **cause);
+                          const char *resolution, const char *message_zh,
+                          const char *resolution_zh, char **cause);
 /* One row of the project's review of the documents' texts. */
 struct review_info {
 	const char *protocol, *code, *lang, *kind, *match, *message_en, *message_zh,

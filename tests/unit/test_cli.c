@@ -226,6 +226,18 @@ static void test_sources(void **state)
 	has(r.out, "hidden_row");
 	run_free(&r);
 
+	/* --lang zh: the findings in Chinese (issue 12) */
+	r = RUN("sources", "--lang", "zh");
+	assert_int_equal(r.status, 0);
+	has(r.out, "第 24 行，duplicate_block：第 24-45 行（101 到 510）完整重复了第 2-23 行。");
+	has(r.out, "第 53 行，misread_label：“60W”不是状态码；它位于 301 和 303 之间");
+	has(r.out, "语“Found”属于 302。处理：按 302 读取。");
+	run_free(&r);
+	r = RUN("--lang", "zh", "ftp", "221");
+	assert_int_equal(r.status, 0);
+	has(r.out, "contradicts_rfc：RFC 959 原文");
+	run_free(&r);
+
 	r = RUN("sources", "--coverage");
 	assert_int_equal(r.status, 0);
 	has(r.out, "coverage: 100%");

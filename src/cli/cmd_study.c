@@ -23,29 +23,6 @@
 #define QUIZ_NEW 10
 #define HISTORY_COUNT 50
 
-/* The time now; $STATUSCODES_NOW (seconds since the epoch) stands in for
- * the clock in tests (docs/STUDY.md). */
-static int64_t quiz_now(void)
-{
-	const char *s = getenv("STATUSCODES_NOW");
-	if (s && str_is_digits(s) && strlen(s) < 15)
-		return (int64_t)strtoll(s, NULL, 10);
-	return (int64_t)time(NULL);
-}
-
-/* The last local midnight at or before t: new cards are counted per day. */
-static int64_t day_start(int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (localtime_r(&tt, &tm) == NULL)
-		return t - t % 86400;
-	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	time_t m = mktime(&tm);
-	return m == (time_t)-1 ? t - t % 86400 : (int64_t)m;
-}
-
 /* The user database, or NULL (no home, or it cannot be opened). */
 static struct userdata *open_user(void)
 {
@@ -221,7 +198,7 @@ int cmd_quiz(struct store *st, const struct cli_opts *o, int argc, char **argv)
 	struct study_filter f;
 	struct study_deck d;
 	char *cause = NULL;
-	int64_t now = quiz_now();
+	int64_t now = study_now();
 	int rc;
 
 	if (argc > 0)
@@ -252,7 +229,7 @@ int cmd_quiz(struct store *st, const struct cli_opts *o, int argc, char **argv)
 		size_t count = o->count ? (size_t)o->count : QUIZ_COUNT, *pick = xcalloc(count, sizeof *pick);
 		uint64_t rng = o->seed_set ? (uint64_t)o->seed : (uint64_t)now ^ (uint64_t)getpid();
 		study_progress_load(u, &p);
-		size_t n = study_pick(&d, &p, now, day_start(now), count,
+		size_t n = study_pick(&d, &p, now, study_day_start(now), count,
 		                      o->new_set ? (size_t)o->new_cards : QUIZ_NEW, &rng, pick);
 		if (n == 0) {
 			nothing_due(&p, o);

@@ -5,9 +5,30 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "str.h"
 #include "xmalloc.h"
+
+int64_t study_now(void)
+{
+	const char *s = getenv("STATUSCODES_NOW");
+	if (s && str_is_digits(s) && strlen(s) < 15)
+		return (int64_t)strtoll(s, NULL, 10);
+	return (int64_t)time(NULL);
+}
+
+int64_t study_day_start(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (localtime_r(&tt, &tm) == NULL)
+		return t - t % 86400;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	time_t m = mktime(&tm);
+	return m == (time_t)-1 ? t - t % 86400 : (int64_t)m;
+}
 
 static int by_card(const void *a, const void *b)
 {

@@ -135,6 +135,14 @@ char *study_mask(const char *text, const char *const *terms, size_t nterms);
 
 /* ---- sessions ------------------------------------------------------------- */
 
+/* The time now in seconds since the epoch; $STATUSCODES_NOW stands in for
+ * the clock in tests (docs/STUDY.md). The CLI quiz and the browser's study
+ * screen both read it. */
+int64_t study_now(void);
+/* The last local midnight at or before t ($TZ): new cards are counted per
+ * local day, the same in the CLI and in the browser. */
+int64_t study_day_start(int64_t t);
+
 /* The user's progress, sorted by card name, for study_progress_find(). */
 int study_progress_load(struct userdata *u, struct userdata_cards *out);
 const struct userdata_card *study_progress_find(const struct userdata_cards *p, const char *id);

@@ -51,7 +51,7 @@ static void reload_progress(struct tui *t, struct tui_study *s)
 int tui_study_mark(struct tui *t, const struct sc_entry *e)
 {
 	struct tui_study *s = study(t);
-	int64_t now = (int64_t)time(NULL);
+	int64_t now = study_now();
 	int mark = 0;
 
 	if (!s->progress_loaded)
@@ -82,7 +82,7 @@ bool tui_study_open(struct tui *t)
 {
 	struct tui_study *s = study(t);
 	char *cause = NULL;
-	int64_t now = (int64_t)time(NULL);
+	int64_t now = study_now();
 
 	if (!userdata_writable(t->ud)) {
 		tui_message(t, "study needs a writable user database ($XDG_DATA_HOME/statuscodes)");
@@ -103,7 +103,7 @@ bool tui_study_open(struct tui *t)
 	}
 	reload_progress(t, s);
 	s->rng = (uint64_t)now;
-	s->npick = study_pick(&s->deck, &s->progress, now, now - now % 86400, STUDY_ASK, STUDY_NEW, &s->rng,
+	s->npick = study_pick(&s->deck, &s->progress, now, study_day_start(now), STUDY_ASK, STUDY_NEW, &s->rng,
 	                      s->pick);
 	s->at = s->nright = 0;
 	next_question(t, s);
@@ -143,7 +143,7 @@ static void submit(struct tui *t, struct tui_study *s)
 	const char *id = s->deck.cards[s->pick[s->at]].id;
 	fsrs_defaults(&fp);
 	s->right = study_check(&s->q, buf_str(&s->input), &g);
-	if (study_answer(t->ud, &fp, id, study_progress_find(&s->progress, id), g, s->right, (int64_t)time(NULL),
+	if (study_answer(t->ud, &fp, id, study_progress_find(&s->progress, id), g, s->right, study_now(),
 	                 NULL) != 0)
 		tui_message(t, "the answer could not be saved");
 	s->nright += s->right;

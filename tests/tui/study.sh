@@ -70,6 +70,29 @@ run 120 40 en "$en"
 run 80 24 zh "$zh"
 run 120 40 zh "$zh"
 
+# "Today" for new cards is the local day in the browser as in the CLI quiz
+# (TZ=CST-8, UTC+8): four new cards answered by the CLI at 23:59:20 local
+# leave six new ones for the browser 20 s later, and ten again 50 s later,
+# at 00:00:10 local the next day (nothing is due yet: the first step is a
+# minute). In UTC both times are on the same day: six.
+home=$TMPD/home-tz
+mkdir -p "$home"
+t1=$((1796140800 - 40))   # 2026-12-01 15:59:20 UTC
+printf '4\n3\n1\n2\n' | TZ=CST-8 XDG_DATA_HOME=$home STATUSCODES_DB=$STATUSCODES_DB STATUSCODES_NOW=$t1 \
+	"$SC_BIN" quiz --count 4 --seed 7 --lang en --new 4 >"$TMPD/tz-quiz" 2>&1
+sc_check "the CLI quiz answered four new cards" "" grep -q "answers: 2/4" "$TMPD/tz-quiz"
+tz_asks() {  # tz_asks NAME TZ NOW N: the browser's study screen asks N cards
+	sc_start "tz$1" 80 24 XDG_DATA_HOME="$home" TZ="$2" STATUSCODES_NOW="$3" -- --lang en
+	sc_wait "tz$1" "statuscodes ›" >/dev/null
+	sc_keys "tz$1" S
+	sc_check "study at $3 in TZ $2: [1/$4]" "tz$1" sc_wait "tz$1" "[1/$4]" "> _"
+	sc_keys "tz$1" Escape q
+	sc_wait_exit "tz$1" >/dev/null
+}
+tz_asks same CST-8 $((t1 + 20)) 6
+tz_asks next CST-8 $((t1 + 50)) 10
+tz_asks utc UTC0 $((t1 + 50)) 6
+
 sc_check "no sanitizer reports" "" sc_sanitizer_clean
 echo "$sc_pass passed, $sc_fail failed"
 [ "$sc_fail" -eq 0 ]

@@ -9,7 +9,9 @@
 #include "testutil.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <strings.h>
+#include <time.h>
 
 #include "str.h"
 #include "study.h"
@@ -485,6 +487,59 @@ static void test_sigkill_mid_quiz(void **state)
 	free(dir);
 }
 
+/* day start at t under the POSIX time zone tz */
+static int64_t day_start_in(const char *tz, int64_t t)
+{
+	setenv("TZ", tz, 1);
+	tzset();
+	return study_day_start(t);
+}
+
+/* "Today" for counting new cards is the local day, the same for the CLI
+ * and the browser: at 23:00 in UTC+8 the day began 23 hours ago (not at
+ * UTC midnight), an hour later a new one began; west of Greenwich the
+ * local day can start the UTC day before; on the day summer time begins
+ * local noon is 11 hours after midnight. */
+static void test_day_start(void **state)
+{
+	(void)state;
+	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	/* 2026-12-01 15:00 UTC is 23:00 in UTC+8: the day began 11-30 16:00 UTC */
+	assert_int_equal(day_start_in("CST-8", 1796137200), 1796054400);
+	/* 17:00 UTC is 01:00 the next local day: it began 12-01 16:00 UTC */
+	assert_int_equal(day_start_in("CST-8", 1796144400), 1796140800);
+	/* exactly at local midnight the day is the one beginning then */
+	assert_int_equal(day_start_in("CST-8", 1796140800), 1796140800);
+	assert_int_equal(day_start_in("CST-8", 1796140799), 1796054400);
+	/* 12-01 03:00 UTC is 11-30 22:00 in UTC-5: began 11-30 05:00 UTC */
+	assert_int_equal(day_start_in("EST5", 1796094000), 1796014800);
+	/* in UTC the local day is the UTC day */
+	assert_int_equal(day_start_in("UTC0", 1796137200), 1796083200);
+	/* 2026-03-29, summer time from 02:00 CET: 12:00 CEST (10:00 UTC) is 11
+	 * hours after local midnight (03-28 23:00 UTC) */
+	assert_int_equal(day_start_in("CET-1CEST,M3.5.0,M10.5.0/3", 1774778400), 1774738800);
+	if (old) {
+		setenv("TZ", old, 1);
+		free(old);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+}
+
+/* $STATUSCODES_NOW stands in for the clock when it is a number. */
+static void test_study_now(void **state)
+{
+	(void)state;
+	setenv("STATUSCODES_NOW", "1796137200", 1);
+	assert_int_equal(study_now(), 1796137200);
+	setenv("STATUSCODES_NOW", "17961x", 1);
+	int64_t t0 = (int64_t)time(NULL), n = study_now();
+	assert_true(n >= t0 && n <= t0 + 5);
+	unsetenv("STATUSCODES_NOW");
+	assert_true(study_now() >= t0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -495,6 +550,8 @@ int main(void)
 		cmocka_unit_test(test_session),
 		cmocka_unit_test(test_export),
 		cmocka_unit_test(test_sigkill_mid_quiz),
+		cmocka_unit_test(test_day_start),
+		cmocka_unit_test(test_study_now),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

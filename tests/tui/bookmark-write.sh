@@ -16,23 +16,6 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
 	exit 77
 fi
 
-pass=0
-fail=0
-n=0
-check() {
-	_desc=$1 _sess=$2
-	shift 2
-	n=$((n + 1))
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok $n - $_desc"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n - $_desc"
-		[ -n "$_sess" ] && sc_screen "$_sess" | sed 's/^/#   |/'
-	fi
-}
-
 # fresh NAME: a user-data home with a new user database made by the
 # browser itself (start, quit); prints the home.
 fresh() {
@@ -68,21 +51,21 @@ not_saved() {
 ok=$(fresh ok)
 mark ok "$ok"
 no_text_not_saved() { case $(sc_screen "$1") in *"not saved"*) return 1 ;; esac; return 0; }
-check "writable user database: bookmarked" ok sc_wait ok "bookmarked: HTTP 404" "★404"
-check "  ... without a word of it not being saved" ok no_text_not_saved ok
+sc_check "writable user database: bookmarked" ok sc_wait ok "bookmarked: HTTP 404" "★404"
+sc_check "  ... without a word of it not being saved" ok no_text_not_saved ok
 sc_keys ok q
 sc_wait_exit ok >/dev/null
-check "  ... and the database holds it" "" test "$(bookmarks "$ok")" = "http 404"
+sc_check "  ... and the database holds it" "" test "$(bookmarks "$ok")" = "http 404"
 
 newer=$(fresh newer)
 sqlite3 "$newer/statuscodes/user.db" "PRAGMA user_version = 99"
 mark newer "$newer"
-check "newer-version user database: not saved, says so" newer not_saved newer "user data is read-only"
+sc_check "newer-version user database: not saved, says so" newer not_saved newer "user data is read-only"
 
 schema=$(fresh schema)
 sqlite3 "$schema/statuscodes/user.db" "DROP TABLE bookmark"
 mark schema "$schema"
-check "wrong-schema user database: not saved, says so" schema not_saved schema "user data cannot be written"
+sc_check "wrong-schema user database: not saved, says so" schema not_saved schema "user data cannot be written"
 
 locked=$(fresh locked)
 # another program holds the write lock for as long as the test needs
@@ -93,24 +76,23 @@ exec 8>"$TMPD/lockfifo"
 echo "BEGIN EXCLUSIVE; INSERT INTO setting(key, value) VALUES('lock', 'held');" >&8
 sleep 0.3
 mark locked "$locked"
-check "locked user database: not saved, says so" locked not_saved locked "user data cannot be written"
+sc_check "locked user database: not saved, says so" locked not_saved locked "user data cannot be written"
 exec 8>&-
 wait "$lockpid" 2>/dev/null
-check "  ... and nothing was stored" "" test -z "$(bookmarks "$locked")"
+sc_check "  ... and nothing was stored" "" test -z "$(bookmarks "$locked")"
 
 ro=$(fresh ro)
 chmod 0444 "$ro/statuscodes/user.db"
 chmod 0555 "$ro/statuscodes"
 if [ -w "$ro/statuscodes/user.db" ]; then
-	n=$((n + 1)); pass=$((pass + 1)); echo "ok $n - read-only user database: skipped, running as root # SKIP"
+	sc_skip "read-only user database: skipped, running as root"
 else
 	mark ro "$ro"
-	check "read-only user database: not saved, says so" ro not_saved ro "user data is read-only"
+	sc_check "read-only user database: not saved, says so" ro not_saved ro "user data is read-only"
 fi
 chmod 0755 "$ro/statuscodes"
 chmod 0644 "$ro/statuscodes/user.db"
 
-check "no sanitizer or leak report from any session" "" sc_sanitizer_clean
+sc_check "no sanitizer or leak report from any session" "" sc_sanitizer_clean
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+sc_done

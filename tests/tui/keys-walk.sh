@@ -10,25 +10,8 @@ here=$(dirname "$0")
 
 SC_XDG=$TMPD/xdg
 export SC_XDG
-pass=0 fail=0 n=0
 walked=" "
 S=kw
-
-# check DESCRIPTION COMMAND...: on failure shows the screen.
-check() {
-	_desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok $n - $_desc"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n - $_desc"
-		sc_screen "$S" | sed 's/^/#   |/'
-		[ -s "$TMPD/$S.err" ] && sed 's/^/#   stderr: /' "$TMPD/$S.err"
-	fi
-}
 
 # press TABLE-NAME TMUX-KEY...: sends the keys, notes the table's name of
 # the binding as walked, waits until the browser has read them.
@@ -86,130 +69,130 @@ no_text() {
 }
 
 sc_start "$S" 100 30
-check "starts on HTTP 100" sc_wait "$S" "HTTP 100  Continue"
+sc_check "starts on HTTP 100" "$S" sc_wait "$S" "HTTP 100  Continue"
 
 # ---- moving in the code list ------------------------------------------------------------
-press j j;            check "j: down one line" sc_wait "$S" "HTTP 101  Switching Protocols"
-press Down Down;      check "Down: down one line" sc_wait "$S" "HTTP 102  Processing"
-press k k;            check "k: up one line" sc_wait "$S" "HTTP 101  Switching Protocols"
-press Up Up;          check "Up: up one line" sc_wait "$S" "HTTP 100  Continue"
-press 0-9 4 0 0;      check "digits jump to a code: 400" sc_wait "$S" "HTTP 400  Bad Request"
-check "the list is at its first row" at 1
+press j j;            sc_check "j: down one line" "$S" sc_wait "$S" "HTTP 101  Switching Protocols"
+press Down Down;      sc_check "Down: down one line" "$S" sc_wait "$S" "HTTP 102  Processing"
+press k k;            sc_check "k: up one line" "$S" sc_wait "$S" "HTTP 101  Switching Protocols"
+press Up Up;          sc_check "Up: up one line" "$S" sc_wait "$S" "HTTP 100  Continue"
+press 0-9 4 0 0;      sc_check "digits jump to a code: 400" "$S" sc_wait "$S" "HTTP 400  Bad Request"
+sc_check "the list is at its first row" "$S" at 1
 c0=$(counter)
 press C-d C-d
 half=$(moved_from "$c0")
-check "Ctrl-D: down half a page" test "${half:-1}" -gt 2
-press C-u C-u;        check "Ctrl-U: back up half a page" at 1
+sc_check "Ctrl-D: down half a page" "$S" test "${half:-1}" -gt 2
+press C-u C-u;        sc_check "Ctrl-U: back up half a page" "$S" at 1
 c0=$(counter)
 press C-f C-f
 full=$(moved_from "$c0")
-check "Ctrl-F: down a whole page, more than half" test "${full:-1}" -gt "${half:-1}"
-press C-b C-b;        check "Ctrl-B: up a page" at 1
-press Space Space;    check "Space: down a page" at "$full"
-press b b;            check "b: up a page" at 1
-press PgDn NPage;     check "PgDn: down a page" at "$full"
-press PgUp PPage;     check "PgUp: up a page" at 1
+sc_check "Ctrl-F: down a whole page, more than half" "$S" test "${full:-1}" -gt "${half:-1}"
+press C-b C-b;        sc_check "Ctrl-B: up a page" "$S" at 1
+press Space Space;    sc_check "Space: down a page" "$S" at "$full"
+press b b;            sc_check "b: up a page" "$S" at 1
+press PgDn NPage;     sc_check "PgDn: down a page" "$S" at "$full"
+press PgUp PPage;     sc_check "PgUp: up a page" "$S" at 1
 c0=$(counter)
 press G G
 moved_from "$c0" >/dev/null
 last=$(counter | cut -d/ -f2)
-check "G: the last line" at "$last"
-press g g;            check "g: the first line" at 1
-press End End;        check "End: the last line" at "$last"
-press Home Home;      check "Home: the first line" at 1
+sc_check "G: the last line" "$S" at "$last"
+press g g;            sc_check "g: the first line" "$S" at 1
+press End End;        sc_check "End: the last line" "$S" at "$last"
+press Home Home;      sc_check "Home: the first line" "$S" at 1
 
 # ---- panes -------------------------------------------------------------------------------
-check "the code list has the focus" focused "HTTP 4xx"
-press Tab Tab;        check "Tab: the detail pane has the focus" focused "HTTP 400 Bad Request"
+sc_check "the code list has the focus" "$S" focused "HTTP 4xx"
+press Tab Tab;        sc_check "Tab: the detail pane has the focus" "$S" focused "HTTP 400 Bad Request"
 p0=$(detail_pct)
 press j j j j
-check "j in the detail scrolls it, not the list" test "$(detail_pct)" != "$p0"
-check "... and the list stays on 400" sc_wait "$S" "› 400     Bad Request"
-press S-Tab BTab;     check "S-Tab: back to the code list" focused "HTTP 4xx"
-press Left Left;      check "Left: back up a level, to the classes" focused "Class"
-press Right Right;    check "Right: open the class again" focused "HTTP 4xx"
-press h h;            check "h: back up a level" focused "Class"
-press l l;            check "l: open" focused "HTTP 4xx"
-press Backspace BSpace; check "Backspace: back up a level" focused "Class"
-press Enter Enter;    check "Enter: open" focused "HTTP 4xx"
+sc_check "j in the detail scrolls it, not the list" "$S" test "$(detail_pct)" != "$p0"
+sc_check "... and the list stays on 400" "$S" sc_wait "$S" "› 400     Bad Request"
+press S-Tab BTab;     sc_check "S-Tab: back to the code list" "$S" focused "HTTP 4xx"
+press Left Left;      sc_check "Left: back up a level, to the classes" "$S" focused "Class"
+press Right Right;    sc_check "Right: open the class again" "$S" focused "HTTP 4xx"
+press h h;            sc_check "h: back up a level" "$S" focused "Class"
+press l l;            sc_check "l: open" "$S" focused "HTTP 4xx"
+press Backspace BSpace; sc_check "Backspace: back up a level" "$S" focused "Class"
+press Enter Enter;    sc_check "Enter: open" "$S" focused "HTTP 4xx"
 
 # ---- history -----------------------------------------------------------------------------
-press 0-9 4 0 4;      check "jump to 404" sc_wait "$S" "HTTP 404  Not Found"
-press [ "[";          check "[: back in the history to 400" sc_wait "$S" "HTTP 400  Bad Request"
-press ] "]";          check "]: forward to 404" sc_wait "$S" "HTTP 404  Not Found"
-press M-Left M-Left;  check "M-Left: back in the history" sc_wait "$S" "HTTP 400  Bad Request"
-press M-Right M-Right; check "M-Right: forward" sc_wait "$S" "HTTP 404  Not Found"
-press H H;            check "H: the history list" sc_wait "$S" "History"
-press Esc Escape;     check "Esc closes the history list" sc_wait_gone "$S" "History"
+press 0-9 4 0 4;      sc_check "jump to 404" "$S" sc_wait "$S" "HTTP 404  Not Found"
+press [ "[";          sc_check "[: back in the history to 400" "$S" sc_wait "$S" "HTTP 400  Bad Request"
+press ] "]";          sc_check "]: forward to 404" "$S" sc_wait "$S" "HTTP 404  Not Found"
+press M-Left M-Left;  sc_check "M-Left: back in the history" "$S" sc_wait "$S" "HTTP 400  Bad Request"
+press M-Right M-Right; sc_check "M-Right: forward" "$S" sc_wait "$S" "HTTP 404  Not Found"
+press H H;            sc_check "H: the history list" "$S" sc_wait "$S" "History"
+press Esc Escape;     sc_check "Esc closes the history list" "$S" sc_wait_gone "$S" "History"
 
 # ---- search prompt: Esc cancels, Enter keeps ---------------------------------------------
 press / /
 sc_type "$S" cache
-check "/: the search prompt searches as you type" sc_wait "$S" "Search" "HTTP 304"
-check "the prompt line shows the query" status "^/cache"
+sc_check "/: the search prompt searches as you type" "$S" sc_wait "$S" "Search" "HTTP 304"
+sc_check "the prompt line shows the query" "$S" status "^/cache"
 press Esc Escape
-check "Esc in the search prompt cancels the search" sc_wait_gone "$S" "Search"
-check "... back on 404" sc_wait "$S" "HTTP 404  Not Found"
-check "... no prompt on the last line" status "help"
+sc_check "Esc in the search prompt cancels the search" "$S" sc_wait_gone "$S" "Search"
+sc_check "... back on 404" "$S" sc_wait "$S" "HTTP 404  Not Found"
+sc_check "... no prompt on the last line" "$S" status "help"
 press / /
 sc_type "$S" cache
 sc_keys "$S" Enter
 sc_idle "$S"
-check "Enter in the search prompt keeps the results" sc_wait "$S" "Search" "HTTP 304"
+sc_check "Enter in the search prompt keeps the results" "$S" sc_wait "$S" "Search" "HTTP 304"
 r1=$(counter)
-press n n;            check "n: the next search result" test "$(counter)" != "$r1"
-press N N;            check "N: the previous search result" test "$(counter)" = "$r1"
-press Esc Escape;     check "Esc leaves the search results" sc_wait_gone "$S" "Search"
-check "... on the result that was selected, 304" sc_wait "$S" "HTTP 304  Not Modified"
+press n n;            sc_check "n: the next search result" "$S" test "$(counter)" != "$r1"
+press N N;            sc_check "N: the previous search result" "$S" test "$(counter)" = "$r1"
+press Esc Escape;     sc_check "Esc leaves the search results" "$S" sc_wait_gone "$S" "Search"
+sc_check "... on the result that was selected, 304" "$S" sc_wait "$S" "HTTP 304  Not Modified"
 
 # ---- compare: overlay and prompt -----------------------------------------------------------
-press c c;            check "c: compare with a confusable peer" sc_wait "$S" "Compare" "HTTP 304 ↔ HTTP 412"
-press Esc Escape;     check "Esc closes the comparison" sc_wait_gone "$S" "Compare"
-press C C;            check "C: a prompt for the code to compare with" status "compare HTTP 304 with"
-press Esc Escape;     check "Esc in the compare prompt cancels it" status "help"
-check "... and opens no comparison" no_text "Compare"
+press c c;            sc_check "c: compare with a confusable peer" "$S" sc_wait "$S" "Compare" "HTTP 304 ↔ HTTP 412"
+press Esc Escape;     sc_check "Esc closes the comparison" "$S" sc_wait_gone "$S" "Compare"
+press C C;            sc_check "C: a prompt for the code to compare with" "$S" status "compare HTTP 304 with"
+press Esc Escape;     sc_check "Esc in the compare prompt cancels it" "$S" status "help"
+sc_check "... and opens no comparison" "$S" no_text "Compare"
 sc_keys "$S" C; sc_type "$S" 410; sc_keys "$S" Enter; sc_idle "$S"
-check "C 410 Enter compares 304 with 410" sc_wait "$S" "Compare" "HTTP 304 ↔ HTTP 410"
-press q q;            check "q closes the overlay, the browser stays" sc_wait_gone "$S" "Compare"
+sc_check "C 410 Enter compares 304 with 410" "$S" sc_wait "$S" "Compare" "HTTP 304 ↔ HTTP 410"
+press q q;            sc_check "q closes the overlay, the browser stays" "$S" sc_wait_gone "$S" "Compare"
 
 # ---- language, bookmarks, help, redraw -----------------------------------------------------
-press L L;            check "L: English only" sc_wait "$S" "[EN]"
-check "... no Chinese phrase in the detail" no_text "未修改"
-press L L;            check "L: Chinese only" sc_wait "$S" "[中文]" "未修改"
-check "... no English phrase" no_text "Not Modified"
-press L L;            check "L: both again" sc_wait "$S" "[EN+中文]"
-press m m;            check "m: bookmark the code" status "bookmarked"
-press M M;            check "M: the bookmark list" sc_wait "$S" "Bookmarks" "HTTP 304"
-press Esc Escape;     check "Esc closes the bookmark list" sc_wait_gone "$S" "Bookmarks"
-press "'" "'";        check "': the bookmark list" sc_wait "$S" "Bookmarks"
-press q q;            check "q closes it" sc_wait_gone "$S" "Bookmarks"
-press ? "?";          check "?: the key help" sc_wait "$S" "Keys ("
-press Esc Escape;     check "Esc closes the help" sc_wait_gone "$S" "Keys ("
-press F1 F1;          check "F1: the key help" sc_wait "$S" "Keys ("
-press q q;            check "q closes the help" sc_wait_gone "$S" "Keys ("
-press s s;            check "s without a file: says there is none" status "No codes seen"
-press S S;            check "S: the study screen asks a question" sc_wait "$S" "Study" "[1/10]" "> _"
-press Esc Escape;     check "Esc closes the study screen" sc_wait_gone "$S" "> _"
-press C-l C-l;        check "Ctrl-L: the screen is drawn again, the same" sc_wait "$S" "HTTP 304  Not Modified" "[EN+中文]"
+press L L;            sc_check "L: English only" "$S" sc_wait "$S" "[EN]"
+sc_check "... no Chinese phrase in the detail" "$S" no_text "未修改"
+press L L;            sc_check "L: Chinese only" "$S" sc_wait "$S" "[中文]" "未修改"
+sc_check "... no English phrase" "$S" no_text "Not Modified"
+press L L;            sc_check "L: both again" "$S" sc_wait "$S" "[EN+中文]"
+press m m;            sc_check "m: bookmark the code" "$S" status "bookmarked"
+press M M;            sc_check "M: the bookmark list" "$S" sc_wait "$S" "Bookmarks" "HTTP 304"
+press Esc Escape;     sc_check "Esc closes the bookmark list" "$S" sc_wait_gone "$S" "Bookmarks"
+press "'" "'";        sc_check "': the bookmark list" "$S" sc_wait "$S" "Bookmarks"
+press q q;            sc_check "q closes it" "$S" sc_wait_gone "$S" "Bookmarks"
+press ? "?";          sc_check "?: the key help" "$S" sc_wait "$S" "Keys ("
+press Esc Escape;     sc_check "Esc closes the help" "$S" sc_wait_gone "$S" "Keys ("
+press F1 F1;          sc_check "F1: the key help" "$S" sc_wait "$S" "Keys ("
+press q q;            sc_check "q closes the help" "$S" sc_wait_gone "$S" "Keys ("
+press s s;            sc_check "s without a file: says there is none" "$S" status "No codes seen"
+press S S;            sc_check "S: the study screen asks a question" "$S" sc_wait "$S" "Study" "[1/10]" "> _"
+press Esc Escape;     sc_check "Esc closes the study screen" "$S" sc_wait_gone "$S" "> _"
+press C-l C-l;        sc_check "Ctrl-L: the screen is drawn again, the same" "$S" sc_wait "$S" "HTTP 304  Not Modified" "[EN+中文]"
 
 # ---- the mouse -----------------------------------------------------------------------------
 press 0-9 1 0 0
 walked="$walked Click Double-click Wheel "
 sc_click "$S" 10 4; sc_idle "$S"
-check "Click: a click on a row selects it" sc_wait "$S" "HTTP 102  Processing"
+sc_check "Click: a click on a row selects it" "$S" sc_wait "$S" "HTTP 102  Processing"
 c0=$(counter)
 sc_wheel "$S" 10 4 down; sc_idle "$S"
-check "Wheel: the wheel moves the selection down" test "$(moved_from "$c0")" -gt 3
+sc_check "Wheel: the wheel moves the selection down" "$S" test "$(moved_from "$c0")" -gt 3
 c0=$(counter)
 sc_wheel "$S" 10 4 up; sc_idle "$S"
-check "Wheel: and up" test "$(moved_from "$c0")" -lt "${c0%/*}"
+sc_check "Wheel: and up" "$S" test "$(moved_from "$c0")" -lt "${c0%/*}"
 sc_double_click "$S" 10 3; sc_idle "$S"
-check "Double-click: opens the row, the detail has the focus" focused "HTTP 101"
+sc_check "Double-click: opens the row, the detail has the focus" "$S" focused "HTTP 101"
 
 # ---- quitting ------------------------------------------------------------------------------
 press q q
 rc=$(sc_wait_exit "$S")
-check "q: the browser exited with status 0" test "$rc" = 0
+sc_check "q: the browser exited with status 0" "$S" test "$rc" = 0
 S=kq
 sc_start "$S" 100 30
 sc_wait "$S" "HTTP 100  Continue"
@@ -217,7 +200,7 @@ press ? "?"
 sc_wait "$S" "Keys ("
 press Q Q
 rc=$(sc_wait_exit "$S")
-check "Q quits from an overlay with status 0" test "$rc" = 0
+sc_check "Q quits from an overlay with status 0" "$S" test "$rc" = 0
 
 # ---- the codes seen in a file: s -------------------------------------------------------------
 S=ks
@@ -225,12 +208,12 @@ printf '%s\n' '127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 404 2
 	'127.0.0.1 - - [10/Oct/2000:13:55:37 -0700] "GET /a HTTP/1.1" 404 2326' \
 	'127.0.0.1 - - [10/Oct/2000:13:55:38 -0700] "GET /b HTTP/1.1" 503 1' >"$TMPD/access.log"
 sc_start "$S" 100 30 -- browse "$TMPD/access.log"
-check "browse FILE opens on the codes seen in it, most first" sc_wait "$S" "Seen" "2  HTTP 404"
-press Esc Escape;     check "Esc closes the seen list" sc_wait_gone "$S" "Seen"
-press s s;            check "s: the seen list again" sc_wait "$S" "Seen" "1  HTTP 503"
-press Enter Enter;    check "Enter opens the code" sc_wait "$S" "HTTP 404  Not Found"
+sc_check "browse FILE opens on the codes seen in it, most first" "$S" sc_wait "$S" "Seen" "2  HTTP 404"
+press Esc Escape;     sc_check "Esc closes the seen list" "$S" sc_wait_gone "$S" "Seen"
+press s s;            sc_check "s: the seen list again" "$S" sc_wait "$S" "Seen" "1  HTTP 503"
+press Enter Enter;    sc_check "Enter opens the code" "$S" sc_wait "$S" "HTTP 404  Not Found"
 press Q Q
-check "Q: status 0" test "$(sc_wait_exit "$S")" = 0
+sc_check "Q: status 0" "$S" test "$(sc_wait_exit "$S")" = 0
 
 # ---- every binding of the table was pressed -----------------------------------------------
 table=$(sed -n 's/^.*X(ACT_[A-Z_]*, *"\([^"]*\)".*$/\1/p' \
@@ -239,9 +222,8 @@ missing=
 for k in $table; do
 	case $walked in *" $k "*) ;; *) missing="$missing $k" ;; esac
 done
-check "every key of the table was pressed (missing:${missing:- none})" test -z "$missing"
-[ -n "$table" ] || { echo "not ok - the key table was not found"; fail=$((fail + 1)); }
-check "no sanitizer report" sc_sanitizer_clean
+sc_check "every key of the table was pressed (missing:${missing:- none})" "$S" test -z "$missing"
+[ -n "$table" ] || { echo "not ok - the key table was not found"; sc_fail=$((sc_fail + 1)); }
+sc_check "no sanitizer report" "$S" sc_sanitizer_clean
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+sc_done

@@ -1,5 +1,5 @@
 # lib.sh: helpers for driving the statuscodes browser in tmux (sourced by
-# tui-test.sh and random-keys.sh). After tmux's regress/ and fzf's test
+# every tests/tui/*.sh). After tmux's regress/ and fzf's test
 # helper: a private server (-L), fixed window sizes, send-keys to type,
 # capture-pane to read, and polling with a timeout instead of sleeping.
 #
@@ -202,8 +202,8 @@ sc_wheel() {
 }
 
 # sc_check DESC SESSION CMD...: runs CMD and prints "ok N - DESC" or "not ok
-# N - DESC" and SESSION's screen (none when SESSION is empty); counts in
-# sc_pass and sc_fail.
+# N - DESC" with SESSION's screen and stderr (none when SESSION is empty);
+# counts in sc_pass and sc_fail. Every tmux test reports through it.
 sc_pass=0
 sc_fail=0
 sc_check() {
@@ -215,6 +215,22 @@ sc_check() {
 	else
 		sc_fail=$((sc_fail + 1))
 		echo "not ok $((sc_pass + sc_fail)) - $_desc"
-		[ -n "$_sess" ] && sc_screen "$_sess" | sed 's/^/#   |/'
+		if [ -n "$_sess" ]; then
+			sc_screen "$_sess" | sed 's/^/#   |/'
+			[ -s "$TMPD/$_sess.err" ] && sed 's/^/#   stderr: /' "$TMPD/$_sess.err"
+		fi
 	fi
+	return 0
+}
+
+# sc_skip DESC: an "ok N - DESC # SKIP" line.
+sc_skip() {
+	sc_pass=$((sc_pass + 1))
+	echo "ok $((sc_pass + sc_fail)) - $1 # SKIP"
+}
+
+# sc_done: the totals; true when nothing failed (the script's last command).
+sc_done() {
+	echo "$sc_pass passed, $sc_fail failed"
+	[ "$sc_fail" -eq 0 ]
 }

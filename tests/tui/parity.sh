@@ -15,23 +15,6 @@
 here=$(dirname "$0")
 . "$here/lib.sh"
 
-pass=0
-fail=0
-n=0
-check() {
-	_desc=$1 _sess=$2
-	shift 2
-	n=$((n + 1))
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok $n - $_desc"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n - $_desc"
-		[ -n "$_sess" ] && sc_screen "$_sess" | sed 's/^/#   |/'
-	fi
-}
-
 # scroll_to SESSION TEXT...: pages down the focused pane until every TEXT
 # is on the screen (at most 12 pages).
 scroll_to() {
@@ -86,42 +69,42 @@ for size in 80x24 100x30 200x60; do
 	sc_start "$s" "$w" "$h"
 	sc_wait "$s" "Continue" >/dev/null
 	open_code "$s" 425
-	check "$size: 425 shows its former meaning" "$s" \
+	sc_check "$size: 425 shows its former meaning" "$s" \
 		scroll_to "$s" "Former meaning" "Unordered Collection"
 	sc_keys "$s" Escape BSpace
 	open_code "$s" 403
-	check "$size: 403 lists its sub-status codes" "$s" \
+	sc_check "$size: 403 lists its sub-status codes" "$s" \
 		scroll_to "$s" "Sub-status codes (IIS)" "403.1  Execute access forbidden"
 
 	# the code list: whole English phrases of the longest standard codes
 	sc_keys "$s" Escape Escape BSpace BSpace
 	sc_keys "$s" 4 3 1
-	check "$size: the code list shows 431's whole English phrase" "$s" \
+	sc_check "$size: the code list shows 431's whole English phrase" "$s" \
 		sc_wait "$s" "431     Request Header Fields Too Large "
 	sc_keys "$s" 5 1 1
-	check "$size: ... and 511's" "$s" sc_wait "$s" "511     Network Authentication Required "
-	check "$size: no pane title ends in a stray \"·\"" "$s" no_stray_dot "$s"
-	check "$size: the footer says how to quit" "$s" sc_wait_line "$s" "$h" "q quit"
+	sc_check "$size: ... and 511's" "$s" sc_wait "$s" "511     Network Authentication Required "
+	sc_check "$size: no pane title ends in a stray \"·\"" "$s" no_stray_dot "$s"
+	sc_check "$size: the footer says how to quit" "$s" sc_wait_line "$s" "$h" "q quit"
 
 	# cross-references: one row per entry, with all its relations
 	sc_keys "$s" 4 0 4
 	sc_wait "$s" "HTTP 404  Not Found" >/dev/null
-	check "$size: 404's cross-references to 410 are one row" "$s" one_row "$s" 410
-	[ "$w" -ge 100 ] && check "$size: ... naming all its relations" "$s" \
+	sc_check "$size: 404's cross-references to 410 are one row" "$s" one_row "$s" 410
+	[ "$w" -ge 100 ] && sc_check "$size: ... naming all its relations" "$s" \
 		sc_wait "$s" "confused  410  Gone" "+mentions, cited by"
 
 	# no cross-references: no pane for them
 	sc_keys "$s" 2 0 6
 	sc_wait "$s" "HTTP 206  " >/dev/null
-	check "$size: 206 has no cross-references and no pane for them" "$s" no_text "$s" "Cross-references"
+	sc_check "$size: 206 has no cross-references and no pane for them" "$s" no_text "$s" "Cross-references"
 
 	# compare: the pair's note on the first screen, before the summaries
 	sc_keys "$s" 4 0 1
 	sc_wait "$s" "HTTP 401  Unauthorized" >/dev/null
 	sc_keys "$s" c
-	check "$size: compare 401 with 403 shows their note at once" "$s" \
+	sc_check "$size: compare 401 with 403 shows their note at once" "$s" \
 		sc_wait "$s" "Compare" "401 Unauthorized vs 403 Forbidden" "401 means the request lacks valid"
-	check "$size: ... and no stray \"·\" there either" "$s" no_stray_dot "$s"
+	sc_check "$size: ... and no stray \"·\" there either" "$s" no_stray_dot "$s"
 	sc_keys "$s" Escape
 	sc_keys "$s" 4 0 4
 	sc_wait "$s" "HTTP 404  Not Found" >/dev/null
@@ -129,12 +112,11 @@ for size in 80x24 100x30 200x60; do
 	# English only: nothing in Chinese
 	sc_keys "$s" L
 	sc_wait "$s" "[EN]" >/dev/null
-	check "$size: English mode shows no Chinese" "$s" no_han "$s"
+	sc_check "$size: English mode shows no Chinese" "$s" no_han "$s"
 	sc_keys "$s" L L
 	sc_keys "$s" q
 done
 
-check "no sanitizer or leak report from any session" "" sc_sanitizer_clean
+sc_check "no sanitizer or leak report from any session" "" sc_sanitizer_clean
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+sc_done

@@ -5,6 +5,10 @@
 # 0 at the end, and leave no sanitizer report: ASan, UBSan and LeakSanitizer
 # (at exit) write to a private directory that must stay empty. Meant for a
 # --enable-sanitizers build; on a normal build it still finds crashes.
+# After each burst of keys the screen must also make sense
+# (screen_invariants.py): one pane is focused and its title shown, every
+# list on screen shows its selected row, and the title bar, the detail
+# pane and the code list's selected row name the same code.
 #
 # Environment: SC_BUILDDIR, STATUSCODES_DB (make check sets both);
 # SC_RANDOM_KEYS (default 10000: about 10 s on a sanitizer build) and
@@ -71,9 +75,27 @@ BEGIN {
 	}
 }' | sed 's/^r \([0-9]*\)x\([0-9]*\)$/r \1 \2/' > "$TMPD/plan"
 
+# invariants: screen_invariants.py on the screen as it is now, again after
+# a moment when it fails (the terminal may still be drawing); prints what
+# is wrong.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+invariants() {
+	_size=$($T display -p -t rk '#{window_width} #{window_height}')
+	# shellcheck disable=SC2086
+	$T capture-pane -e -p -N -t rk | "$py" "$here/screen_invariants.py" $_size >"$TMPD/inv" && return 0
+	sleep 0.3
+	sc_idle rk
+	_size=$($T display -p -t rk '#{window_width} #{window_height}')
+	# shellcheck disable=SC2086
+	$T capture-pane -e -p -N -t rk | "$py" "$here/screen_invariants.py" $_size >"$TMPD/inv"
+}
+
 set -f
 crashed=0
 steps=0
+checked=0
+broken=0
 while IFS= read -r line; do
 	steps=$((steps + 1))
 	case $line in
@@ -101,27 +123,26 @@ while IFS= read -r line; do
 			crashed=1
 			break
 		fi
+		checked=$((checked + 1))
+		if ! invariants; then
+			broken=$((broken + 1))
+			if [ $broken -le 3 ]; then
+				echo "# after step $steps ($line):"
+				sed 's/^/#   /' "$TMPD/inv"
+				sc_screen rk | sed 's/^/#   |/'
+			fi
+		fi
 	fi
 done < "$TMPD/plan"
 set +f
 
-pass=0
-fail=0
-result() {
-	if [ "$1" = 0 ]; then
-		pass=$((pass + 1))
-		echo "ok $((pass + fail)) - $2"
-	else
-		fail=$((fail + 1))
-		echo "not ok $((pass + fail)) - $2"
-	fi
-}
-
 if [ $crashed = 1 ] || ! sc_running rk; then
-	result 1 "still running after $steps steps of the plan"
+	sc_check "still running after $steps steps of the plan" "" false
 	echo "#   exit status: $(sed -n 's/^rc=//p' "$TMPD/rk.rc")"
 else
-	result 0 "still running after $steps steps ($(wc -l < "$TMPD/plan") planned)"
+	sc_check "still running after $steps steps ($(wc -l < "$TMPD/plan") planned)" "" true
+	sc_check "the screen's invariants held at $((checked - broken)) of $checked checkpoints" "" \
+		test "$broken" -eq 0
 	# back to a usable size, out of any prompt or overlay, and quit
 	sc_resize rk 80 24
 	sc_keys rk Escape
@@ -130,18 +151,8 @@ else
 	sleep 0.1
 	sc_keys rk Q
 	rc=$(sc_wait_exit rk)
-	if [ "$rc" = 0 ]; then
-		result 0 "Q quits with status 0"
-	else
-		result 1 "Q quits with status 0 (got: $rc)"
-		sc_screen rk | sed 's/^/#   |/'
-	fi
+	sc_check "Q quits with status 0 (got: $rc)" rk test "$rc" = 0
 fi
 [ -s "$TMPD/rk.err" ] && sed 's/^/#   stderr: /' "$TMPD/rk.err" | head -40
-if sc_sanitizer_clean; then
-	result 0 "no sanitizer or leak report"
-else
-	result 1 "no sanitizer or leak report"
-fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+sc_check "no sanitizer or leak report" "" sc_sanitizer_clean
+sc_done

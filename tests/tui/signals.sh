@@ -11,10 +11,6 @@
 here=$(dirname "$0")
 . "$here/lib.sh"
 
-pass=0
-fail=0
-n=0
-
 # The signals by name (kill -l), each with the status it must end with.
 # Crash signals (SEGV, BUS, FPE) are tested in tui-test.sh; under
 # AddressSanitizer they belong to its report.
@@ -41,21 +37,6 @@ restored() {
 	[ "$_f" = 00001 ] || { echo "#   alternate, mouse any/standard/button, cursor: $_f (want 00001)"; return 1; }
 }
 
-check() {
-	_desc=$1 _sess=$2
-	shift 2
-	n=$((n + 1))
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok $n - $_desc"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n - $_desc"
-		sc_screen "$_sess" | sed 's/^/#   |/'
-		[ -s "$TMPD/$_sess.err" ] && sed 's/^/#   stderr: /' "$TMPD/$_sess.err"
-	fi
-}
-
 # all sessions at once, then the signals, then the checks
 for s in $sigs; do
 	[ -n "$(num_of "$s")" ] || continue
@@ -71,9 +52,8 @@ for s in $sigs; do
 	num=$(num_of "$s")
 	[ -n "$num" ] || continue
 	rc=$(sc_wait_exit "sig$s")
-	check "SIG$s: dies of the signal ($((128 + num)))" "sig$s" test "$rc" = "$((128 + num))"
-	check "  ... with the terminal restored" "sig$s" restored "sig$s"
+	sc_check "SIG$s: dies of the signal ($((128 + num)))" "sig$s" test "$rc" = "$((128 + num))"
+	sc_check "  ... with the terminal restored" "sig$s" restored "sig$s"
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+sc_done

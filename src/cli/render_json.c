@@ -41,6 +41,7 @@ void render_entry_fields_json(struct json *j, const struct sc_entry *e)
 	json_str(j, "phrase_zh", e->phrase_zh);
 	json_str(j, "status", e->status);
 	json_str(j, "spec", e->spec);
+	json_str(j, "vendor", e->vendor);
 }
 
 static void draw_head(void *ctx, const struct view_entry *d, const struct view_section *s)

@@ -7,7 +7,8 @@
  *   members title_en note_en ...    comparisons of confusable codes
  *   protocol code check_en check_zh what to check, per code
  *   protocol code detail_en detail_zh  the project's own details
- *   protocol code lang kind match ...  the review of the documents' texts */
+ *   protocol code lang kind match ...  the review of the documents' texts
+ *   vendor spec_match               who made the unofficial codes */
 #include "config.h"
 #include "import.h"
 
@@ -120,7 +121,7 @@ static const char *tsv_get(const struct tsv *t, const struct cells *r, const cha
 
 enum table_kind {
 	T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_CHECKS, T_DETAILS, T_REVIEW, T_HISTORIC, T_COMPARE,
-	T_PRIOR, T_GLOSSARY, T_SYNONYMS
+	T_PRIOR, T_GLOSSARY, T_SYNONYMS, T_VENDORS
 };
 
 static enum table_kind tsv_kind(const struct tsv *t)
@@ -152,6 +153,8 @@ static enum table_kind tsv_kind(const struct tsv *t)
 		return T_GLOSSARY;
 	if (tsv_col(t, "terms") >= 0)
 		return T_SYNONYMS;
+	if (tsv_col(t, "vendor") >= 0 && tsv_col(t, "spec_match") >= 0)
+		return T_VENDORS;
 	return T_UNKNOWN;
 }
 
@@ -449,6 +452,22 @@ static int load_synonyms(struct store *st, const struct tsv *t, int64_t *grp, ch
 	return 0;
 }
 
+/* The makers of unofficial codes, in the order their matches are tried. */
+static int load_vendors(struct store *st, const struct tsv *t, char **cause)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		const char *name = tsv_get(t, r, "vendor"), *match = tsv_get(t, r, "spec_match");
+		if (!name || !match) {
+			*cause = xasprintf("%s:%d: a vendor row needs a vendor and a spec_match", t->file, r->line);
+			return -1;
+		}
+		if (store_add_vendor(st, name, match, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int name_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -484,7 +503,7 @@ int import_curated(struct store *st, const char *dir, char **cause)
 	}
 	/* protocols, then classes, then codes, then what refers to codes */
 	int64_t grp = 0;
-	for (enum table_kind k = T_PROTOCOLS; k <= T_SYNONYMS && rc == 0; k++) {
+	for (enum table_kind k = T_PROTOCOLS; k <= T_VENDORS && rc == 0; k++) {
 		for (size_t i = 0; i < names.n && rc == 0; i++) {
 			if (tsv_kind(&tables[i]) != k)
 				continue;
@@ -500,6 +519,7 @@ int import_curated(struct store *st, const char *dir, char **cause)
 			case T_PRIOR:     rc = load_prior(st, &tables[i], cause); break;
 			case T_GLOSSARY:
 			case T_SYNONYMS:  rc = load_synonyms(st, &tables[i], &grp, cause); break;
+			case T_VENDORS:   rc = load_vendors(st, &tables[i], cause); break;
 			default: break;
 			}
 		}

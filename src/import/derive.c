@@ -251,7 +251,8 @@ int import_finish(struct store *st, char **cause)
 		return -1;
 	}
 	buf_free(&p.aliases);
-	if (tidy_entries(st, cause) != 0 || store_clear_derived(st, cause) != 0 ||
+	if (tidy_entries(st, cause) != 0 || store_apply_vendors(st, cause) != 0 ||
+	    store_clear_derived(st, cause) != 0 ||
 	    store_list(st, NULL, NULL, &all, cause) != 0)
 		goto out;
 	for (size_t i = 0; i < all.n; i++) {

@@ -59,6 +59,7 @@ struct sc_entry {
 	char   *check_en, *check_zh;     /* what to check: headers, usual causes, first fix */
 	char   *origin_en, *origin_zh;
 	char   *status, *spec;
+	char   *vendor;                  /* an unofficial code's maker (nginx, IIS), or NULL */
 };
 
 struct sc_entries {

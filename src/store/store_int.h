@@ -25,8 +25,8 @@ static inline char *col_str(sqlite3_stmt *s, int i)
 	"coalesce(" t ".parent, 0), " t ".class, " t ".phrase_en, " t ".phrase_zh, " \
 	t ".summary_en, " t ".summary_zh, " t ".detail_en, " t ".detail_zh, " \
 	t ".origin_en, " t ".origin_zh, " t ".status, " t ".spec, " \
-	t ".check_en, " t ".check_zh"
-#define ENTRY_NCOLS 20
+	t ".check_en, " t ".check_zh, " t ".vendor"
+#define ENTRY_NCOLS 21
 
 
 /* State search.c keeps per connection (prepared statements, the prior):

@@ -38,6 +38,7 @@ void store_entry_from_row(sqlite3_stmt *s, int c, struct sc_entry *e)
 	e->spec = col_str(s, c + 17);
 	e->check_en = col_str(s, c + 18);
 	e->check_zh = col_str(s, c + 19);
+	e->vendor = col_str(s, c + 20);
 }
 
 void sc_entry_clear(struct sc_entry *e)
@@ -49,6 +50,7 @@ void sc_entry_clear(struct sc_entry *e)
 	free(e->origin_en); free(e->origin_zh);
 	free(e->status); free(e->spec);
 	free(e->check_en); free(e->check_zh);
+	free(e->vendor);
 	memset(e, 0, sizeof *e);
 }
 
@@ -63,6 +65,7 @@ void sc_entry_copy(struct sc_entry *d, const struct sc_entry *s)
 	d->origin_en = xstrdup(s->origin_en); d->origin_zh = xstrdup(s->origin_zh);
 	d->status = xstrdup(s->status); d->spec = xstrdup(s->spec);
 	d->check_en = xstrdup(s->check_en); d->check_zh = xstrdup(s->check_zh);
+	d->vendor = xstrdup(s->vendor);
 }
 
 void sc_entries_free(struct sc_entries *l)

@@ -273,6 +273,19 @@ int store_add_xref(struct store *st, int64_t a, int64_t b, const char *kind,
 	           t, 1, n, 3, cause) < 0 ? -1 : 0;
 }
 
+int store_add_vendor(struct store *st, const char *name, const char *match, char **cause)
+{
+	const char *t[] = { name, match };
+	return run(st, "INSERT INTO vendor(name, match) VALUES(?1, ?2)", t, 2, NULL, 0, cause) < 0 ? -1 : 0;
+}
+
+int store_apply_vendors(struct store *st, char **cause)
+{
+	return exec(st, "UPDATE entry SET vendor = CASE WHEN status = 'unofficial' THEN"
+	                " (SELECT v.name FROM vendor v WHERE instr(entry.spec, v.match) > 0"
+	                "  ORDER BY v.rowid LIMIT 1) END;", cause);
+}
+
 int store_clear_derived(struct store *st, char **cause)
 {
 	return exec(st, "DELETE FROM xref WHERE kind <> 'compare'; DELETE FROM search;", cause);

@@ -58,6 +58,12 @@ int store_add_review(struct store *st, const struct review_info *r, char **cause
  * still in use is set aside (kept; outdated for an outdated rule). A row
  * that matches no claim is an error naming the curated file and line. */
 int store_apply_reviews(struct store *st, char **cause);
+/* A maker of unofficial codes: name is shown for every unofficial entry
+ * whose spec contains match (the first such row wins). */
+int store_add_vendor(struct store *st, const char *name, const char *match, char **cause);
+/* Sets entry.vendor of every entry from the vendor rows (after the specs
+ * are picked); entries that are not unofficial get none. */
+int store_apply_vendors(struct store *st, char **cause);
 int store_add_historic(struct store *st, const char *protocol, const char *code,
                        const char *former_en, const char *former_zh, const char *match,
                        const char *note_en, const char *note_zh, const char *source, char **cause);

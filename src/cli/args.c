@@ -109,6 +109,7 @@ static int set_class(struct cli_opts *o, const char *v)
 
 static int set_bookmarks(struct cli_opts *o, const char *v) { o->bookmarks = true; return -1; }
 static int set_substatus(struct cli_opts *o, const char *v) { o->substatus = true; return -1; }
+static int set_standard(struct cli_opts *o, const char *v) { o->standard = true; return -1; }
 static int set_stats(struct cli_opts *o, const char *v) { o->stats = true; return -1; }
 static int set_export(struct cli_opts *o, const char *v) { o->export_path = v; return -1; }
 
@@ -143,6 +144,9 @@ const struct cli_option cli_options[] = {
 	  NULL, true, set_color },
 	{ "protocol", 'p', "PROTOCOL", "Search or study only http, ftp or websocket.", "search quiz", false,
 	  set_protocol },
+	{ "standard", 0, NULL, "Only codes registered by the protocol's standards (IANA, RFCs): no vendor "
+	  "(nginx, Cloudflare, IIS), unofficial or IIS sub-status codes.", "list search quiz", false,
+	  set_standard },
 	{ "limit", 'n', "N", "Show at most N search results (default 20) or history entries (default 50).",
 	  "search history", false, set_limit },
 	{ "count", 0, "N", "Ask at most N questions (default 10).", "quiz", false, set_count },

@@ -30,6 +30,7 @@ struct cli_opts {
 	bool       dry_run;    /* import --dry-run */
 	bool       coverage;   /* sources --coverage */
 	const char *protocol;  /* --protocol for search */
+	bool       standard;   /* --standard: only registered codes (list, search, quiz) */
 	int        limit;      /* search --limit */
 	/* quiz */
 	int        count;      /* --count: questions to ask */

@@ -148,6 +148,8 @@ int cmd_list(struct store *st, const struct cli_opts *o, int argc, char **argv)
 	}
 	if (store_list(st, protocol, pattern, &all, &cause) != 0)
 		return cli_db_failed(cause);
+	if (o->standard)
+		sc_entries_keep_registered(&all);
 	if (all.n == 0) {
 		sc_entries_free(&all);
 		return cli_not_found(st, protocol, pattern ? pattern : "?");
@@ -202,6 +204,50 @@ static void search_notes(struct out *out, const struct cli_opts *o, const struct
 	buf_free(&m);
 }
 
+/* Drops the hits that are not registered codes; false when none was. */
+static bool hits_keep_registered(struct sc_hits *h)
+{
+	size_t k = 0, n = h->n;
+
+	for (size_t i = 0; i < h->n; i++) {
+		if (sc_entry_registered(&h->v[i].e)) {
+			h->v[k++] = h->v[i];
+			continue;
+		}
+		sc_entry_clear(&h->v[i].e);
+		free(h->v[i].snippet);
+	}
+	h->n = k;
+	return k < n;
+}
+
+/* The search the options ask for. With --standard, the ranking is asked
+ * for more hits until limit registered ones are left or there are no more
+ * (the store ranks every code; the filter is the CLI's). */
+static int search_run(struct store *st, const struct cli_opts *o, const char *q, struct sc_hits *hits,
+                      char **cause)
+{
+	size_t limit = o->limit > 0 ? (size_t)o->limit : 20;
+
+	for (size_t ask = limit;; ask *= 4) {
+		if (store_search(st, q, o->protocol, ask, false, hits, cause) != 0)
+			return -1;
+		size_t got = hits->n;
+		if (!o->standard || !hits_keep_registered(hits) || hits->n >= limit || got < ask ||
+		    ask >= 10000) {
+			if (hits->n > limit) {
+				for (size_t i = limit; i < hits->n; i++) {
+					sc_entry_clear(&hits->v[i].e);
+					free(hits->v[i].snippet);
+				}
+				hits->n = limit;
+			}
+			return 0;
+		}
+		sc_hits_free(hits);
+	}
+}
+
 int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv)
 {
 	struct buf q = {0};
@@ -218,8 +264,7 @@ int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv
 		buf_free(&q);
 		return cli_usage_error("search needs words to look for");
 	}
-	if (store_search(st, buf_str(&q), o->protocol, o->limit > 0 ? (size_t)o->limit : 20, false,
-	                 &hits, &cause) != 0) {
+	if (search_run(st, o, buf_str(&q), &hits, &cause) != 0) {
 		buf_free(&q);
 		return cli_db_failed(cause);
 	}

@@ -184,7 +184,7 @@ static void quiz_filter(const struct cli_opts *o, struct userdata *u, struct use
                         struct study_filter *f)
 {
 	*f = (struct study_filter){ .protocol = o->protocol, .class_id = o->class_id, .substatus = o->substatus,
-	                            .lang = view_study_lang(o->lang) };
+	                            .registered = o->standard, .lang = view_study_lang(o->lang) };
 	if (o->bookmarks) {
 		userdata_bookmarks(u, marks);
 		f->only = marks;

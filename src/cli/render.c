@@ -8,7 +8,11 @@
 
 #include "str.h"
 #include "text.h"
+#include "mark.h"
 #include "xmalloc.h"
+
+/* Where the phrases of a row begin: 2 + protocol 10 + code 10 + mark + 1. */
+#define ROW_INDENT (22 + MARK_WIDTH + 1)
 
 static const char *const palette_sgr[] = {
 #define PAL_SGR(name, sgr, fg, mono) sgr,
@@ -136,20 +140,27 @@ void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bo
 		return;
 	}
 	if (!tty) {
-		/* the stable, script-friendly form */
-		buf_addf(&o->b, "%s\t%s\t%s\t%s\n", e->protocol, e->code,
-		         e->phrase_en ? e->phrase_en : "", e->phrase_zh ? e->phrase_zh : "");
+		/* the stable, script-friendly form: always four columns (the
+		 * documented contract), the language not asked for left empty */
+		const char *en = lang_want_en(o->lang) && e->phrase_en ? e->phrase_en : "";
+		const char *zh = lang_want_zh(o->lang) && e->phrase_zh ? e->phrase_zh : "";
+		buf_addf(&o->b, "%s\t%s\t%s\t%s\n", e->protocol, e->code, en, zh);
 		return;
 	}
 	struct buf cell = {0};
+	struct view_mark m = view_mark(e, o->lang);
 	buf_adds(&o->b, "  ");
 	text_fit(&cell, label_protocol(e->protocol), 10, true, false);
 	out_colored(o, PAL_DIM, buf_str(&cell));
 	buf_reset(&cell);
 	text_fit(&cell, e->code, 10, true, false);
 	out_colored(o, palette_for_code(e->protocol, e->num), buf_str(&cell));
+	buf_reset(&cell);
+	text_fit(&cell, m.text, MARK_WIDTH, true, false);
+	out_colored(o, m.color, buf_str(&cell));
+	buf_addc(&o->b, ' ');
 	buf_free(&cell);
-	size_t rest = o->width > 24 ? o->width - 24 : 20;
+	size_t rest = o->width > ROW_INDENT + 20 ? o->width - ROW_INDENT : 20;
 	if (o->lang == LANG_BOTH) {
 		size_t half = rest * 5 / 9;
 		text_fit(&o->b, e->phrase_en ? e->phrase_en : "", half - 1, true, true);
@@ -167,8 +178,8 @@ void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bo
 		struct buf fit = {0}, plain = {0};
 		for (const char *s = snippet; *s; s++)
 			buf_addc(&plain, *s == '\n' ? ' ' : *s);
-		text_fit(&fit, buf_str(&plain), o->width > 26 ? o->width - 24 : 20, false, true);
-		buf_pad(&o->b, 24);
+		text_fit(&fit, buf_str(&plain), o->width > ROW_INDENT + 2 ? o->width - ROW_INDENT : 20, false, true);
+		buf_pad(&o->b, ROW_INDENT);
 		snippet_text(o, buf_str(&fit));
 		if (o->color)
 			buf_adds(&o->b, "\033[0m");

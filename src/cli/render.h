@@ -64,8 +64,9 @@ void render_entry_json(struct json *j, const struct view_entry *v);
 void render_entry_fields_json(struct json *j, const struct sc_entry *e);
 /* One line of a list or of search results. With o->line "404  Not Found
  * · 未找到" (another protocol than HTTP named first: "FTP 502  ...");
- * else tty: aligned columns (and the snippet under it); otherwise protocol
- * TAB code TAB en TAB zh. */
+ * else tty: aligned columns, the mark of mark.h (standard, nginx,
+ * obsolete) among them, and the snippet under it; otherwise protocol TAB
+ * code TAB en TAB zh, the language not wanted left empty. */
 void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bool fuzzy, bool tty);
 void render_row_json(struct json *j, const struct sc_entry *e, const char *snippet, bool fuzzy);
 #define COMPARE_MAX 8

@@ -177,6 +177,12 @@ int store_sources(struct store *st, struct sc_sources *out, char **cause);
 int store_protocols(struct store *st, struct sc_protocols *out, char **cause);
 int store_classes(struct store *st, const char *protocol, struct sc_classes *out, char **cause);
 void sc_entry_clear(struct sc_entry *e);
+/* Is e registered by its protocol's standards (IANA registry, RFCs):
+ * standard, reserved, unused or obsolete, not a vendor's, unofficial or
+ * unverified code? What --standard and the browser's toggle keep. */
+bool sc_entry_registered(const struct sc_entry *e);
+/* Drops from l every entry that is not registered. */
+void sc_entries_keep_registered(struct sc_entries *l);
 void sc_entry_copy(struct sc_entry *dst, const struct sc_entry *src);
 
 #endif

@@ -54,6 +54,29 @@ void sc_entry_clear(struct sc_entry *e)
 	memset(e, 0, sizeof *e);
 }
 
+bool sc_entry_registered(const struct sc_entry *e)
+{
+	static const char *const registered[] = { "standard", "reserved", "unused", "obsolete" };
+
+	for (size_t i = 0; e->status && i < sizeof registered / sizeof registered[0]; i++)
+		if (strcmp(e->status, registered[i]) == 0)
+			return true;
+	return false;
+}
+
+void sc_entries_keep_registered(struct sc_entries *l)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (sc_entry_registered(&l->v[i]))
+			l->v[k++] = l->v[i];
+		else
+			sc_entry_clear(&l->v[i]);
+	}
+	l->n = k;
+}
+
 void sc_entry_copy(struct sc_entry *d, const struct sc_entry *s)
 {
 	*d = *s;

@@ -134,7 +134,7 @@ static void rank_entries(struct store *st, struct study_deck *d)
 
 static bool wanted(const struct sc_entry *e, const struct study_filter *f)
 {
-	if (!usable(e) || (e->sub >= 0 && !f->substatus))
+	if (!usable(e) || (e->sub >= 0 && !f->substatus) || (f->registered && !sc_entry_registered(e)))
 		return false;
 	if (f->protocol && strcmp(e->protocol, f->protocol) != 0)
 		return false;

@@ -54,6 +54,7 @@ struct study_filter {
 	const char *protocol;               /* protocol id, NULL for all */
 	const char *class_id;               /* 4xx, NULL for all */
 	bool substatus;                     /* IIS sub-status codes (403.14) too */
+	bool registered;                    /* only registered codes (--standard) */
 	const struct userdata_refs *only;   /* NULL, or only these codes (bookmarks) */
 	unsigned lang;                      /* enum study_lang */
 };

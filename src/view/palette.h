@@ -17,7 +17,8 @@ bool palette_color_parse(const char *s, enum color *out);
  * dumb. */
 bool palette_color_on(enum color c, int fd);
 
-/*        name          SGR     curses fg  mono attribute */
+/*        name          SGR     curses fg  mono attribute
+ * (PAL_STANDARD, PAL_VENDOR and PAL_OBSOLETE colour the marks of mark.h) */
 #define PALETTE(X) \
 	X(PAL_INFO,     "34",   4 /*blue*/,    0) \
 	X(PAL_SUCCESS,  "32",   2 /*green*/,   0) \
@@ -28,7 +29,10 @@ bool palette_color_on(enum color c, int fd);
 	X(PAL_HEADING,  "1",   -1 /*default*/, 1 /*bold*/) \
 	X(PAL_DIM,      "2",   -1,             0) \
 	X(PAL_MATCH,    "7",   -1,             2 /*reverse*/) \
-	X(PAL_WARN,     "1;33", 3,             1)
+	X(PAL_WARN,     "1;33", 3,             1) \
+	X(PAL_STANDARD, "32",   2 /*green*/,   0) \
+	X(PAL_VENDOR,   "35",   5 /*magenta*/, 1) \
+	X(PAL_OBSOLETE, "2;9",  -1 /*dim*/,    0)
 
 enum palette {
 #define PAL_ENUM(name, sgr, fg, mono) name,

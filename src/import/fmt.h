@@ -25,6 +25,8 @@ struct format {
 };
 
 extern const struct format *const formats[];
+extern const struct format fmt_markdown_table, fmt_html_table, fmt_code_lines, fmt_pipe_blocks,
+                           fmt_sectioned_list;
 extern const size_t nformats;
 
 /* Largest document and line the importer reads. */

@@ -112,6 +112,44 @@ static void html_end_table(struct html_state *h)
 	h->in_table = 0;
 }
 
+/* What the tag <name> (or </name> when closing), met at line, starts or
+ * ends: a heading, a paragraph, a table, a row or a cell. */
+static void html_tag(struct html_state *h, const char *name, int closing, int line)
+{
+	int heading = name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0';
+	if (heading || strcmp(name, "p") == 0) {
+		html_flush(h);
+		if (!closing && !h->in_table) {
+			h->ctx = heading ? CTX_HEADING : CTX_PARA;
+			h->text_line = line;
+		}
+	} else if (strcmp(name, "table") == 0) {
+		if (h->in_table || closing)
+			html_end_table(h);
+		if (!closing) {
+			html_flush(h);
+			h->in_table = 1;
+		}
+	} else if (strcmp(name, "tr") == 0 && h->in_table) {
+		html_flush(h);
+		if (!closing) {
+			h->rows = xgrow(h->rows, h->nrows, &h->caprows, sizeof *h->rows);
+			memset(&h->rows[h->nrows++], 0, sizeof *h->rows);
+			h->rows[h->nrows - 1].line = line;
+			h->capcells = 0;
+		}
+	} else if ((strcmp(name, "td") == 0 || strcmp(name, "th") == 0) && h->in_table) {
+		html_flush(h);
+		if (!closing && h->nrows > 0) {
+			h->ctx = CTX_CELL;
+			h->text_line = line;
+		}
+	} else if (strcmp(name, "br") == 0) {
+		if (h->ctx != CTX_NONE)
+			buf_addc(&h->text, ' ');
+	}
+}
+
 static void html_parse(const struct lines *l, size_t body, const char *text, size_t len, struct doc *d)
 {
 	struct html_state h = { .d = d };
@@ -168,38 +206,7 @@ static void html_parse(const struct lines *l, size_t body, const char *text, siz
 		if (n == 0)
 			continue;
 
-		int heading = name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0';
-		if (heading || strcmp(name, "p") == 0) {
-			html_flush(&h);
-			if (!closing && !h.in_table) {
-				h.ctx = heading ? CTX_HEADING : CTX_PARA;
-				h.text_line = line;
-			}
-		} else if (strcmp(name, "table") == 0) {
-			if (h.in_table || closing)
-				html_end_table(&h);
-			if (!closing) {
-				html_flush(&h);
-				h.in_table = 1;
-			}
-		} else if (strcmp(name, "tr") == 0 && h.in_table) {
-			html_flush(&h);
-			if (!closing) {
-				h.rows = xgrow(h.rows, h.nrows, &h.caprows, sizeof *h.rows);
-				memset(&h.rows[h.nrows++], 0, sizeof *h.rows);
-				h.rows[h.nrows - 1].line = line;
-				h.capcells = 0;
-			}
-		} else if ((strcmp(name, "td") == 0 || strcmp(name, "th") == 0) && h.in_table) {
-			html_flush(&h);
-			if (!closing && h.nrows > 0) {
-				h.ctx = CTX_CELL;
-				h.text_line = line;
-			}
-		} else if (strcmp(name, "br") == 0) {
-			if (h.ctx != CTX_NONE)
-				buf_addc(&h.text, ' ');
-		}
+		html_tag(&h, name, closing, line);
 	}
 	if (h.in_table)
 		html_end_table(&h);

@@ -20,13 +20,17 @@ static void do_help(struct tui *t)
 static void do_lang(struct tui *t)
 {
 	t->lang = lang_next(t->lang);
-	userdata_set(t->ud, "lang", lang_name(t->lang));
+	bool saved = userdata_set(t->ud, "lang", lang_name(t->lang)) == 0;
 	for (int i = 0; i < PANE_COUNT; i++)
 		pane_invalidate(&t->panes[i]);
 	for (int i = 0; i < OV_COUNT; i++)
 		pane_invalidate(&t->overlays[i]);
-	tui_message(t, "%s", t->lang == LANG_EN ? "language: English" : t->lang == LANG_ZH
-	            ? "语言：中文" : "language: English + 中文");
+	const char *name = t->lang == LANG_EN ? "language: English" : t->lang == LANG_ZH
+	                   ? "语言：中文" : "language: English + 中文";
+	if (saved)
+		tui_message(t, "%s", name);
+	else
+		tui_message(t, "%s, this session only (not saved: %s)", name, tui_not_saved_why(t));
 }
 
 static void do_search(struct tui *t)

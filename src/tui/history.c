@@ -25,7 +25,11 @@ void tui_hist_push(struct tui *t, const struct sc_entry *e)
 		userdata_refs_remove(&t->hist, 0);
 	userdata_refs_push(&t->hist, e->protocol, e->code);
 	t->hist_pos = t->hist.n - 1;
-	userdata_visit(t->ud, e->protocol, e->code);
+	/* a visit that cannot be stored is said once a session, with why */
+	if (userdata_visit(t->ud, e->protocol, e->code) != 0 && !t->hist_unsaved_said) {
+		t->hist_unsaved_said = true;
+		tui_message(t, "history is kept for this session only (not saved: %s)", tui_not_saved_why(t));
+	}
 }
 
 void tui_visit_current(struct tui *t)
@@ -67,7 +71,8 @@ bool tui_is_marked(struct tui *t, const struct sc_entry *e)
 	return e && e->protocol && e->code && userdata_refs_find(&t->marks, e->protocol, e->code) >= 0;
 }
 
-/* Why a user-data write was not done, for the status line. */
+/* Why a user-data write was not done, for the status line (short: a
+ * bookmark's message names the code too). */
 static const char *not_saved_why(const struct tui *t)
 {
 	if (t->ud == NULL)
@@ -75,6 +80,12 @@ static const char *not_saved_why(const struct tui *t)
 	if (!userdata_writable(t->ud))
 		return "user data is read-only";  /* read-only file or a newer program's */
 	return "user data cannot be written";  /* locked, damaged, not our schema */
+}
+
+const char *tui_not_saved_why(const struct tui *t)
+{
+	const char *why = userdata_readonly_reason(t->ud);
+	return why ? why : not_saved_why(t);
 }
 
 void tui_toggle_mark(struct tui *t, const struct sc_entry *e)

@@ -166,6 +166,7 @@ struct tui {
 	struct tui_prompt prompt;
 	struct tui_jump jump;
 	char *msg;                  /* a one-line message in the status bar */
+	bool hist_unsaved_said;     /* the message that visits are not stored was shown */
 	long long msg_at;
 
 	int rows, cols;
@@ -225,6 +226,10 @@ void tui_hist_go(struct tui *t, int dir);
 bool tui_is_marked(struct tui *t, const struct sc_entry *e);
 /* Bookmark on or off for e; the status line says what happened. */
 void tui_toggle_mark(struct tui *t, const struct sc_entry *e);
+/* Why a change to the user data was not stored, for the status line: the
+ * reason the user database is read-only when it is ("the folder DIR cannot
+ * be written"), else what went wrong. */
+const char *tui_not_saved_why(const struct tui *t);
 /* Fills t->ov_rows with the entries refs name (newest first when reverse),
  * each once, at most max. */
 void tui_overlay_rows(struct tui *t, const struct userdata_refs *refs, bool reverse, size_t max);

@@ -3,7 +3,9 @@
 # (issue 15, item 4): with a read-only, locked, newer-version or
 # wrong-schema user database, m must not claim a saved bookmark; the status
 # line says it holds for this session only and why. A writable database
-# stores it. Exits 77 (skip) without tmux or sqlite3, 1 when a check fails.
+# stores it. The same for a visit (history) and the language (L), with the
+# reason the user database cannot be written. Exits 77 (skip) without tmux
+# or sqlite3, 1 when a check fails.
 #
 # Environment: SC_BUILDDIR, STATUSCODES_DB (make check sets both),
 # SC_TUI_TIMEOUT (seconds to wait for a screen, default 20).
@@ -92,6 +94,51 @@ else
 fi
 chmod 0755 "$ro/statuscodes"
 chmod 0644 "$ro/statuscodes/user.db"
+
+# History and language: a visit or a language choice that cannot be stored
+# is said on the status line with why (the visit once a session), at 200
+# columns so that the reason with its path fits.
+# unsaved SESSION HOME WHY: opens 404 (a visit), then L (the language)
+unsaved() {
+	sc_start "$1" 200 30 XDG_DATA_HOME="$2"
+	sc_wait "$1" "Continue" >/dev/null
+	sc_keys "$1" 4 0 4
+	sc_check "$1: a visit not stored is said once, with why" "$1" \
+		sc_wait "$1" "history is kept for this session only (not saved: $3)"
+	sc_keys "$1" L
+	sc_check "$1: a language not stored is said, with why" "$1" \
+		sc_wait "$1" "language: English, this session only (not saved: $3)"
+	sc_keys "$1" 4 1 0
+	sc_wait "$1" "HTTP 410  Gone" >/dev/null
+	sc_check "$1: ... the visit's message only once a session" "$1" no_text "$1" "history is kept"
+	sc_keys "$1" q
+	sc_wait_exit "$1" >/dev/null
+}
+no_text() { case $(sc_screen "$1") in *"$2"*) return 1 ;; esac; return 0; }
+unsaved hnewer "$newer" "$newer/statuscodes/user.db was made by a newer statuscodes"
+touch "$TMPD/afile"
+unsaved hnone "$TMPD/afile/below" "no user data directory"
+chmod 0444 "$ro/statuscodes/user.db"
+chmod 0555 "$ro/statuscodes"
+if [ -w "$ro/statuscodes" ]; then
+	sc_skip "read-only user data folder: skipped, running as root"
+else
+	unsaved hro "$ro" "the folder $ro/statuscodes cannot be written"
+fi
+chmod 0755 "$ro/statuscodes"
+chmod 0644 "$ro/statuscodes/user.db"
+ok2=$(fresh ok2)
+sc_start hok 200 30 XDG_DATA_HOME="$ok2"
+sc_wait hok "Continue" >/dev/null
+sc_keys hok 4 0 4
+sc_wait hok "HTTP 404  Not Found" >/dev/null
+sc_keys hok L
+sc_check "writable: the language is said without \"not saved\"" hok sc_wait hok "language: English"
+sc_check "  ... and the visit too" hok no_text hok "not saved"
+sc_keys hok q
+sc_wait_exit hok >/dev/null
+sc_check "  ... both stored" "" test "$(sqlite3 "$ok2/statuscodes/user.db" \
+	"SELECT (SELECT value FROM setting WHERE key = 'lang') || ' ' || (SELECT count(*) FROM visit WHERE code = '404')")" = "en 1"
 
 sc_check "no sanitizer or leak report from any session" "" sc_sanitizer_clean
 

@@ -391,7 +391,12 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 		free(args);
 		return SC_EXIT_OK;
 	}
+	/* a reading command sees one version of the file, locked once */
+	if (cmd->mode == STORE_READ)
+		store_read_begin(st);
 	rc = cmd->run(st, &o, nargs - skip, args + skip);
+	if (cmd->mode == STORE_READ)
+		store_read_end(st);
 	store_close(st);
 	free(args);
 	return rc;

@@ -271,8 +271,19 @@ int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv
 	if (o->json) {
 		struct json j = {0};
 		json_open(&j, NULL, '[');
-		for (size_t k = 0; k < hits.n; k++)
-			render_row_json(&j, &hits.v[k].e, hits.v[k].snippet, hits.v[k].fuzzy);
+		for (size_t k = 0; k < hits.n; k++) {
+			struct sc_entry full = {0};
+			const struct sc_entry *e = &hits.v[k].e;
+			/* a hit is brief: the row carries the summaries too */
+			if (e->brief && store_entry_by_id(st, e->id, &full, &cause) != 0) {
+				buf_free(&j.b);
+				sc_hits_free(&hits);
+				buf_free(&q);
+				return cli_db_failed(cause);
+			}
+			render_row_json(&j, e->brief ? &full : e, hits.v[k].snippet, hits.v[k].fuzzy);
+			sc_entry_clear(&full);
+		}
 		json_close(&j, ']');
 		cli_print_json(&j);
 	} else {

@@ -113,6 +113,14 @@ char *text_clean(const char *s, size_t n)
 			i++;
 			continue;
 		}
+		/* three bytes led by E1-EC or EE-EF with two continuation bytes:
+		 * always a valid code point from U+1000 up, never a control
+		 * (most Chinese); E0 and ED need utf8_decode's checks */
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		int len = utf8_decode(s + i, n - i, &cp);
 		int elen = len < 0 ? 0 : clean_escape(cp, esc);
 		if (len > 0 && elen == 0) {

@@ -152,13 +152,8 @@ static int code_hits(struct store *st, struct search_state *ss, const char *text
  * (docs/SEARCH.md, "Cost"). Smaller databases score every match. */
 #define SEARCH_RANK_ALL 20000
 #define SEARCH_CANDIDATES 200
-/* How many hits get a snippet (the ones a screen shows first). */
-#define SEARCH_SNIPPETS 20
 /* Fewer hits than this with all the words: the best with some follow. */
 #define SEARCH_FEW 5
-/* Bytes of text shown before the first match in a snippet, and in all. */
-#define SNIPPET_BEFORE 40
-#define SNIPPET_BYTES 160
 
 static int cand_cmp(const void *a, const void *b)
 {
@@ -213,56 +208,77 @@ static int rank_all(struct store *st, struct search_state *ss, struct search_pla
 	return 0;
 }
 
-/* A snippet as text_clean() shows it, keeping the \1 and \2 that mark
- * the matched words (the renderers turn them into highlighting). Caller
- * frees. */
-static char *snippet_clean(const char *s, size_t n)
+void search_add_id(struct buf *b, int64_t x)
 {
-	struct buf b = {0};
-	size_t i = 0;
+	char d[24];
+	size_t n = 0;
+	uint64_t u = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
 
-	while (i < n) {
-		size_t j = i;
-		while (j < n && s[j] != '\1' && s[j] != '\2')
-			j++;
-		char *piece = text_clean(s + i, j - i);
-		buf_adds(&b, piece);
-		free(piece);
-		if (j < n)
-			buf_addc(&b, s[j++]);
-		i = j;
-	}
-	return buf_detach(&b);
+	do
+		d[sizeof d - ++n] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (x < 0)
+		d[sizeof d - ++n] = '-';
+	buf_add(b, d + sizeof d - n, n);
 }
 
-/* The entries of the first candidates not yet among the hits, in one
- * statement, appended in candidate order. */
+/* Puts out->v[first..] (rows in any order) into the order of ids. */
+static void hits_in_order(struct sc_hits *out, size_t first, const int64_t *ids, size_t n)
+{
+	struct sc_hit *slot = xcalloc(n ? n : 1, sizeof *slot);
+	size_t k = first;
+
+	for (size_t i = first; i < out->n; i++) {
+		size_t j = 0;
+		while (j < n && ids[j] != out->v[i].e.id)
+			j++;
+		if (j < n)
+			slot[j] = out->v[i];
+		else   /* not asked for: never, but never a leak either */
+			sc_entry_clear(&out->v[i].e);
+	}
+	for (size_t j = 0; j < n; j++)
+		if (slot[j].e.id == ids[j])
+			out->v[k++] = slot[j];
+	out->n = k;
+	free(slot);
+}
+
+/* The entries of the first candidates not yet among the hits, brief (what
+ * a list shows), in one statement, appended in candidate order. */
 static int fetch_ids(struct store *st, struct search_state *ss, const struct cand *v, size_t n,
                      size_t limit, struct sc_hits *out, char **cause)
 {
-	struct buf ids = {0};
-	size_t take = 0;
+	struct buf json = {0};
+	int64_t *ids = xcalloc(limit ? limit : 1, sizeof *ids);
+	size_t take = 0, first = out->n;
 	int rc;
 
-	buf_addc(&ids, '[');
+	buf_addc(&json, '[');
 	for (size_t i = 0; i < n && take < limit; i++) {
 		if (hit_has(out, v[i].id))
 			continue;
-		buf_addf(&ids, "%s%lld", take ? "," : "", (long long)v[i].id);
-		take++;
+		if (take)
+			buf_addc(&json, ',');
+		search_add_id(&json, v[i].id);
+		ids[take++] = v[i].id;
 	}
-	buf_addc(&ids, ']');
+	buf_addc(&json, ']');
 	if (take == 0) {
-		buf_free(&ids);
+		buf_free(&json);
+		free(ids);
 		return 0;
 	}
-	sqlite3_bind_text(ss->fetch, 1, buf_str(&ids), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ss->fetch, 1, buf_str(&json), -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(ss->fetch)) == SQLITE_ROW) {
 		struct sc_hit *h = hit_push(out);
 		store_entry_from_row(ss->fetch, 0, &h->e);
+		h->e.brief = true;
 	}
 	sqlite3_reset(ss->fetch);
-	buf_free(&ids);
+	buf_free(&json);
+	hits_in_order(out, first, ids, take);
+	free(ids);
 	if (rc != SQLITE_DONE) {
 		*cause = store_error(st, "cannot search");
 		return -1;
@@ -325,91 +341,6 @@ static int hit_cmp(const void *a, const void *b)
 		return c;
 	return x->e.num != y->e.num ? (x->e.num < y->e.num ? -1 : 1)
 	                             : (x->e.sub < y->e.sub ? -1 : x->e.sub > y->e.sub);
-}
-
-size_t search_term_at(const struct sc_hits *h, const char *s, size_t n, bool word_start)
-{
-	size_t best = 0;
-
-	if (n == 0 || (!word_start && isalnum((unsigned char)s[0])))
-		return 0;   /* inside a word: only Chinese terms start here, never there */
-	for (size_t t = 0; t < h->terms.n; t++) {
-		const char *term = h->terms.v[t];
-		if (tolower((unsigned char)s[0]) != tolower((unsigned char)term[0]))
-			continue;
-		size_t len = strlen(term);
-		bool latin = isalnum((unsigned char)term[0]);
-		if (len == 0 || len > n || (latin && !word_start))
-			continue;
-		size_t k = 0;
-		while (k < len && tolower((unsigned char)s[k]) == tolower((unsigned char)term[k]))
-			k++;
-		if (k < len)
-			continue;
-		if (latin)   /* the rest of the word: redirect|ion */
-			while (k < n && isalnum((unsigned char)s[k]))
-				k++;
-		if (k > best)
-			best = k;
-	}
-	return best;
-}
-
-/* text with every term of h marked, cut around the first mark. NULL when
- * no term occurs in text. */
-static char *snippet_of(const struct sc_hits *h, const char *text)
-{
-	size_t n = text ? strlen(text) : 0, first = n;
-	struct buf b = {0};
-
-	for (size_t i = 0; i < n; i++)
-		if (search_term_at(h, text + i, n - i, i == 0 || !isalnum((unsigned char)text[i - 1]))) {
-			first = i;
-			break;
-		}
-	if (first == n)
-		return NULL;
-	size_t start = first > SNIPPET_BEFORE ? first - SNIPPET_BEFORE : 0, end;
-	while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
-		start--;
-	if (start > 0)
-		buf_adds(&b, "…");
-	end = start + SNIPPET_BYTES < n ? start + SNIPPET_BYTES : n;
-	while (end < n && ((unsigned char)text[end] & 0xC0) == 0x80)
-		end++;
-	for (size_t i = start; i < end;) {
-		size_t m = search_term_at(h, text + i, n - i, i == 0 || !isalnum((unsigned char)text[i - 1]));
-		if (m) {
-			buf_addc(&b, SEARCH_MARK_ON);
-			buf_add(&b, text + i, m);
-			buf_addc(&b, SEARCH_MARK_OFF);
-			i += m;
-			if (i > end)
-				end = i;
-		} else {
-			buf_addc(&b, text[i++]);
-		}
-	}
-	if (end < n)
-		buf_adds(&b, "…");
-	return buf_detach(&b);
-}
-
-/* Snippets from the first text of each hit that holds a term. */
-static void add_snippets(struct sc_hits *out)
-{
-	for (size_t i = 0; i < out->n && i < SEARCH_SNIPPETS; i++) {
-		const struct sc_entry *e = &out->v[i].e;
-		const char *texts[] = { e->summary_en, e->summary_zh, e->detail_en, e->detail_zh,
-		                        e->phrase_en, e->phrase_zh };
-		for (size_t k = 0; k < 6 && out->v[i].snippet == NULL; k++) {
-			char *raw = snippet_of(out, texts[k]);
-			if (raw) {
-				out->v[i].snippet = snippet_clean(raw, strlen(raw));
-				free(raw);
-			}
-		}
-	}
 }
 
 /* The plan's hits: all words; if few, the best with some of them after. */
@@ -624,6 +555,7 @@ int store_search(struct store *st, const char *text, const char *protocol, size_
 	*cause = ss ? NULL : *cause;
 	if (limit == 0)
 		limit = 50;
+	store_read_begin(st);
 	if (rc == 0)
 		rc = search_once(st, ss, trimmed, protocol, limit, prefix, true, out, cause);
 	if (rc == 0 && out->n == 0)
@@ -641,8 +573,9 @@ int store_search(struct store *st, const char *text, const char *protocol, size_
 			sc_entry_clear(&h->e);
 			free(h->snippet);
 		}
-		add_snippets(out);
+		rc = search_snippets(st, ss, out, cause);
 	}
+	store_read_end(st);
 	free(clean);
 	if (rc != 0)
 		sc_hits_free(out); /* no partial results: they were never freed */

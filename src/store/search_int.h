@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sqlite3.h>
 
+#include "search.h"
 #include "store.h"
 #include "str.h"
 
@@ -49,8 +50,9 @@ struct search_plan {
 
 /* Per-connection state: prepared statements and data read once. */
 struct search_state {
-	sqlite3_stmt *term_doc, *prefix_terms, *syn_groups, *syn_terms, *rank, *fetch, *vocab, *pattern, *plain,
+	sqlite3_stmt *term_doc, *prefix_terms, *syn_groups, *syn_terms, *rank, *fetch, *texts, *vocab, *pattern, *plain,
 	             *protocols;
+	struct tokenizer_inst *tok;   /* for the words of a query */
 	unsigned char *prior;
 	size_t nprior;
 	int64_t nentries;
@@ -71,6 +73,14 @@ char *plan_match(struct search_plan *p);
 /* Documents of the most frequent index term close to word (edit distance
  * 1 or 2), written into out (size outsz). Returns false when none. */
 bool plan_close_term(struct search_state *ss, const char *word, char *out, size_t outsz);
+
+/* Appends the decimal digits of x to b (ids for json_each). */
+struct buf;
+void search_add_id(struct buf *b, int64_t x);
+
+/* Snippets for the first hits of out (search_snippet.c). 0, or -1 with
+ * *cause. */
+int search_snippets(struct store *st, struct search_state *ss, struct sc_hits *out, char **cause);
 
 /* Registers the rank function sc_rank(search, plan) on db. */
 int rank_register(sqlite3 *db);

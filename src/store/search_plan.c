@@ -88,11 +88,11 @@ static void df_cb(void *v, const char *tok, int len, int start, int end, int col
 }
 
 /* Documents holding the phrase text (at most those of its rarest token). */
-static int64_t phrase_doc(sqlite3 *db, struct search_state *ss, const char *text, struct strv *stems)
+static int64_t phrase_doc(struct search_state *ss, const char *text, struct strv *stems)
 {
 	struct df_ctx c = { .ss = ss, .min = INT64_MAX, .stems = stems };
 
-	if (tokenizer_tokens(db, text, FTS5_TOKENIZE_QUERY, df_cb, &c) != SQLITE_OK || !c.any)
+	if (tokenizer_run(ss->tok, text, FTS5_TOKENIZE_QUERY, df_cb, &c) != SQLITE_OK || !c.any)
 		return 0;
 	if (c.cur < c.min)
 		c.min = c.cur;
@@ -362,7 +362,7 @@ static void plan_weights(struct store *st, struct search_state *ss, struct searc
 					q++;
 			}
 			*o = '\0';
-			df += pre ? n / 4 : (double)phrase_doc(store_db(st), ss, raw, &p->terms);
+			df += pre ? n / 4 : (double)phrase_doc(ss, raw, &p->terms);
 			if (!strv_contains(&p->terms, raw))
 				strv_push(&p->terms, raw);
 			free(raw);

@@ -150,10 +150,12 @@ static void state_free(void *v)
 	sqlite3_finalize(ss->syn_terms);
 	sqlite3_finalize(ss->rank);
 	sqlite3_finalize(ss->fetch);
+	sqlite3_finalize(ss->texts);
 	sqlite3_finalize(ss->vocab);
 	sqlite3_finalize(ss->pattern);
 	sqlite3_finalize(ss->plain);
 	sqlite3_finalize(ss->protocols);
+	tokenizer_close(ss->tok);
 	free(ss->prior);
 	free(ss);
 }
@@ -170,8 +172,11 @@ static int state_prepare(sqlite3 *db, struct search_state *ss)
 		                  " (SELECT b.grp FROM synonym a JOIN synonym b ON b.key = a.key"
 		                  "  WHERE a.grp = ?1) ORDER BY s.term" },
 		{ &ss->rank, "SELECT rowid, sc_rank(search, ?2) FROM search WHERE search MATCH ?1 LIMIT ?3" },
-		{ &ss->fetch, "SELECT " ENTRY_COLS("e") " FROM json_each(?1) j JOIN entry e ON e.id = j.value"
-		              " ORDER BY j.key" },
+		/* hits, brief, in any order (search.c puts them in order) */
+		{ &ss->fetch, "SELECT " ENTRY_BRIEF_COLS("e") " FROM json_each(?1) j JOIN entry e ON e.id = j.value" },
+		/* the texts of brief hits, for their snippets */
+		{ &ss->texts, "SELECT e.id, e.summary_en, e.summary_zh, e.detail_en, e.detail_zh FROM json_each(?1) j"
+		              " JOIN entry e ON e.id = j.value" },
 		{ &ss->vocab, "SELECT term, doc FROM termstat WHERE term >= ?1 AND term < ?2" },
 		/* the order build_prior() numbers protocols in */
 		{ &ss->protocols, "SELECT id FROM protocol ORDER BY sort" },
@@ -204,7 +209,8 @@ struct search_state *search_state(struct store *st, char **cause)
 	if (ss)
 		return ss;
 	ss = xcalloc(1, sizeof *ss);
-	if (rank_register(store_db(st)) != SQLITE_OK || state_prepare(store_db(st), ss) != 0) {
+	if (rank_register(store_db(st)) != SQLITE_OK || state_prepare(store_db(st), ss) != 0 ||
+	    tokenizer_open(store_db(st), &ss->tok) != SQLITE_OK) {
 		*cause = store_error(st, "cannot search");
 		state_free(ss);
 		return NULL;

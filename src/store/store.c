@@ -26,7 +26,31 @@ struct store {
 	char    *tmp;        /* STORE_IMPORT: the copy, until published */
 	void    *search;     /* search.c's state for this connection */
 	void   (*search_free)(void *);
+	int      reading;    /* depth of store_read_begin() calls */
+	bool     began;      /* the outermost one began a transaction */
 };
+
+/* One read transaction for many statements: each statement on its own
+ * takes and drops the file lock and checks the file's header again (about
+ * eight system calls), and may see another version of the file than the
+ * statement before it. A transaction already open (a write) is used as it
+ * is. Failing to begin costs nothing but the saving: the statements then
+ * run on their own. */
+void store_read_begin(struct store *st)
+{
+	if (st->reading++ == 0)
+		st->began = sqlite3_get_autocommit(st->db) &&
+		            sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void store_read_end(struct store *st)
+{
+	if (st->reading > 0 && --st->reading == 0 && st->began) {
+		st->began = false;
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	}
+}
 
 void *store_search_state(struct store *st) { return st->search; }
 

@@ -40,6 +40,11 @@ int64_t store_entry_count(struct store *st);
 /* Rebuilds the file compactly (after a build). */
 int  store_compact(struct store *st, char **cause);
 sqlite3 *store_db(struct store *st);
+/* Between these (nested: the outermost pair counts), every read on st
+ * sees one version of the file, in one read transaction: a command or a
+ * search that runs many statements takes the file lock once. */
+void store_read_begin(struct store *st);
+void store_read_end(struct store *st);
 const char *store_path(const struct store *st);
 /* A one-line message for the last SQLite error on st, naming the file.
  * Caller frees. */
@@ -60,6 +65,9 @@ struct sc_entry {
 	char   *origin_en, *origin_zh;
 	char   *status, *spec;
 	char   *vendor;                  /* an unofficial code's maker (nginx, IIS), or NULL */
+	bool    brief;                   /* a search hit: only what a list shows (code,
+	                                    phrases, class, status, spec, vendor); the
+	                                    texts are NULL, store_entry_by_id() reads them */
 };
 
 struct sc_entries {

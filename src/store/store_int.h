@@ -27,6 +27,12 @@ static inline char *col_str(sqlite3_stmt *s, int i)
 	t ".origin_en, " t ".origin_zh, " t ".status, " t ".spec, " \
 	t ".check_en, " t ".check_zh, " t ".vendor"
 #define ENTRY_NCOLS 21
+/* The same columns for a brief entry (struct sc_entry's brief): the long
+ * texts a list never shows are NULL, so they are neither read nor cleaned. */
+#define ENTRY_BRIEF_COLS(t) \
+	t ".id, " t ".protocol, " t ".code, " t ".num, coalesce(" t ".sub, -1), " t ".hi, " \
+	"coalesce(" t ".parent, 0), " t ".class, " t ".phrase_en, " t ".phrase_zh, " \
+	"NULL, NULL, NULL, NULL, NULL, NULL, " t ".status, " t ".spec, NULL, NULL, " t ".vendor"
 
 
 /* State search.c keeps per connection (prepared statements, the prior):

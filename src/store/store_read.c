@@ -39,6 +39,7 @@ void store_entry_from_row(sqlite3_stmt *s, int c, struct sc_entry *e)
 	e->check_en = col_str(s, c + 18);
 	e->check_zh = col_str(s, c + 19);
 	e->vendor = col_str(s, c + 20);
+	e->brief = false;
 }
 
 void sc_entry_clear(struct sc_entry *e)

@@ -386,36 +386,73 @@ tokenizer_tokens_cb(void *p, int tflags, const char *tok, int len, int start,
 	return SQLITE_OK;
 }
 
-/* Run a fresh instance of the tokenizer registered on db over text; the
- * instance is freed before returning. */
+struct tokenizer_inst {
+	fts5_tokenizer	 methods;
+	Fts5Tokenizer	*tok;
+};
+
 int
-tokenizer_tokens(sqlite3 *db, const char *text, int flags, tokenizer_cb cb,
-    void *ctx)
+tokenizer_open(sqlite3 *db, struct tokenizer_inst **out)
 {
-	struct tokenizer_tokens_ctx tc = { cb, ctx };
-	fts5_tokenizer methods;
-	Fts5Tokenizer *tok;
+	struct tokenizer_inst *ti;
 	fts5_api *api;
 	void *ud;
-	size_t n;
 	int rc;
+
+	*out = NULL;
+	rc = tokenizer_api(db, &api);
+	if (rc != SQLITE_OK)
+		return rc;
+	ti = xcalloc(1, sizeof *ti);
+	rc = api->xFindTokenizer(api, TOKENIZER_NAME, &ud, &ti->methods);
+	if (rc == SQLITE_OK)
+		rc = ti->methods.xCreate(ud, NULL, 0, &ti->tok);
+	if (rc != SQLITE_OK) {
+		free(ti);
+		return rc;
+	}
+	*out = ti;
+	return SQLITE_OK;
+}
+
+int
+tokenizer_run(struct tokenizer_inst *ti, const char *text, int flags,
+    tokenizer_cb cb, void *ctx)
+{
+	struct tokenizer_tokens_ctx tc = { cb, ctx };
+	size_t n;
 
 	if (text == NULL)
 		text = "";
 	n = strlen(text);
 	if (n > INT_MAX)
 		return SQLITE_TOOBIG;
-	rc = tokenizer_api(db, &api);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = api->xFindTokenizer(api, TOKENIZER_NAME, &ud, &methods);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = methods.xCreate(ud, NULL, 0, &tok);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = methods.xTokenize(tok, &tc, flags, text, (int)n,
+	return ti->methods.xTokenize(ti->tok, &tc, flags, text, (int)n,
 	    tokenizer_tokens_cb);
-	methods.xDelete(tok);
+}
+
+void
+tokenizer_close(struct tokenizer_inst *ti)
+{
+	if (ti == NULL)
+		return;
+	ti->methods.xDelete(ti->tok);
+	free(ti);
+}
+
+/* A fresh instance of the tokenizer registered on db over text; the
+ * instance is freed before returning. */
+int
+tokenizer_tokens(sqlite3 *db, const char *text, int flags, tokenizer_cb cb,
+    void *ctx)
+{
+	struct tokenizer_inst *ti;
+	int rc;
+
+	rc = tokenizer_open(db, &ti);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = tokenizer_run(ti, text, flags, cb, ctx);
+	tokenizer_close(ti);
 	return rc;
 }

@@ -44,4 +44,14 @@ typedef void (*tokenizer_cb)(void *ctx, const char *tok, int len, int start,
 int tokenizer_tokens(sqlite3 *db, const char *text, int flags, tokenizer_cb cb,
     void *ctx);
 
+/* An instance of the "sc" tokenizer registered on db, made once and run
+ * over many texts (a search tokenizes a few words per key): open returns
+ * SQLITE_OK or an error code and *out NULL; run is tokenizer_tokens() on
+ * the instance; close frees it (NULL is fine). It must not outlive db. */
+struct tokenizer_inst;
+int tokenizer_open(sqlite3 *db, struct tokenizer_inst **out);
+int tokenizer_run(struct tokenizer_inst *ti, const char *text, int flags,
+    tokenizer_cb cb, void *ctx);
+void tokenizer_close(struct tokenizer_inst *ti);
+
 #endif

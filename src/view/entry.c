@@ -230,7 +230,12 @@ int view_entry_load(struct store *st, const struct sc_entry *e, enum lang lang,
 {
 	memset(d, 0, sizeof *d);
 	d->lang = lang;
-	sc_entry_copy(&d->e, e);
+	if (e->brief) {   /* a search hit: the texts a list leaves out */
+		if (store_entry_by_id(st, e->id, &d->e, cause) != 0)
+			return -1;
+	} else {
+		sc_entry_copy(&d->e, e);
+	}
 	if (store_claims(st, e->id, &d->claims, cause) != 0 ||
 	    store_xrefs(st, e->id, &d->xrefs, cause) != 0 ||
 	    store_findings(st, 0, e->id, &d->findings, cause) != 0 ||

@@ -65,6 +65,15 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* CPU time of this thread: the work of a call without the time the
+ * scheduler gave other processes (on a shared machine, most of a p99). */
+static double cpu_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -143,7 +152,7 @@ static int cmd_latency(int argc, char **argv)
 
 	size_t nsamples = nprefixes * (size_t)repeat, k = 0;
 	struct sample *samples = xcalloc(nsamples, sizeof *samples);
-	double *ms = xcalloc(nsamples, sizeof *ms);
+	double *ms = xcalloc(nsamples, sizeof *ms), *cpu = xcalloc(nsamples, sizeof *cpu);
 	double t_open = now_ms();
 
 	/* one warm-up pass: the page cache and SQLite's own cache, as in a
@@ -160,14 +169,15 @@ static int cmd_latency(int argc, char **argv)
 	for (int r = 0; r < repeat; r++) {
 		for (size_t p = 0; p < nprefixes; p++) {
 			struct sc_hits h = {0};
-			double t0 = now_ms();
+			double c0 = cpu_ms(), t0 = now_ms();
 			int rc = store_search(st, prefixes[p], NULL, limit, true, &h, &cause);
-			double t1 = now_ms();
+			double t1 = now_ms(), c1 = cpu_ms();
 			if (rc != 0) {
 				fprintf(stderr, "bench_search: %s: %s\n", prefixes[p], cause);
 				return 3;
 			}
 			samples[k] = (struct sample){ prefixes[p], t1 - t0, h.n };
+			cpu[k] = c1 - c0;
 			ms[k++] = t1 - t0;
 			sc_hits_free(&h);
 		}
@@ -193,16 +203,27 @@ static int cmd_latency(int argc, char **argv)
 			for (int r = 0; r < repeat; r++)
 				per[r] = samples[(size_t)r * nprefixes + p].ms;
 			qsort(per, (size_t)repeat, sizeof *per, cmp_double);
-			fprintf(stderr, "%8.3f ms %3zu hits  %s\n", median(per, (size_t)repeat),
-			        samples[p].hits, prefixes[p]);
+			fprintf(stderr, "%8.3f ms (max %8.3f) %3zu hits  %s\n", median(per, (size_t)repeat),
+			        per[repeat - 1], samples[p].hits, prefixes[p]);
 		}
 	}
 	qsort(ms, nsamples, sizeof *ms, cmp_double);
+	qsort(cpu, nsamples, sizeof *cpu, cmp_double);
+	double load = -1;
+	FILE *la = fopen("/proc/loadavg", "r");
+	if (la) {
+		if (fscanf(la, "%lf", &load) != 1)
+			load = -1;
+		fclose(la);
+	}
 	printf("prefixes=%zu samples=%zu limit=%zu median_ms=%.3f p99_ms=%.3f max_ms=%.3f "
+	       "cpu_median_ms=%.3f cpu_p99_ms=%.3f load=%.2f "
 	       "warmup_ms=%.1f worst_ms=%.3f worst_hits=%zu worst=\"%s\"\n",
 	       nprefixes, nsamples, limit, median(ms, nsamples), quantile(ms, nsamples, 0.99),
-	       ms[nsamples - 1], warm, worst_ms, worst_hits, worst);
+	       ms[nsamples - 1], median(cpu, nsamples), quantile(cpu, nsamples, 0.99), load,
+	       warm, worst_ms, worst_hits, worst);
 	free(per);
+	free(cpu);
 	free(ms);
 	free(samples);
 	for (size_t p = 0; p < nprefixes; p++)

@@ -260,6 +260,12 @@ static void test_json(void **state)
 	assert_int_equal(r.status, 0);
 	assert_true(str_starts_with(r.out, "[{"));
 	run_free(&r);
+	/* a hit carries its summaries (search hits are read brief) */
+	r = RUN("search", "--json", "preconnect");
+	assert_int_equal(r.status, 0);
+	assert_true(str_starts_with(r.out, "[{\"protocol\":\"http\",\"code\":\"103\""));
+	has(r.out, "\"summary_en\":\"An interim response that sends some headers");
+	run_free(&r);
 }
 
 static void test_usage_errors(void **state)

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "testutil.h"
 
+#include "entry.h"
 #include "search.h"
 #include "str.h"
 
@@ -236,6 +237,81 @@ static void test_ties(void **state)
 	sc_hits_free(&h);
 }
 
+/* A hit is brief: what a list shows, without its texts; the entry
+ * document of a hit has them all, read by id. */
+static void test_brief_hits(void **state)
+{
+	struct sc_hits h;
+	struct view_entry d;
+	struct sc_entry full;
+	char *cause = NULL;
+	(void)state;
+	search("preconnect", false, &h);
+	int r = rank_of(&h, "http", "103");
+	assert_int_equal(r, 0);
+	const struct sc_entry *e = &h.v[r].e;
+	assert_true(e->brief);
+	assert_non_null(e->phrase_en);
+	assert_non_null(e->phrase_zh);
+	assert_null(e->summary_en);
+	assert_null(e->detail_en);
+	/* the word is only in the details: the snippet comes from them */
+	assert_non_null(h.v[r].snippet);
+	assert_non_null(strstr(h.v[r].snippet, "\x01preconnect\x02"));
+	assert_int_equal(store_entry_by_id(st, e->id, &full, &cause), 0);
+	assert_int_equal(view_entry_load(st, e, LANG_BOTH, &d, &cause), 0);
+	assert_false(d.e.brief);
+	assert_string_equal(d.e.summary_en, full.summary_en);
+	assert_string_equal(d.e.detail_en, full.detail_en);
+	assert_non_null(strstr(d.e.detail_en, "preconnect"));
+	assert_non_null(view_entry_section(&d, VS_DETAILS));
+	view_entry_free(&d);
+	sc_entry_clear(&full);
+	sc_hits_free(&h);
+}
+
+/* Snippets are cut from the database's text as it is: bytes that a
+ * damaged or hostile file holds come out cleaned, and a \1 or \2 in the
+ * text is never taken for a mark. */
+static void test_hostile_snippet(void **state)
+{
+	const char *db = getenv("STATUSCODES_DB");
+	char *src = db ? xstrdup(db) : xasprintf("%s/db/statuscodes.db", tu_builddir());
+	char *path = tu_tmp("hostile-snippet.db"), *cause = NULL;
+	size_t len;
+	char *bytes = tu_read(src, &len);
+	struct store *w, *r;
+	struct sc_hits h = {0};
+	(void)state;
+	assert_non_null(bytes);
+	tu_write(path, bytes, len);
+	assert_int_equal(store_open(path, STORE_WRITE, &w, &cause), 0);
+	assert_int_equal(sqlite3_exec(store_db(w), "UPDATE entry SET summary_en = NULL, summary_zh = NULL,"
+	                              " detail_en = 'a \x01" "b\x02 preconnect \x1b[31m red \xff end'"
+	                              " WHERE protocol = 'http' AND code = '103'", NULL, NULL, NULL), SQLITE_OK);
+	store_close(w);
+	assert_int_equal(store_open(path, STORE_READ, &r, &cause), 0);
+	assert_int_equal(store_search(r, "preconnect", NULL, 20, false, &h, &cause), 0);
+	assert_true(h.n > 0);
+	const char *s = h.v[0].snippet;
+	assert_non_null(s);
+	assert_non_null(strstr(s, "^Ab^B \x01preconnect\x02 ^[[31m red \xEF\xBF\xBD end"));
+	size_t on = 0, off = 0;
+	for (const char *p = s; *p; p++) {
+		on += *p == SEARCH_MARK_ON;
+		off += *p == SEARCH_MARK_OFF;
+		assert_true((unsigned char)*p >= 0x20 || *p == SEARCH_MARK_ON || *p == SEARCH_MARK_OFF);
+	}
+	assert_int_equal(on, 1);
+	assert_int_equal(off, 1);
+	sc_hits_free(&h);
+	store_close(r);
+	unlink(path);
+	free(path);
+	free(bytes);
+	free(src);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +324,8 @@ int main(void)
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_prior),
 		cmocka_unit_test(test_ties),
+		cmocka_unit_test(test_brief_hits),
+		cmocka_unit_test(test_hostile_snippet),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

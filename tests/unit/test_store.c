@@ -445,6 +445,31 @@ static void test_bad_databases(void **state)
 	free(missing); free(empty); free(junk); free(other); free(newer); free(trunc); free(dir);
 }
 
+/* One read transaction around many reads: nested pairs, the outermost
+ * counts; a search inside one leaves it open. */
+static void test_read_transaction(void **state)
+{
+	struct sc_hits h = {0};
+	char *cause = NULL;
+	(void)state;
+	assert_true(sqlite3_get_autocommit(store_db(st)));
+	store_read_begin(st);
+	assert_false(sqlite3_get_autocommit(store_db(st)));
+	store_read_begin(st);
+	assert_int_equal(store_search(st, "proxy", NULL, 10, false, &h, &cause), 0);
+	sc_hits_free(&h);
+	store_read_end(st);
+	assert_false(sqlite3_get_autocommit(store_db(st)));
+	store_read_end(st);
+	assert_true(sqlite3_get_autocommit(store_db(st)));
+	store_read_end(st);   /* one too many: nothing happens */
+	assert_true(sqlite3_get_autocommit(store_db(st)));
+	/* a search alone ends its own */
+	assert_int_equal(store_search(st, "proxy", NULL, 10, false, &h, &cause), 0);
+	sc_hits_free(&h);
+	assert_true(sqlite3_get_autocommit(store_db(st)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +482,7 @@ int main(void)
 		cmocka_unit_test(test_xrefs),
 		cmocka_unit_test(test_comparisons),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_read_transaction),
 		cmocka_unit_test(test_registry_phrases),
 		cmocka_unit_test(test_bad_databases),
 	};

@@ -36,7 +36,7 @@ stat_is() {
 }
 
 # 1. a new user, four new cards; answers right, wrong, right, wrong
-printf '4\n3\n1\n2\n' | STATUSCODES_NOW=$T0 sc quiz --count 4 --seed 7 --lang en --new 4 >"$tmp/run1" 2>&1
+printf '2\n3\n1\n2\n' | STATUSCODES_NOW=$T0 sc quiz --count 4 --seed 7 --lang en --new 4 >"$tmp/run1" 2>&1
 echo "exit: $?" >>"$tmp/run1"
 check "first quiz: right, wrong, right, wrong" "$src/tests/golden/quiz-run1.out" "$tmp/run1"
 stat_is "just after: nothing due" $T0 due 0
@@ -48,7 +48,7 @@ stat_is "ten minutes later the right ones are due for their second step" $((T0 +
 
 # 2. ten minutes later, no new cards: the four due ones, in Chinese, all
 #    right (by number, by the phrase itself, with a grade word)
-printf '3\n未授权（需要认证）\n2 hard\n4\n' |
+printf '4\n未授权（需要认证）\n4 hard\n4\n' |
 	STATUSCODES_NOW=$((T0 + 601)) sc quiz --count 4 --seed 7 --lang zh --new 0 >"$tmp/run2" 2>&1
 echo "exit: $?" >>"$tmp/run2"
 check "second quiz: four right" "$src/tests/golden/quiz-run2.out" "$tmp/run2"
@@ -66,7 +66,7 @@ case $out in "Nothing to study now."*"Next card due: 2023-11-14 22:28"*) ok "not
 	*) not_ok "nothing due: $out" ;; esac
 # the same seed, the same quiz: order and choices repeat
 rm -rf "$XDG_DATA_HOME"
-printf '4\n3\n1\n2\n' | STATUSCODES_NOW=$T0 sc quiz --count 4 --seed 7 --lang en --new 4 >"$tmp/again" 2>&1
+printf '2\n3\n1\n2\n' | STATUSCODES_NOW=$T0 sc quiz --count 4 --seed 7 --lang en --new 4 >"$tmp/again" 2>&1
 echo "exit: $?" >>"$tmp/again"
 check "--seed repeats the quiz" "$tmp/run1" "$tmp/again"
 

@@ -78,7 +78,7 @@ run 120 40 zh "$zh"
 home=$TMPD/home-tz
 mkdir -p "$home"
 t1=$((1796140800 - 40))   # 2026-12-01 15:59:20 UTC
-printf '4\n3\n1\n2\n' | TZ=CST-8 XDG_DATA_HOME=$home STATUSCODES_DB=$STATUSCODES_DB STATUSCODES_NOW=$t1 \
+printf '2\n3\n1\n2\n' | TZ=CST-8 XDG_DATA_HOME=$home STATUSCODES_DB=$STATUSCODES_DB STATUSCODES_NOW=$t1 \
 	"$SC_BIN" quiz --count 4 --seed 7 --lang en --new 4 >"$TMPD/tz-quiz" 2>&1
 sc_check "the CLI quiz answered four new cards" "" grep -q "answers: 2/4" "$TMPD/tz-quiz"
 tz_asks() {  # tz_asks NAME TZ NOW N: the browser's study screen asks N cards

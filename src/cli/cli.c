@@ -33,52 +33,74 @@ const struct cli_command cli_commands[] = {
 	  "another protocol; --full (or output to a pipe) adds details, sub-status codes, the notes on "
 	  "what tells codes apart, cross-references, what each source said and defects. The word show "
 	  "may be left out: statuscodes 404, statuscodes ftp 530, statuscodes 403.14, statuscodes ws 4001.",
+	  "显示条目的两种语言。在终端上先给出答案：短语、类别、状态、摘要、排查要点、"
+	  "容易混淆的状态码，以及其他协议中同一编号各一行；--full（或输出到管道时）"
+	  "还显示详细说明、子状态码、区分状态码的说明、交叉引用、各来源的原文和发现的问题。"
+	  "show 一词可以省略：statuscodes 404、statuscodes ftp 530、statuscodes 403.14、"
+	  "statuscodes ws 4001。",
 	  cmd_show, STORE_READ },
 	{ "list", "[PROTOCOL] [CLASS|PATTERN]",
 	  "List entries, e.g. list http 4xx, list 40x, list ftp, list 403 (403 and its sub-status codes).",
+	  "列出条目，例如 list http 4xx、list 40x、list ftp、list 403（403 及其子状态码）。",
 	  cmd_list, STORE_READ },
 	{ "search", "QUERY...",
-	  "Ranked search in English and Chinese (search 缓存, search proxy auth, search Retry-After). "
-	  "Close matches are offered when nothing matches.",
+	  "Ranked search in English and Chinese (search 缓存, search proxy auth, search "
+	  "Retry-After). Close matches are offered when nothing matches.",
+	  "用英文和中文排序搜索（search 缓存、search proxy auth、search Retry-After）。没有匹配时给出相近的结果。",
 	  cmd_search, STORE_READ },
 	{ "compare", "A B [C]...",
 	  "Two or more entries side by side with the notes on what tells them apart "
 	  "(compare 401 403 407; compare http:530 ftp:530).",
+	  "并排显示两个或更多条目，附区分它们的说明（compare 401 403 407；compare http:530 ftp:530）。",
 	  cmd_compare, STORE_READ },
 	{ "sources", "",
 	  "Each source document, what was taken from it, and every defect found with its "
 	  "resolution. With --coverage, how many entries have text in each language.",
+	  "列出每个来源文档、从中取用的内容，以及发现的每个问题及其处理。加 --coverage 时统计每种语言有文字的条目数。",
 	  cmd_sources, STORE_READ },
 	{ "import", "FILE",
 	  "Import your own document (a supported format) into the database named with --db (required): "
 	  "the work is done on a copy that replaces the file only when complete; prints what was taken "
 	  "and what was rejected. --dry-run works in memory and writes nothing.",
+	  "把你自己的文档（支持的格式）导入用 --db 指定的数据库（必须指定）：在副本上完成后才替换原文件；打印取用和拒绝的内容。--dry-run 只在内存中处理，什么也不写。",
 	  cmd_import, STORE_IMPORT },
 	{ "quiz", "[--count N] [--protocol P] [--class 4xx] [--bookmarks] [--seed N]",
 	  "Study: questions made from the database, scheduled with FSRS; progress is kept in the user "
 	  "database. On a terminal it is interactive; otherwise it reads one answer a line (a choice's "
 	  "number or a code, optionally followed by again, hard, good or easy) and prints right or wrong "
 	  "with the answer. --stats shows progress, --export FILE writes an Anki deck.",
+	  "学习：用数据库生成问题，按 FSRS 安排复习；进度保存在用户数据库中。"
+	  "在终端上是交互式的；否则每行读一个答案（选项编号或状态码，后面可跟 again、hard、"
+	  "good 或 easy），并打印对错和答案。--stats 显示进度，--export 文件 写出 Anki 卡组。",
 	  cmd_quiz, STORE_READ },
 	{ "bookmarks", "",
 	  "List the codes bookmarked in the browser.",
+	  "列出在浏览器中加了书签的状态码。",
 	  cmd_bookmarks, STORE_READ },
 	{ "history", "",
 	  "List the entries last visited in the browser, most recent last.",
+	  "列出最近在浏览器中访问的条目，最近的在最后。",
 	  cmd_history, STORE_READ },
 	{ "browse", "[FILE]",
 	  "Open the terminal browser (the default when no command is given and a terminal is present). "
 	  "With a FILE (anything explain reads), or input piped into it, it opens on a Seen list of "
 	  "the codes in it with their counts (keys then come from the terminal); Enter opens one, s "
 	  "shows the list again.",
+	  "打开终端浏览器（没有给出命令且有终端时的默认行为）。给出文件（explain "
+	  "能读的任何内容）或向它输入管道数据时，先打开“输入中出现的状态码”列表，"
+	  "附出现次数（之后从终端读按键）；Enter 打开其中一个，s 再次显示该列表。",
 	  NULL, STORE_READ },
 	{ "explain", "[FILE...]",
 	  "Explain the status codes in what you paste or pipe, recognised by content: HTTP response "
 	  "heads (curl -sI, -i, -v, wget -S, HTTPie), access logs (NCSA, IIS W3C, JSON lines), HAR "
 	  "files, FTP transcripts, WebSocket close lines. With - or no FILE it reads standard input, "
 	  "as does statuscodes with no command when input is piped (curl -sIL URL | statuscodes).",
+	  "解释你粘贴或用管道输入的内容中的状态码，按内容识别：HTTP 响应头（curl -sI、-i、-v、"
+	  "wget -S、HTTPie）、访问日志（NCSA、IIS W3C、JSON 行）、HAR 文件、FTP 会话记录、"
+	  "WebSocket 关闭行。给出 - 或不给文件时读标准输入；不带命令且输入来自管道时，"
+	  "statuscodes 也这样做（curl -sIL URL | statuscodes）。",
 	  cmd_explain, STORE_READ },
-	{ NULL, NULL, NULL, NULL, STORE_READ },
+	{ NULL, NULL, NULL, NULL, NULL, STORE_READ },
 };
 
 void cli_print_json(struct json *j)
@@ -180,11 +202,18 @@ int cli_not_found(struct store *st, const char *protocol, const char *code)
 	char *cause = NULL;
 	struct buf b = {0};
 
-	buf_addf(&b, "statuscodes: no %s%s%s", protocol ? label_protocol(protocol) : "", protocol ? " " : "",
-	         isdigit((unsigned char)code[0]) ? "code " : "entry ");
-	text_fit(&b, code, 40, false, true); /* cleaned; CJK kept (issue 15 item 12) */
+	struct buf c = {0};
+	text_fit(&c, code, 40, false, true); /* cleaned; CJK kept (issue 15 item 12) */
+	char *proto = protocol ? xasprintf("%s ", label_protocol(protocol)) : xstrdup("");
+	buf_adds(&b, "statuscodes: ");
+	if (isdigit((unsigned char)code[0]))
+		buf_addf(&b, UI("no %scode %s"), proto, buf_str(&c));
+	else
+		buf_addf(&b, UI("no %sentry %s"), proto, buf_str(&c));
+	free(proto);
+	buf_free(&c);
 	if (isdigit((unsigned char)code[0]) && store_nearest(st, protocol, code, 4, &near, &cause) == 0 && near.n) {
-		buf_adds(&b, "; closest:");
+		buf_adds(&b, UI("; closest:"));
 		for (size_t i = 0; i < near.n; i++)
 			buf_addf(&b, "%s %s%s%s", i ? "," : "", protocol ? "" : near.v[i].protocol,
 			         protocol ? "" : " ", near.v[i].code);
@@ -202,8 +231,10 @@ int cli_db_failed(char *cause)
 	 * how to name another database */
 	char *clean = cause ? text_clean(cause, strlen(cause)) : NULL;
 
-	fprintf(stderr, "statuscodes: %s (another database: --db FILE or STATUSCODES_DB=FILE)\n",
-	        clean ? clean : "the database cannot be used");
+	fputs("statuscodes: ", stderr);
+	fprintf(stderr, UI("%s (another database: --db FILE or STATUSCODES_DB=FILE)"),
+	        clean ? clean : UI("the database cannot be used"));
+	fputc('\n', stderr);
 	free(clean);
 	free(cause);
 	return SC_EXIT_DB;
@@ -218,7 +249,7 @@ int cli_usage_error(const char *fmt, ...)
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	clean = text_clean(msg, strlen(msg));
-	fprintf(stderr, "statuscodes: %s\nTry 'statuscodes --help'.\n", clean);
+	fprintf(stderr, "statuscodes: %s\n%s\n", clean, UI("Try 'statuscodes --help'."));
 	free(clean);
 	free(msg);
 	return SC_EXIT_USAGE;
@@ -270,7 +301,7 @@ static const struct cli_command *pick_command(char **args, int nargs, bool *impl
 	}
 	if (isdigit((unsigned char)args[0][0]) && search_is_code(args[0]))
 		return find_command("list");
-	cli_usage_error("unknown command '%s'; to look for words: statuscodes search ...", args[0]);
+	cli_usage_error(UI("unknown command '%s'; to look for words: statuscodes search ..."), args[0]);
 	return NULL;
 }
 
@@ -288,10 +319,10 @@ static int stdin_from_terminal(void)
 {
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
 	if (fd < 0)
-		return cli_usage_error("the browser needs a terminal for its keys (/dev/tty: %s)", strerror(errno));
+		return cli_usage_error(UI("the browser needs a terminal for its keys (/dev/tty: %s)"), strerror(errno));
 	int rc = dup2(fd, STDIN_FILENO) < 0 ? -1 : 0;
 	close(fd);
-	return rc == 0 ? 0 : cli_usage_error("cannot read keys from the terminal: %s", strerror(errno));
+	return rc == 0 ? 0 : cli_usage_error(UI("cannot read keys from the terminal: %s"), strerror(errno));
 }
 
 /* Opens the database cmd needs; 0, or an exit status (printed). */
@@ -301,8 +332,8 @@ static int open_store(const struct cli_command *cmd, const struct cli_opts *o, s
 
 	/* the reference database is written only when named (issue 15 item 6) */
 	if (cmd->mode == STORE_IMPORT && o->db == NULL)
-		return cli_usage_error("import writes only into a database named with --db: "
-		                       "statuscodes --db FILE import DOCUMENT");
+		return cli_usage_error(UI("import writes only into a database named with --db: "
+		                          "statuscodes --db FILE import DOCUMENT"));
 	char *path = dbpath_find(o->db);
 	enum store_mode mode = cmd->mode == STORE_IMPORT && o->dry_run ? STORE_DRYRUN : cmd->mode;
 	int rc = store_open(path, mode, st, &cause);
@@ -318,7 +349,12 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 	bool implicit, help;
 
 	memset(h, 0, sizeof *h);
-	if (argc == 2 && strcmp(argv[1], "--help-troff") == 0) {
+	/* the man pages' generated sections: --help-troff [en|zh] */
+	if ((argc == 2 || argc == 3) && strcmp(argv[1], "--help-troff") == 0) {
+		enum lang l = LANG_EN;
+		if (argc == 3 && !lang_parse(argv[2], &l))
+			return cli_usage_error(UI("--lang takes en, zh or both, not '%s'"), argv[2]);
+		ui_set_lang(l);
 		h->next = CLI_TROFF;
 		return SC_EXIT_OK;
 	}
@@ -327,6 +363,8 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 		return cli_complete(argc - 2, argv + 2);
 	if (argc == 3 && strcmp(argv[1], "--completion-script") == 0)
 		return cli_completion_script(argv[2]);
+	if ((rc = cli_choose_lang(argc, argv, &o)) >= 0)
+		return rc;
 	if ((rc = cli_parse_args(argc, argv, &o, &args, &nargs)) >= 0) {
 		free(args);
 		return rc;
@@ -347,7 +385,7 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 	}
 	int skip = implicit ? 0 : 1;
 	if (cmd->run == NULL && nargs > skip + 1) {
-		rc = cli_usage_error("%s takes no argument ('%s')", cmd->name, args[skip]);
+		rc = cli_usage_error(UI("%s takes no argument ('%s')"), cmd->name, args[skip]);
 		free(args);
 		free(typed);
 		return rc;

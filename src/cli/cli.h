@@ -48,7 +48,7 @@ struct cli_opts {
 struct cli_command {
 	const char *name;
 	const char *args;
-	const char *help;
+	const char *help, *help_zh;
 	/* NULL for browse, which main.c runs */
 	int (*run)(struct store *st, const struct cli_opts *o, int argc, char **argv);
 	enum store_mode mode;  /* how it opens the database */
@@ -61,7 +61,7 @@ struct cli_option {
 	const char *name;      /* long name, without -- */
 	char        shortname; /* 0 if none */
 	const char *arg;       /* argument name or NULL */
-	const char *help;
+	const char *help, *help_zh;   /* in English and Chinese */
 	const char *commands;  /* NULL: every command; else the commands it applies to */
 	bool        optional;  /* the argument may be left out (--color) */
 	int (*set)(struct cli_opts *o, const char *val);

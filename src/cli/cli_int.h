@@ -10,6 +10,7 @@
 #include "json.h"
 #include "render.h"
 #include "store.h"
+#include "ui.h"
 
 int cmd_show(struct store *st, const struct cli_opts *o, int argc, char **argv);
 int cmd_list(struct store *st, const struct cli_opts *o, int argc, char **argv);
@@ -26,6 +27,14 @@ int cmd_history(struct store *st, const struct cli_opts *o, int argc, char **arg
  * arguments into *args (caller frees the array, not its strings) and
  * *nargs. Returns -1 to go on, or an exit status (a usage error, printed). */
 int cli_parse_args(int argc, char **argv, struct cli_opts *o, char ***args, int *nargs);
+
+/* The language (o->lang, and ui_set_lang() for the program's own words)
+ * before the options are read, so that even their errors are in it:
+ * --lang anywhere in argv, else STATUSCODES_LANG, else the browser's saved
+ * choice, else the locale, else both (ui_lang_choose). o->lang_set tells
+ * that one of them chose it. Returns -1 to go on, or the usage status
+ * after a message (a STATUSCODES_LANG that is not a language). */
+int cli_choose_lang(int argc, char **argv, struct cli_opts *o);
 
 /* Prints "statuscodes: MESSAGE" and the --help hint on stderr (what the
  * user typed is cleaned first); returns the usage status. */

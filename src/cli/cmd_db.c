@@ -127,7 +127,7 @@ int cmd_sources(struct store *st, const struct cli_opts *o, int argc, char **arg
 	char *cause = NULL;
 
 	if (argc > 0)
-		return cli_usage_error("sources takes no argument ('%s')", argv[0]);
+		return cli_usage_error(UI("%s takes no argument ('%s')"), "sources", argv[0]);
 	if (o->coverage)
 		return coverage(st, o);
 	if (store_sources(st, &ss, &cause) != 0)
@@ -228,7 +228,7 @@ int cmd_import(struct store *st, const struct cli_opts *o, int argc, char **argv
 	char *cause = NULL;
 
 	if (argc != 1)
-		return cli_usage_error("import needs one file");
+		return cli_usage_error(UI("import needs one file"));
 	/* named as given, so that every message says which file (issue 15 item 13) */
 	if (doc_load(argv[0], argv[0], &d, &cause) != 0) {
 		fprintf(stderr, "statuscodes: %s\n", cause);

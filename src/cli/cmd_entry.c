@@ -96,7 +96,7 @@ int cmd_show(struct store *st, const struct cli_opts *o, int argc, char **argv)
 		first = 1;
 	}
 	if (first >= argc)
-		return cli_usage_error("show needs a code");
+		return cli_usage_error(UI("show needs a code"));
 	/* every argument is checked before anything is printed */
 	for (int i = first; i < argc; i++) {
 		const char *p;
@@ -105,7 +105,7 @@ int cmd_show(struct store *st, const struct cli_opts *o, int argc, char **argv)
 		bool ok = cli_looks_like_code(code);
 		free(code);
 		if (!ok)
-			return cli_usage_error("'%s' is not a status code (search for words with: statuscodes search)",
+			return cli_usage_error(UI("'%s' is not a status code (search for words with: statuscodes search)"),
 			                       argv[i]);
 	}
 	out_init(&out, o, cli_stdout_tty());
@@ -140,11 +140,11 @@ int cmd_list(struct store *st, const struct cli_opts *o, int argc, char **argv)
 	if (i < argc)
 		pattern = argv[i++];
 	if (i < argc)
-		return cli_usage_error("list takes a protocol and a class or pattern; '%s' is one too many", argv[i]);
+		return cli_usage_error(UI("list takes a protocol and a class or pattern; '%s' is one too many"), argv[i]);
 	if (pattern) {
 		for (const char *p = pattern; *p; p++)
 			if (!isdigit((unsigned char)*p) && *p != 'x' && *p != 'X' && *p != '.' && *p != '-')
-				return cli_usage_error("'%s' is not a class or pattern (like 4xx, 40x or 403)", pattern);
+				return cli_usage_error(UI("'%s' is not a class or pattern (like 4xx, 40x or 403)"), pattern);
 	}
 	if (store_list(st, protocol, pattern, &all, &cause) != 0)
 		return cli_db_failed(cause);
@@ -262,7 +262,7 @@ int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv
 	}
 	if (str_empty(buf_str(&q))) {
 		buf_free(&q);
-		return cli_usage_error("search needs words to look for");
+		return cli_usage_error(UI("search needs words to look for"));
 	}
 	if (search_run(st, o, buf_str(&q), &hits, &cause) != 0) {
 		buf_free(&q);
@@ -301,7 +301,9 @@ int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv
 	if (hits.n == 0) {
 		struct buf m = {0};
 		text_fit(&m, buf_str(&q), 60, false, true); /* cleaned; CJK kept (issue 15 item 12) */
-		fprintf(stderr, "statuscodes: nothing matches \"%s\"\n", buf_str(&m));
+		fputs("statuscodes: ", stderr);
+		fprintf(stderr, UI("nothing matches \"%s\""), buf_str(&m));
+		fputc('\n', stderr);
 		buf_free(&m);
 	}
 	sc_hits_free(&hits);
@@ -338,7 +340,7 @@ int cmd_compare(struct store *st, const struct cli_opts *o, int argc, char **arg
 	int rc = SC_EXIT_OK, n = 0;
 
 	if (argc < 2 || argc > COMPARE_MAX)
-		return cli_usage_error("compare needs two to %d codes, like: statuscodes compare 401 403 407",
+		return cli_usage_error(UI("compare needs two to %d codes, like: statuscodes compare 401 403 407"),
 		                       COMPARE_MAX);
 	for (int i = 0; i < argc; i++) {
 		const char *protocol;
@@ -347,7 +349,7 @@ int cmd_compare(struct store *st, const struct cli_opts *o, int argc, char **arg
 		bool ok = cli_looks_like_code(code);
 		free(code);
 		if (!ok)
-			return cli_usage_error("'%s' is not a status code", argv[i]);
+			return cli_usage_error(UI("'%s' is not a status code"), argv[i]);
 	}
 	memset(docs, 0, sizeof docs);
 	for (; n < argc && rc == SC_EXIT_OK; n++) {

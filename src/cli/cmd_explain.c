@@ -23,9 +23,16 @@
 #include "render.h"
 #include "report.h"
 #include "text.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 #define BAR_WIDTH 16
+
+/* "no status code found in the input" in the interface language. */
+static const char *nothing_found(void)
+{
+	return ui_pick(view_report_labels[VRL_NOTHING].en, view_report_labels[VRL_NOTHING].zh);
+}
 
 static void label(struct out *o, enum view_report_label id)
 {
@@ -369,7 +376,9 @@ static int explain_one(const char *name, struct explain *ex)
 	char *clean = text_clean(name, strlen(name));
 
 	if (fd < 0 || explain_fd(ex, fd) != 0) {
-		fprintf(stderr, "statuscodes: cannot read %s: %s\n", clean, strerror(errno));
+		fputs("statuscodes: ", stderr);
+		fprintf(stderr, UI("cannot read %s: %s"), clean, strerror(errno));
+		fputc('\n', stderr);
 		if (fd > STDIN_FILENO)
 			close(fd);
 		free(clean);
@@ -419,7 +428,7 @@ int cmd_explain(struct store *st, const struct cli_opts *o, int argc, char **arg
 		if (r->ncounts)
 			status = SC_EXIT_OK;
 		else
-			fprintf(stderr, "statuscodes: %s: %s\n", clean, view_report_labels[VRL_NOTHING].en);
+			fprintf(stderr, "statuscodes: %s: %s\n", clean, nothing_found());
 		if (o->json) {
 			report_json(&j, &d, names[i]);
 		} else if (tty) {
@@ -476,7 +485,7 @@ int cmd_explain_seen(struct store *st, const char *name, struct cli_seen **out, 
 	explain_free(ex);
 	if (*n == 0) {
 		char *clean = text_clean(name, strlen(name));
-		fprintf(stderr, "statuscodes: %s: %s\n", clean, view_report_labels[VRL_NOTHING].en);
+		fprintf(stderr, "statuscodes: %s: %s\n", clean, nothing_found());
 		free(clean);
 		free(*out);
 		*out = NULL;

@@ -46,7 +46,9 @@ static int write_export(const struct study_deck *d, const char *path)
 		rc = SC_EXIT_INPUT;
 	if (rc != SC_EXIT_OK) {
 		char *clean = text_clean(path, strlen(path));
-		fprintf(stderr, "statuscodes: cannot write %s: %s\n", clean, strerror(errno));
+		fputs("statuscodes: ", stderr);
+		fprintf(stderr, UI("cannot write %s: %s"), clean, strerror(errno));
+		fputc('\n', stderr);
 		free(clean);
 	}
 	buf_free(&b);
@@ -158,7 +160,7 @@ static int ask(const struct study_deck *d, struct userdata *u, const struct user
 		bool ok = study_check(&q, line, &g);
 		const char *id = d->cards[pick[i]].id;
 		if (study_answer(u, &fp, id, study_progress_find(p, id), g, ok, now, NULL) != 0) {
-			fprintf(stderr, "statuscodes: the answer could not be saved in the user database\n");
+			fprintf(stderr, "statuscodes: %s\n", UI("the answer could not be saved in the user database"));
 			rc = SC_EXIT_DB;
 		}
 		asked++;
@@ -202,9 +204,9 @@ int cmd_quiz(struct store *st, const struct cli_opts *o, int argc, char **argv)
 	int rc;
 
 	if (argc > 0)
-		return cli_usage_error("quiz takes no argument ('%s'); see --protocol and --class", argv[0]);
+		return cli_usage_error(UI("quiz takes no argument ('%s'); see --protocol and --class"), argv[0]);
 	if (o->stats && o->export_path)
-		return cli_usage_error("quiz takes --stats or --export, not both");
+		return cli_usage_error(UI("quiz takes --stats or --export, not both"));
 	u = open_user();
 	quiz_filter(o, u, &marks, &f);
 	if (study_deck_build(st, &f, &d, &cause) != 0) {
@@ -213,16 +215,16 @@ int cmd_quiz(struct store *st, const struct cli_opts *o, int argc, char **argv)
 		return cli_db_failed(cause);
 	}
 	if (d.ncards == 0) {
-		fprintf(stderr, "statuscodes: no cards to study for this choice%s\n",
-		        o->bookmarks ? " (no bookmarks?)" : "");
+		fprintf(stderr, "statuscodes: %s\n", o->bookmarks ? UI("no cards to study for this choice (no bookmarks?)")
+		                                                : UI("no cards to study for this choice"));
 		rc = SC_EXIT_NOTFOUND;
 	} else if (o->export_path) {
 		rc = write_export(&d, o->export_path);
 	} else if (o->stats) {
 		rc = print_stats(&d, u, o, now);
 	} else if (!userdata_writable(u)) {
-		fprintf(stderr, "statuscodes: study progress cannot be kept: no writable user database "
-		                "($XDG_DATA_HOME/statuscodes)\n");
+		fprintf(stderr, "statuscodes: %s\n", UI("study progress cannot be kept: no writable user database "
+		                                        "($XDG_DATA_HOME/statuscodes)"));
 		rc = SC_EXIT_DB;
 	} else {
 		struct userdata_cards p = {0};
@@ -294,7 +296,7 @@ int cmd_bookmarks(struct store *st, const struct cli_opts *o, int argc, char **a
 	struct userdata_refs r = {0};
 
 	if (argc > 0)
-		return cli_usage_error("bookmarks takes no argument ('%s')", argv[0]);
+		return cli_usage_error(UI("%s takes no argument ('%s')"), "bookmarks", argv[0]);
 	u = open_user();
 	userdata_bookmarks(u, &r);
 	int rc = list_refs(st, o, &r);
@@ -309,7 +311,7 @@ int cmd_history(struct store *st, const struct cli_opts *o, int argc, char **arg
 	struct userdata_refs r = {0};
 
 	if (argc > 0)
-		return cli_usage_error("history takes no argument ('%s')", argv[0]);
+		return cli_usage_error(UI("%s takes no argument ('%s')"), "history", argv[0]);
 	u = open_user();
 	userdata_history(u, o->limit ? (size_t)o->limit : HISTORY_COUNT, &r);
 	int rc = list_refs(st, o, &r);

@@ -287,5 +287,5 @@ int cli_completion_script(const char *shell)
 			fputs(scripts[i].text, stdout);
 			return fflush(stdout) == 0 && !ferror(stdout) ? SC_EXIT_OK : SC_EXIT_INTERNAL;
 		}
-	return cli_usage_error("--completion-script takes bash, zsh or fish, not '%s'", shell);
+	return cli_usage_error(UI("--completion-script takes bash, zsh or fish, not '%s'"), shell);
 }

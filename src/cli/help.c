@@ -10,6 +10,7 @@
 #include "exitcode.h"
 #include "keymap.h"
 #include "text.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 /* "  HEAD  help..." with the help wrapped beside a 26-column head; a longer
@@ -17,7 +18,7 @@
 static void usage_item(FILE *f, const char *head, const char *help)
 {
 	char **lines;
-	size_t n = text_wrap_spaces(help, 50, &lines), i = 0;
+	size_t n = ui_zh() ? text_wrap(help, 50, &lines) : text_wrap_spaces(help, 50, &lines), i = 0;
 
 	if (text_width(head) > 25) {
 		fprintf(f, "  %s\n", head);
@@ -35,28 +36,29 @@ static void usage_item(FILE *f, const char *head, const char *help)
 
 void cli_usage(FILE *f)
 {
-	fprintf(f, "Usage: statuscodes [OPTION]... [COMMAND] [ARG]...\n\n"
-	           "A bilingual (English/中文) reference for HTTP, FTP and WebSocket status codes.\n\n"
-	           "Commands:\n");
+	fprintf(f, "%s\n\n%s\n\n%s\n", UI("Usage: statuscodes [OPTION]... [COMMAND] [ARG]..."),
+	        UI("A bilingual (English/中文) reference for HTTP, FTP and WebSocket status codes."), UI("Commands:"));
 	for (const struct cli_command *c = cli_commands; c->name; c++) {
 		char *head = xasprintf("%s %s", c->name, c->args);
-		usage_item(f, head, c->help);
+		usage_item(f, head, ui_pick(c->help, c->help_zh));
 		free(head);
 	}
-	fprintf(f, "\nOptions:\n");
+	fprintf(f, "\n%s\n", UI("Options:"));
 	for (const struct cli_option *o = cli_options; o->name; o++) {
 		char *head = o->shortname
 			? xasprintf("-%c, --%s%s%s", o->shortname, o->name, o->arg ? " " : "", o->arg ? o->arg : "")
 			: xasprintf("    --%s%s%s", o->name, o->arg ? "=" : "", o->arg ? o->arg : "");
-		usage_item(f, head, o->help);
+		usage_item(f, head, ui_pick(o->help, o->help_zh));
 		free(head);
 	}
-	fprintf(f, "\nWith no command, statuscodes opens the browser; press ? there for its keys.\n"
-	           "Exit status:\n");
-#define SC_EXIT_HELP(name, value, text) fprintf(f, "  %-3d %s\n", value, text);
+	fprintf(f, "\n%s\n%s\n", UI("With no command, statuscodes opens the browser; press ? there for its keys."),
+	        UI("Exit status:"));
+#define SC_EXIT_HELP(name, value, text, zh) fprintf(f, "  %-3d %s\n", value, ui_pick(text, zh));
 	SC_EXIT_CODES(SC_EXIT_HELP)
 #undef SC_EXIT_HELP
-	fprintf(f, "\nReport bugs to: %s\n", PACKAGE_BUGREPORT);
+	fputc('\n', f);
+	fprintf(f, UI("Report bugs to: %s"), PACKAGE_BUGREPORT);
+	fputc('\n', f);
 }
 
 /* --version, as the GNU coding standards lay it out. */
@@ -86,7 +88,7 @@ static void troff_text(FILE *f, const char *s)
 
 void cli_troff(FILE *f)
 {
-	fputs(".SH COMMANDS\n", f);
+	fprintf(f, ".SH %s\n", UI("COMMANDS"));
 	for (const struct cli_command *c = cli_commands; c->name; c++) {
 		fprintf(f, ".TP\n.B %s", c->name);
 		if (*c->args) {
@@ -95,10 +97,10 @@ void cli_troff(FILE *f)
 			fputc('"', f);
 		}
 		fputc('\n', f);
-		troff_text(f, c->help);
+		troff_text(f, ui_pick(c->help, c->help_zh));
 		fputc('\n', f);
 	}
-	fputs(".SH OPTIONS\n", f);
+	fprintf(f, ".SH %s\n", UI("OPTIONS"));
 	for (const struct cli_option *o = cli_options; o->name; o++) {
 		fputs(".TP\n.B ", f);
 		if (o->shortname)
@@ -111,19 +113,20 @@ void cli_troff(FILE *f)
 			fputs("\\fR", f);
 		}
 		fputc('\n', f);
-		troff_text(f, o->help);
+		troff_text(f, ui_pick(o->help, o->help_zh));
 		fputc('\n', f);
 	}
-	fputs(".SH KEYS\nIn the browser (press ? there for the same list):\n", f);
+	fprintf(f, ".SH %s\n%s\n", UI("KEYS"), UI("In the browser (press ? there for the same list):"));
 	for (size_t i = 0; i < keymap_help_count; i++) {
 		fputs(".TP\n.B ", f);
 		troff_text(f, keymap_help[i].keys);
 		fputc('\n', f);
-		troff_text(f, keymap_help[i].help);
+		troff_text(f, ui_pick(keymap_help[i].help, keymap_help[i].help_zh));
 		fputc('\n', f);
 	}
-	fputs(".SH \"EXIT STATUS\"\n", f);
-#define SC_EXIT_TROFF(name, value, text) fprintf(f, ".TP\n.B %d\n", value); troff_text(f, text); fputc('\n', f);
+	fprintf(f, ".SH \"%s\"\n", UI("EXIT STATUS"));
+#define SC_EXIT_TROFF(name, value, text, zh) \
+	fprintf(f, ".TP\n.B %d\n", value); troff_text(f, ui_pick(text, zh)); fputc('\n', f);
 	SC_EXIT_CODES(SC_EXIT_TROFF)
 #undef SC_EXIT_TROFF
 }

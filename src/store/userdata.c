@@ -335,6 +335,20 @@ char *userdata_get(struct userdata *u, const char *key)
 	return v;
 }
 
+char *userdata_peek(const char *dir, const char *key)
+{
+	if (dir == NULL || *dir != '/')
+		return NULL;
+	char *path = xasprintf("%s/user.db", dir);
+	struct userdata u = { open_ro(path), false, NULL };
+	free(path);
+	if (u.db == NULL)
+		return NULL;
+	char *v = userdata_get(&u, key);
+	sqlite3_close(u.db);
+	return v;
+}
+
 int userdata_set(struct userdata *u, const char *key, const char *value)
 {
 	if (!userdata_writable(u))

@@ -51,6 +51,10 @@ const char *userdata_readonly_reason(const struct userdata *u);
 /* A setting (such as "lang"), or NULL. Caller frees. */
 char *userdata_get(struct userdata *u, const char *key);
 int userdata_set(struct userdata *u, const char *key, const char *value);
+/* A setting read from DIR/user.db without opening it for writing or
+ * creating anything (the command line's default language), or NULL when
+ * the file or the setting is missing. Caller frees. */
+char *userdata_peek(const char *dir, const char *key);
 
 /* Appends a visit to the history (kept to the last USERDATA_HISTORY_MAX),
  * in one transaction. */

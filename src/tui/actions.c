@@ -20,6 +20,7 @@ static void do_help(struct tui *t)
 static void do_lang(struct tui *t)
 {
 	t->lang = lang_next(t->lang);
+	ui_set_lang(t->lang);
 	bool saved = userdata_set(t->ud, "lang", lang_name(t->lang)) == 0;
 	for (int i = 0; i < PANE_COUNT; i++)
 		pane_invalidate(&t->panes[i]);
@@ -46,12 +47,12 @@ static void do_match(struct tui *t, int dir)
 
 	if (!t->search.active || n == 0) {
 		char key[16];
-		tui_message(t, "no search results: press %s to search", keys_first(ACT_SEARCH, key, sizeof key));
+		tui_message(t, UI("no search results: press %s to search"), keys_first(ACT_SEARCH, key, sizeof key));
 		return;
 	}
 	lp->sel = dir > 0 ? (lp->sel + 1) % n : (lp->sel + n - 1) % n;
 	pane_clamp(t, lp);
-	tui_message(t, "result %zu of %zu", lp->sel + 1, n);
+	tui_message(t, UI("result %zu of %zu"), lp->sel + 1, n);
 }
 
 static void do_next_match(struct tui *t) { do_match(t, 1); }
@@ -60,7 +61,7 @@ static void do_prev_match(struct tui *t) { do_match(t, -1); }
 static void do_compare(struct tui *t)
 {
 	if (t->cur.id == 0) {
-		tui_message(t, "select a code first");
+		tui_message(t, UI("select a code first"));
 		return;
 	}
 	if (!tui_compare(t, 0, NULL))
@@ -71,7 +72,7 @@ static void do_compare_with(struct tui *t)
 {
 	tui_close_overlay(t);
 	if (t->cur.id == 0) {
-		tui_message(t, "select a code first");
+		tui_message(t, UI("select a code first"));
 		return;
 	}
 	tui_prompt_open(t, PROMPT_COMPARE);
@@ -80,7 +81,7 @@ static void do_compare_with(struct tui *t)
 static void do_mark(struct tui *t)
 {
 	if (t->cur.id == 0)
-		tui_message(t, "select a code first");
+		tui_message(t, UI("select a code first"));
 	else
 		tui_toggle_mark(t, &t->cur.doc.e);
 }
@@ -105,7 +106,7 @@ static void do_seen(struct tui *t)
 	if (t->seen.n)
 		tui_open_overlay(t, OV_SEEN);
 	else
-		tui_message(t, "No codes seen: give the browser a file (statuscodes browse FILE).");
+		tui_message(t, UI("No codes seen: give the browser a file (statuscodes browse FILE)."));
 }
 
 static void do_hist_back(struct tui *t) { tui_hist_go(t, -1); }

@@ -43,19 +43,19 @@ void tui_hist_go(struct tui *t, int dir)
 	long n = (long)t->hist.n, pos = (long)t->hist_pos;
 
 	if (n == 0) {
-		tui_message(t, "no history yet: codes you open are remembered");
+		tui_message(t, UI("no history yet: codes you open are remembered"));
 		return;
 	}
 	long np = pos + dir;
 	while (np >= 0 && np < n && t->cur.id && tui_same_entry(&t->cur.doc.e, t->hist.v[np].protocol, t->hist.v[np].code))
 		np += dir;
 	if (np < 0 || np >= n) {
-		tui_message(t, dir < 0 ? "at the oldest entry of the history" : "at the newest entry of the history");
+		tui_message(t, "%s", dir < 0 ? UI("at the oldest entry of the history") : UI("at the newest entry of the history"));
 		return;
 	}
 	struct sc_entry e;
 	if (!tui_lookup_ref(t, t->hist.v[np].protocol, t->hist.v[np].code, &e)) {
-		tui_message(t, "%s %s is no longer in the database", t->hist.v[np].protocol, t->hist.v[np].code);
+		tui_message(t, UI("%s %s is no longer in the database"), t->hist.v[np].protocol, t->hist.v[np].code);
 		userdata_refs_remove(&t->hist, (size_t)np);
 		if (t->hist_pos > (size_t)np)
 			t->hist_pos--;
@@ -76,10 +76,10 @@ bool tui_is_marked(struct tui *t, const struct sc_entry *e)
 static const char *not_saved_why(const struct tui *t)
 {
 	if (t->ud == NULL)
-		return "no user data directory";
+		return UI("no user data directory");
 	if (!userdata_writable(t->ud))
-		return "user data is read-only";  /* read-only file or a newer program's */
-	return "user data cannot be written";  /* locked, damaged, not our schema */
+		return UI("user data is read-only");  /* read-only file or a newer program's */
+	return UI("user data cannot be written");  /* locked, damaged, not our schema */
 }
 
 const char *tui_not_saved_why(const struct tui *t)
@@ -101,12 +101,13 @@ void tui_toggle_mark(struct tui *t, const struct sc_entry *e)
 		userdata_refs_push(&t->marks, e->protocol, e->code);
 	else
 		userdata_refs_remove(&t->marks, (size_t)i);
+	const char *p = label_protocol(e->protocol);
 	if (saved)
-		tui_message(t, "%s: %s %s", on ? "bookmarked" : "bookmark removed", label_protocol(e->protocol),
-		            e->code);
+		tui_message(t, on ? UI("bookmarked: %s %s") : UI("bookmark removed: %s %s"), p, e->code);
 	else
-		tui_message(t, "%s: %s %s, this session only (not saved: %s)", on ? "bookmarked" : "bookmark removed",
-		            label_protocol(e->protocol), e->code, not_saved_why(t));
+		tui_message(t, on ? UI("bookmarked: %s %s, this session only (not saved: %s)")
+		                  : UI("bookmark removed: %s %s, this session only (not saved: %s)"),
+		            p, e->code, not_saved_why(t));
 }
 
 void tui_overlay_rows(struct tui *t, const struct userdata_refs *refs, bool reverse, size_t max)

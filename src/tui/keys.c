@@ -9,7 +9,7 @@
 #include "xmalloc.h"
 
 static const enum tui_action key_actions[] = {
-#define TUI_KEY_ACTION(action, keys, help) action,
+#define TUI_KEY_ACTION(action, keys, help, help_zh) action,
 	KEYMAP(TUI_KEY_ACTION)
 #undef TUI_KEY_ACTION
 };

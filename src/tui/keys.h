@@ -10,7 +10,7 @@
 
 enum tui_action {
 	ACT_NONE,
-#define TUI_KEY_ENUM(action, keys, help) action,
+#define TUI_KEY_ENUM(action, keys, help, help_zh) action,
 	KEYMAP(TUI_KEY_ENUM)
 #undef TUI_KEY_ENUM
 	ACT_COUNT

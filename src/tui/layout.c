@@ -129,14 +129,14 @@ void tui_relayout(struct tui *t)
 static void draw_too_small(struct tui *t)
 {
 	char need[64], have[64];
-	snprintf(need, sizeof need, "needs at least %dx%d,", MIN_COLS, MIN_ROWS);
-	snprintf(have, sizeof have, "this one is %dx%d.", t->cols, t->rows);
-	const char *lines[] = { "Terminal too small:", need, have, "Enlarge it, or press q to quit." };
+	snprintf(need, sizeof need, UI("needs at least %dx%d,"), MIN_COLS, MIN_ROWS);
+	snprintf(have, sizeof have, UI("this one is %dx%d."), t->cols, t->rows);
+	const char *lines[] = { UI("Terminal too small:"), need, have, UI("Enlarge it, or press q to quit.") };
 	int n = (int)(sizeof lines / sizeof lines[0]);
 	int y0 = t->rows > n ? (t->rows - n) / 2 : 0;
 
 	for (int i = 0; i < n && y0 + i < t->rows; i++) {
-		int w = (int)strlen(lines[i]);
+		int w = (int)text_width(lines[i]);
 		int x = t->cols > w ? (t->cols - w) / 2 : 0;
 		screen_put(y0 + i, x, t->cols, lines[i], i == 0 ? screen_attr(PAL_WARN) : A_NORMAL);
 	}
@@ -152,7 +152,7 @@ static void draw_title(struct tui *t)
 
 	buf_adds(&b, "statuscodes");
 	if (t->search.active) {
-		buf_addf(&b, " \xE2\x80\xBA search \"%s\"", buf_str(&t->search.query));
+		buf_addf(&b, UI(" \xE2\x80\xBA search \"%s\""), buf_str(&t->search.query));
 	} else {
 		size_t ps = t->panes[PANE_PROTO].sel, first, n;
 		tui_class_range(t, &first, &n);
@@ -177,14 +177,14 @@ static void draw_status(struct tui *t)
 	if (t->prompt.kind != PROMPT_NONE) {
 		char *label = t->prompt.kind == PROMPT_SEARCH
 		              ? xstrdup("/")
-		              : xasprintf("compare %s %s with (a code, or ftp 530): ",
+		              : xasprintf(UI("compare %s %s with (a code, or ftp 530): "),
 		                          label_protocol(t->cur.doc.e.protocol), t->cur.doc.e.code ? t->cur.doc.e.code : "");
 		char count[48] = "";
 		if (t->prompt.kind == PROMPT_SEARCH && t->search.active)
 			snprintf(count, sizeof count, "  %zu%s", t->search.hits.n,
-			         t->search.hits.n && t->search.hits.v[0].fuzzy ? " close" : "");
+			         t->search.hits.n && t->search.hits.v[0].fuzzy ? UI(" close") : "");
 		int lw = screen_put(y, 0, W - 1, label, screen_attr(PAL_HEADING));
-		int cw = (int)strlen(count);
+		int cw = (int)text_width(count);
 		int room = W - lw - 1 - (cw < W / 3 ? cw : 0);
 		const char *text = buf_str(&t->prompt.text);
 		/* show the end of what was typed when it is wider than the room */
@@ -201,7 +201,7 @@ static void draw_status(struct tui *t)
 		return;
 	}
 	if (t->jump.digits[0]) {
-		buf_addf(&b, "go to: %s%s%s", t->jump.digits, t->msg ? "  " : "", t->msg ? t->msg : "");
+		buf_addf(&b, UI("go to: %s%s%s"), t->jump.digits, t->msg ? "  " : "", t->msg ? t->msg : "");
 		screen_put(y, 0, W, buf_str(&b), screen_attr(PAL_HEADING));
 		buf_free(&b);
 		return;
@@ -212,9 +212,10 @@ static void draw_status(struct tui *t)
 		buf_free(&b);
 		return;
 	}
-	static const struct { enum tui_action a; const char *what; } hints[] = {
-		{ ACT_HELP, "help" }, { ACT_SEARCH, "search" }, { ACT_ENTER, "open" }, { ACT_BACK, "back" },
-		{ ACT_COMPARE, "compare" }, { ACT_LANG, "language" }, { ACT_MARK, "bookmark" }, { ACT_QUIT, "quit" },
+	const struct { enum tui_action a; const char *what; } hints[] = {
+		{ ACT_HELP, UI("help") }, { ACT_SEARCH, UI("search") }, { ACT_ENTER, UI("open") },
+		{ ACT_BACK, UI("back") }, { ACT_COMPARE, UI("compare") }, { ACT_LANG, UI("language") },
+		{ ACT_MARK, UI("bookmark") }, { ACT_QUIT, UI("quit") },
 	};
 	/* as many hints as fit, and always the last one, how to quit */
 	size_t nh = sizeof hints / sizeof hints[0];

@@ -65,7 +65,7 @@ void tui_message(struct tui *t, const char *fmt, ...)
 
 void tui_store_error(struct tui *t, char *cause)
 {
-	tui_message(t, "%s", cause ? cause : "the database cannot be read");
+	tui_message(t, "%s", cause ? cause : UI("the database cannot be read"));
 	free(cause);
 }
 

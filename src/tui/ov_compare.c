@@ -49,10 +49,11 @@ static void compare_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	const struct sc_entry *a = &t->cmp.a.doc.e, *o = &t->cmp.b;
 	char key[16];
-	buf_addf(b, "Compare \xC2\xB7 \xE6\xAF\x94\xE8\xBE\x83: %s %s \xE2\x86\x94 %s %s  (%s: next peer)",
-	         label_protocol(a->protocol), a->code ? a->code : "",
-	         label_protocol(o->protocol), o->code ? o->code : "",
-	         keys_first(ACT_COMPARE, key, sizeof key));
+	char *head = pane_bi(t, "Compare", "\xE6\xAF\x94\xE8\xBE\x83");
+	buf_addf(b, "%s: %s %s \xE2\x86\x94 %s %s", head, label_protocol(a->protocol), a->code ? a->code : "",
+	         label_protocol(o->protocol), o->code ? o->code : "");
+	buf_addf(b, UI("  (%s: next peer)"), keys_first(ACT_COMPARE, key, sizeof key));
+	free(head);
 }
 
 /* One side's head: code, phrases, class and status, in the languages
@@ -160,7 +161,7 @@ static unsigned compare_request(struct tui *t, struct pane *p, enum tui_action a
 {
 	if (a == ACT_COMPARE) {
 		if (!tui_compare(t, t->cmp.peer + 1, NULL) && !tui_compare(t, 0, NULL))
-			tui_message(t, "no other confusable peer");
+			tui_message(t, UI("no other confusable peer"));
 		return PANE_DONE;
 	}
 	return a == ACT_ENTER || a == ACT_BACK ? PANE_DONE : PANE_PASS;

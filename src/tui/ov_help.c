@@ -14,7 +14,7 @@
 static void help_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	char key[16];
-	buf_addf(b, "Keys (%s or q closes; the same list is in man statuscodes)",
+	buf_addf(b, UI("Keys (%s or q closes; the same list is in man statuscodes)"),
 	         keys_first(ACT_CANCEL, key, sizeof key));
 }
 
@@ -35,10 +35,10 @@ static void help_build(struct tui *t, struct pane *p, int w)
 		if (w - kw < 10) {
 			tl_line(l);
 			tl_span(l, 0, w, PAL_HEADING, keymap_help[i].keys);
-			tl_wrap(l, 2, w - 2, STYLE_PLAIN, keymap_help[i].help);
+			tl_wrap(l, 2, w - 2, STYLE_PLAIN, ui_pick(keymap_help[i].help, keymap_help[i].help_zh));
 			continue;
 		}
-		size_t n = text_wrap(keymap_help[i].help, (size_t)(w - kw), &lines);
+		size_t n = text_wrap(ui_pick(keymap_help[i].help, keymap_help[i].help_zh), (size_t)(w - kw), &lines);
 		for (size_t k = 0; k < n; k++) {
 			tl_line(l);
 			if (k == 0) {
@@ -52,11 +52,11 @@ static void help_build(struct tui *t, struct pane *p, int w)
 		text_lines_free(lines, n);
 	}
 	tl_blank(l);
-	tl_wrap(l, 0, w, PAL_DIM, "Panes: protocol, class (with its description), codes, detail (both "
+	tl_wrap(l, 0, w, PAL_DIM, UI("Panes: protocol, class (with its description), codes, detail (both "
 	        "languages, sources and defects), cross-references. Wide terminals show them side by "
-	        "side; narrow ones show fewer: Enter goes down a level, Backspace back up.");
-	tl_wrap(l, 0, w, PAL_DIM, "Colours: 1xx blue, 2xx green, 3xx cyan, 4xx yellow, 5xx red "
-	        "(off with NO_COLOR or --color=never).");
+	        "side; narrow ones show fewer: Enter goes down a level, Backspace back up."));
+	tl_wrap(l, 0, w, PAL_DIM, UI("Colours: 1xx blue, 2xx green, 3xx cyan, 4xx yellow, 5xx red "
+	        "(off with NO_COLOR or --color=never)."));
 	tl_wrap(l, 0, w, PAL_DIM, "statuscodes " PACKAGE_VERSION);
 }
 

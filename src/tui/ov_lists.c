@@ -54,25 +54,35 @@ static void seen_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x,
 		code_row(t, p, &t->seen.v[i], &t->seen_n[i], y, x, w, sel);
 }
 
+/* An overlay's heading in the languages wanted ("Seen · 输入中出现的状态码"). */
+static void ov_heading(struct tui *t, struct buf *b, const char *en, const char *zh)
+{
+	char *s = pane_bi(t, en, zh);
+	buf_adds(b, s);
+	free(s);
+}
+
 static void seen_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	char key[16];
-	buf_addf(b, "Seen \xC2\xB7 \xE8\xBE\x93\xE5\x85\xA5\xE4\xB8\xAD\xE5\x87\xBA\xE7\x8E\xB0"
-	         "\xE7\x9A\x84\xE7\x8A\xB6\xE6\x80\x81\xE7\xA0\x81, most first  (Enter: open, %s: close)",
-	         keys_first(ACT_CANCEL, key, sizeof key));
+	ov_heading(t, b, "Seen", "\xE8\xBE\x93\xE5\x85\xA5\xE4\xB8\xAD\xE5\x87\xBA\xE7\x8E\xB0"
+	           "\xE7\x9A\x84\xE7\x8A\xB6\xE6\x80\x81\xE7\xA0\x81");
+	buf_addf(b, UI(", most first  (Enter: open, %s: close)"), keys_first(ACT_CANCEL, key, sizeof key));
 }
 
 static void marks_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	char key[16], key2[16];
-	buf_addf(b, "Bookmarks \xC2\xB7 \xE4\xB9\xA6\xE7\xAD\xBE  (Enter: open, %s: remove, %s: close)",
+	ov_heading(t, b, "Bookmarks", "\xE4\xB9\xA6\xE7\xAD\xBE");
+	buf_addf(b, UI("  (Enter: open, %s: remove, %s: close)"),
 	         keys_first(ACT_MARK, key, sizeof key), keys_first(ACT_CANCEL, key2, sizeof key2));
 }
 
 static void history_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	char key[16];
-	buf_addf(b, "History \xC2\xB7 \xE5\x8E\x86\xE5\x8F\xB2, newest first  (Enter: open, %s: close)",
+	ov_heading(t, b, "History", "\xE5\x8E\x86\xE5\x8F\xB2");
+	buf_addf(b, UI(", newest first  (Enter: open, %s: close)"),
 	         keys_first(ACT_CANCEL, key, sizeof key));
 }
 
@@ -86,14 +96,14 @@ static void ov_empty(struct tui *t, int y, int x, int w, int h, const char *text
 static void marks_footer(struct tui *t, struct pane *p, int y, int x, int w, int h)
 {
 	char key[16];
-	char *s = xasprintf("No bookmarks yet: press %s on a code.", keys_first(ACT_MARK, key, sizeof key));
+	char *s = xasprintf(UI("No bookmarks yet: press %s on a code."), keys_first(ACT_MARK, key, sizeof key));
 	ov_empty(t, y, x, w, h, s);
 	free(s);
 }
 
 static void history_footer(struct tui *t, struct pane *p, int y, int x, int w, int h)
 {
-	ov_empty(t, y, x, w, h, "No history yet: the codes you open are remembered here.");
+	ov_empty(t, y, x, w, h, UI("No history yet: the codes you open are remembered here."));
 }
 
 /* Enter on a bookmark, history or Seen row: show that code. */

@@ -85,7 +85,7 @@ bool tui_study_open(struct tui *t)
 	int64_t now = study_now();
 
 	if (!userdata_writable(t->ud)) {
-		tui_message(t, "study needs a writable user database ($XDG_DATA_HOME/statuscodes)");
+		tui_message(t, UI("study needs a writable user database ($XDG_DATA_HOME/statuscodes)"));
 		return false;
 	}
 	if (s->built && s->deck_lang != t->lang) {
@@ -145,7 +145,7 @@ static void submit(struct tui *t, struct tui_study *s)
 	s->right = study_check(&s->q, buf_str(&s->input), &g);
 	if (study_answer(t->ud, &fp, id, study_progress_find(&s->progress, id), g, s->right, study_now(),
 	                 NULL) != 0)
-		tui_message(t, "the answer could not be saved");
+		tui_message(t, UI("the answer could not be saved"));
 	s->nright += s->right;
 	s->answered = true;
 	reload_progress(t, s);
@@ -206,8 +206,11 @@ bool tui_study_key(struct tui *t, const struct screen_key *k)
 static void study_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	struct tui_study *s = study(t);
-	buf_addf(b, "Study \xC2\xB7 \xE5\xAD\xA6\xE4\xB9\xA0  %zu/%zu  (Enter: answer, then next; o: open the entry; "
-	         "Esc: close)", s->at < s->npick ? s->at + 1 : s->npick, s->npick);
+	char *head = pane_bi(t, "Study", "\xE5\xAD\xA6\xE4\xB9\xA0");
+	buf_adds(b, head);
+	buf_addf(b, UI("  %zu/%zu  (Enter: answer, then next; o: open the entry; Esc: close)"),
+	         s->at < s->npick ? s->at + 1 : s->npick, s->npick);
+	free(head);
 }
 
 /* The text of what the overlay shows, wrapped into lines of width w. */

@@ -35,6 +35,7 @@
 #include "store.h"
 #include "str.h"
 #include "tlines.h"
+#include "ui.h"
 #include "userdata.h"
 
 /* ---- panes ---------------------------------------------------------------------- */

@@ -98,13 +98,13 @@ static void compare_with(struct tui *t, const char *text)
 		found = tui_lookup_ref(t, NULL, code, &e);
 	if (!found) {
 		char *clean = text_ascii_fallback(text);
-		tui_message(t, "no code '%s' to compare with", clean);
+		tui_message(t, UI("no code '%s' to compare with"), clean);
 		free(clean);
 	} else {
 		if (e.id == t->cur.id)
-			tui_message(t, "that is the same code");
+			tui_message(t, UI("that is the same code"));
 		else if (!tui_compare(t, 0, &e))
-			tui_message(t, "select a code first");
+			tui_message(t, UI("select a code first"));
 		sc_entry_clear(&e);
 	}
 	free(copy);
@@ -126,7 +126,7 @@ static void prompt_accept(struct tui *t)
 			t->panes[PANE_LIST].sel = was_active ? 0 : sel;
 			t->panes[PANE_LIST].top = was_active ? 0 : top;
 		} else if (t->search.hits.n == 0) {
-			tui_message(t, "nothing matches; Esc shows the class again");
+			tui_message(t, UI("nothing matches; Esc shows the class again"));
 		} else {
 			tui_ensure_data(t);
 			tui_visit_current(t);
@@ -236,7 +236,7 @@ static void jump_resolve(struct tui *t)
 	if (rc != 0)
 		tui_store_error(t, cause);
 	else if (found.n == 0)
-		tui_message(t, "no code %s", t->jump.digits);
+		tui_message(t, UI("no code %s"), t->jump.digits);
 	else {
 		tui_goto(t, &found.v[0], false);
 		if (t->focus < PANE_LIST)

@@ -13,6 +13,7 @@
 
 #include "search.h"
 #include "text.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 #include <term.h>   /* last: it defines macros such as lines and columns */
@@ -50,28 +51,28 @@ int screen_check(char **cause)
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*cause = xstrdup("the browser needs a terminal on stdin and stdout; "
-		                 "for one answer use a command such as 'statuscodes 404' (see --help)");
+		*cause = xstrdup(UI("the browser needs a terminal on stdin and stdout; "
+		                    "for one answer use a command such as 'statuscodes 404' (see --help)"));
 		return -1;
 	}
 	if (term == NULL || *term == '\0') {
-		*cause = xstrdup("TERM is not set, so the browser cannot drive this terminal; "
-		                 "set TERM or use a command such as 'statuscodes 404'");
+		*cause = xstrdup(UI("TERM is not set, so the browser cannot drive this terminal; "
+		                    "set TERM or use a command such as 'statuscodes 404'"));
 		return -1;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		*cause = err == 0 ? term_name_msg("unknown terminal type ", term, " (TERM); the browser cannot "
-		                                  "drive it; use a command such as 'statuscodes 404'")
-		                  : xstrdup("no terminfo database found; the browser cannot run; "
-		                            "use a command such as 'statuscodes 404'");
+		*cause = err == 0 ? term_name_msg(UI("unknown terminal type "), term, UI(" (TERM); the browser cannot "
+		                                  "drive it; use a command such as 'statuscodes 404'"))
+		                  : xstrdup(UI("no terminfo database found; the browser cannot run; "
+		                               "use a command such as 'statuscodes 404'"));
 		return -1;
 	}
 	const char *cup = tigetstr("cup");
 	bool ok = cup != NULL && cup != (const char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
 	del_curterm(cur_term);
 	if (!ok) {
-		*cause = term_name_msg("terminal type ", term, " cannot move the cursor, which the browser "
-		                       "needs; use a command such as 'statuscodes 404'");
+		*cause = term_name_msg(UI("terminal type "), term, UI(" cannot move the cursor, which the browser "
+		                       "needs; use a command such as 'statuscodes 404'"));
 		return -1;
 	}
 	return 0;

@@ -234,6 +234,7 @@ static void tui_init(struct tui *t, struct store *st, const struct tui_opts *o)
 	else
 		lang_parse(saved_lang, &t->lang);
 	free(saved_lang);
+	ui_set_lang(t->lang);
 	userdata_bookmarks(t->ud, &t->marks);
 	userdata_history(t->ud, HISTORY_LOAD, &t->hist);
 	t->hist_pos = t->hist.n;
@@ -280,7 +281,7 @@ int tui_run(struct store *st, const struct tui_opts *o)
 	}
 	memset(&t, 0, sizeof t);
 	if (store_protocols(st, &t.protos, &cause) != 0 || store_classes(st, NULL, &t.classes, &cause) != 0) {
-		fprintf(stderr, "statuscodes: %s\n", cause ? cause : "the database cannot be read");
+		fprintf(stderr, "statuscodes: %s\n", cause ? cause : UI("the database cannot be read"));
 		free(cause);
 		tui_free(&t);
 		return SC_EXIT_DB;

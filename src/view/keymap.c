@@ -3,7 +3,7 @@
 #include "keymap.h"
 
 const struct keymap_help keymap_help[] = {
-#define KEYMAP_HELP(action, keys, help) { keys, help },
+#define KEYMAP_HELP(action, keys, help, help_zh) { keys, help, help_zh },
 	KEYMAP(KEYMAP_HELP)
 #undef KEYMAP_HELP
 };

@@ -119,7 +119,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(buf);
 
 	switch (rc) {
-#define SC_EXIT_CASE(name, value, text) case value:
+#define SC_EXIT_CASE(name, value, text, zh) case value:
 	SC_EXIT_CODES(SC_EXIT_CASE)
 #undef SC_EXIT_CASE
 		break;

@@ -42,13 +42,14 @@ if ! LOCPATH=$loc LC_ALL=zh_CN.GB18030 locale charmap 2>/dev/null | grep -q GB18
 	localedef -i zh_CN -f GB18030 "$loc/zh_CN.GB18030" >/dev/null 2>&1
 fi
 if LOCPATH=$loc LC_ALL=zh_CN.GB18030 locale charmap 2>/dev/null | grep -q GB18030 && command -v iconv >/dev/null; then
-	LANG=C.UTF-8 "$bin" 404 </dev/null 2>/dev/null | iconv -f UTF-8 -t GB18030 >"$tmp/want"
+	# (a zh locale chooses Chinese: the messages below are Chinese too)
+	LANG=C.UTF-8 "$bin" --lang zh 404 </dev/null 2>/dev/null | iconv -f UTF-8 -t GB18030 >"$tmp/want"
 	LOCPATH=$loc LC_ALL=zh_CN.GB18030 ${SC_VALGRIND:-} "$bin" 404 </dev/null >"$tmp/got" 2>"$tmp/err"; rc=$?
 	check "GB18030: status 0 ($rc)" [ "$rc" -eq 0 ]
 	check "GB18030: stdout is the UTF-8 output converted" cmp -s "$tmp/want" "$tmp/got"
 	check "GB18030: not UTF-8 any more" lacks "$(printf '\346\234\252')" "$tmp/got"
 	LOCPATH=$loc LC_ALL=zh_CN.GB18030 "$bin" search 缓存缓存zzqq </dev/null >/dev/null 2>"$tmp/err"
-	printf 'statuscodes: nothing matches "缓存缓存zzqq"\n' | iconv -f UTF-8 -t GB18030 >"$tmp/want"
+	printf 'statuscodes: 没有与“缓存缓存zzqq”匹配的内容\n' | iconv -f UTF-8 -t GB18030 >"$tmp/want"
 	check "GB18030: messages converted too" cmp -s "$tmp/want" "$tmp/err"
 	LOCPATH=$loc LC_ALL=zh_CN.GB18030 "$bin" --json 404 </dev/null >/dev/full 2>"$tmp/err"; rc=$?
 	check "GB18030: >/dev/full is status 70 too ($rc)" [ "$rc" -eq 70 ]

@@ -18,6 +18,17 @@ check "--help starts with a Usage: line" [ "$(head -1 "$tmp/help")" = "Usage: st
 check "--help ends with where to report bugs" grep -q '^Report bugs to: ..*' "$tmp/help"
 check "the bug-report line is the last line" sh -c "tail -1 '$tmp/help' | grep -q '^Report bugs to: '"
 
+# configure's AC_INIT bug-report argument, quoted the same way everywhere
+bug=$(sed -n 's/^Report bugs to: //p' "$tmp/help")
+check "the bug-report place is configure's" grep -qF "#define PACKAGE_BUGREPORT \"$bug\"" "${SC_BUILDDIR:-.}/config.h"
+check "README quotes the same place" sh -c "tr '\n' ' ' <'${SC_SRCDIR:-.}/README.md' | tr -s ' ' | grep -qF 'Report bugs to: $bug'"
+check "the man page's REPORTING BUGS names it" grep -qF "Report bugs to: $bug" "${SC_BUILDDIR:-.}/docs/statuscodes.1"
+"$bin" --lang zh --help </dev/null >"$tmp/help-zh" 2>&1; rc=$?
+check "--lang zh --help exits 0" [ "$rc" -eq 0 ]
+check "--lang zh --help starts with its Usage line in Chinese" [ "$(head -1 "$tmp/help-zh")" = "用法：statuscodes [选项]... [命令] [参数]..." ]
+check "and ends with the same place to report bugs" [ "$(tail -1 "$tmp/help-zh")" = "报告错误：$bug" ]
+check "no English help line is left in it" sh -c "! grep -q -e 'Show this help' -e 'Exit status' -e 'Commands:' '$tmp/help-zh'"
+
 "$bin" --version </dev/null >"$tmp/version" 2>&1; rc=$?
 check "--version exits 0" [ "$rc" -eq 0 ]
 check "--version's first line is the name and version" grep -qx 'statuscodes [0-9][0-9.]*' "$tmp/version" 

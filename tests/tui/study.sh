@@ -35,12 +35,15 @@ run() {  # run COLS ROWS LANG KIND-PATTERN
 	mkdir -p "$_home"
 	sc_start "$sess" "$_w" "$_h" XDG_DATA_HOME="$_home" -- --lang "$_l"
 	sc_check "$_w x $_h $_l: the browser starts" "$sess" sc_wait "$sess" "statuscodes ›"
+	# the help is in the browser's language (the key table's two columns)
+	_this="this help" _study="study: questions on the codes"
+	[ "$_l" = zh ] && _this="本帮助" _study="学习：关于状态码的问题"
 	sc_keys "$sess" '?'
-	sc_wait "$sess" "this help" >/dev/null
+	sc_wait "$sess" "$_this" >/dev/null
 	sc_keys "$sess" Space   # the second page at 80x24
-	sc_check "$_w x $_h $_l: the help lists the study key" "$sess" sc_wait "$sess" "study: questions on the codes"
+	sc_check "$_w x $_h $_l: the help lists the study key" "$sess" sc_wait "$sess" "$_study"
 	sc_keys "$sess" Escape
-	sc_wait_gone "$sess" "study: questions on the codes" >/dev/null
+	sc_wait_gone "$sess" "$_study" >/dev/null
 	sc_keys "$sess" S
 	sc_check "$_w x $_h $_l: S asks a question" "$sess" sc_wait "$sess" "[1/10]" "> _"
 	sc_check "$_w x $_h $_l: in the chosen language" "$sess" asks_in "$sess" "$_ask"

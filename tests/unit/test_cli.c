@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "str.h"
 #include "text.h"
+#include "userdata.h"
 
 extern char **environ;
 
@@ -342,6 +343,117 @@ static void test_option_parsing(void **state)
 	run_free(&r);
 }
 
+/* Sets or (value NULL) unsets an environment variable for the runs. */
+static void env(const char *name, const char *value)
+{
+	if (value)
+		setenv(name, value, 1);
+	else
+		unsetenv(name);
+}
+
+/* The language of a run: what 404 shows and what an error says. */
+static void expect_lang(const char *want, const char *flag)
+{
+	struct run r = flag ? RUN("--lang", flag, "404") : RUN("404");
+	struct run e = flag ? RUN("--lang", flag, "--bogus") : RUN("--bogus");
+	assert_int_equal(r.status, 0);
+	assert_int_equal(e.status, 2);
+	if (strcmp(want, "zh") == 0) {
+		has(r.out, "未找到");
+		lacks(r.out, "Not Found");
+		has(e.err, "未知的选项");
+	} else {
+		has(r.out, "Not Found");
+		if (strcmp(want, "en") == 0)
+			lacks(r.out, "未找到");
+		else
+			has(r.out, "未找到");
+		has(e.err, "unknown option");
+	}
+	run_free(&r);
+	run_free(&e);
+}
+
+/* The default language, step by step: --lang, else STATUSCODES_LANG, else
+ * the browser's saved choice, else the locale, else both. Reading the
+ * saved choice creates no user database. */
+static char *old_xdg, *old_lang, *old_all;
+
+static int save_env(void **state)
+{
+	old_xdg = getenv("XDG_DATA_HOME") ? xstrdup(getenv("XDG_DATA_HOME")) : NULL;
+	old_lang = getenv("LANG") ? xstrdup(getenv("LANG")) : NULL;
+	old_all = getenv("LC_ALL") ? xstrdup(getenv("LC_ALL")) : NULL;
+	return 0;
+}
+
+/* Puts the environment back, also after a failed check. */
+static int restore_env(void **state)
+{
+	env("STATUSCODES_LANG", NULL);
+	env("XDG_DATA_HOME", old_xdg);
+	env("LANG", old_lang);
+	env("LC_ALL", old_all);
+	free(old_xdg);
+	free(old_lang);
+	free(old_all);
+	return 0;
+}
+
+static void test_lang_default(void **state)
+{
+	char *xdg = tu_tmp("xdg-lang"), *dir = xasprintf("%s/statuscodes", xdg);
+	char *file = xasprintf("%s/user.db", dir);
+	struct stat sb;
+
+	mkdir(xdg, 0700);
+	env("XDG_DATA_HOME", xdg);
+	env("STATUSCODES_LANG", NULL);
+	env("LC_MESSAGES", NULL);
+	env("LC_ALL", NULL);
+	env("LANG", "C.UTF-8");
+	expect_lang("both", NULL);                      /* nothing says: both */
+	env("LANG", "zh_CN.UTF-8");
+	expect_lang("zh", NULL);                        /* the locale */
+	env("LANG", "en_US.UTF-8");
+	env("LC_ALL", "zh_TW.UTF-8");                   /* LC_ALL before LANG */
+	expect_lang("zh", NULL);
+	assert_int_not_equal(stat(file, &sb), 0);       /* nothing created to read the choice */
+
+	struct userdata *u = userdata_open(dir);
+	assert_non_null(u);
+	assert_int_equal(userdata_set(u, "lang", "en"), 0);
+	userdata_close(u);
+	expect_lang("en", NULL);                        /* the saved choice beats the locale */
+	env("STATUSCODES_LANG", "zh");
+	expect_lang("zh", NULL);                        /* the variable beats the saved choice */
+	expect_lang("both", "both");                    /* --lang beats the variable */
+	env("STATUSCODES_LANG", "");                    /* empty: not set */
+	expect_lang("en", NULL);
+
+	env("STATUSCODES_LANG", "klingon");
+	struct run r = RUN("404");
+	assert_int_equal(r.status, 2);
+	has(r.err, "STATUSCODES_LANG");
+	assert_string_equal(r.out, "");
+	run_free(&r);
+	expect_lang("zh", "zh");                        /* a good --lang needs no good variable */
+	r = RUN("--lang", "zh", "--help");
+	has(r.out, "用法：statuscodes");
+	has(r.out, "报告错误：");
+	has(r.out, "退出状态：");
+	run_free(&r);
+	r = RUN("--bogus", "--la", "zh");               /* errors before --lang are in its language */
+	has(r.err, "未知的选项“--bogus”");
+	has(r.err, "请试试");
+	run_free(&r);
+
+	free(xdg);
+	free(dir);
+	free(file);
+}
+
 static void test_bad_database(void **state)
 {
 	struct run r = RUN("--db", "/nonexistent/statuscodes.db", "404");
@@ -528,6 +640,12 @@ static void test_one_table(void **state)
 		has(readme, opt);
 		free(opt);
 	}
+	/* the default language's order, in --help (from the option table) and README */
+	static const char *const order[] = { "$STATUSCODES_LANG", "browser", "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		has(readme, order[i]);
+		has(cli_options[0].help, order[i]);
+	}
 	run_free(&r);
 	free(readme);
 	free(man);
@@ -546,6 +664,7 @@ int main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_option_parsing),
+		cmocka_unit_test_setup_teardown(test_lang_default, save_env, restore_env),
 		cmocka_unit_test(test_bad_database),
 		cmocka_unit_test(test_import),
 		cmocka_unit_test(test_locked_database),

@@ -1,0 +1,207 @@
+/* ui.c: the catalogue of the program's own words in English and Chinese,
+ * and the interface language (see ui.h). The catalogue is long because it
+ * is the one list of them; the code is at the end. */
+#include "config.h"
+#include "ui.h"
+
+#include <string.h>
+
+/* { English (as the code writes it in UI()), Chinese, columns at 80x24 }.
+ * Keep the printf conversions of both in the same order (test_ui). */
+const struct ui_string ui_strings[] = {
+	/* ---- the command line: errors and messages (stderr) ---- */
+	{ "Try 'statuscodes --help'.", "请试试“statuscodes --help”。", 0 },
+	{ "--lang takes en, zh or both, not '%s'", "--lang 只接受 en、zh 或 both，而不是“%s”", 0 },
+	{ "STATUSCODES_LANG takes en, zh or both, not '%s'",
+	  "STATUSCODES_LANG 只接受 en、zh 或 both，而不是“%s”", 0 },
+	{ "--format takes text, line or json, not '%s'", "--format 只接受 text、line 或 json，而不是“%s”", 0 },
+	{ "--color takes auto, always or never, not '%s'", "--color 只接受 auto、always 或 never，而不是“%s”", 0 },
+	{ "unknown protocol '%s' (http, ftp or websocket)", "未知的协议“%s”（可用 http、ftp 或 websocket）", 0 },
+	{ "--%s takes a number from %ld to %ld, not '%s'", "--%s 需要 %ld 到 %ld 之间的数，而不是“%s”", 0 },
+	{ "--class takes a class such as 4xx, not '%s'", "--class 需要一个类别（例如 4xx），而不是“%s”", 0 },
+	{ "option '%s' needs a value", "选项“%s”需要一个值", 0 },
+	{ "unknown option '-%c'", "未知的选项“-%c”", 0 },
+	{ "unknown option '%s'", "未知的选项“%s”", 0 },
+	{ "option '%.*s' is ambiguous", "选项“%.*s”有歧义", 0 },
+	{ "option '%.*s' takes no value", "选项“%.*s”不接受值", 0 },
+	{ "--completion-script takes bash, zsh or fish, not '%s'",
+	  "--completion-script 只接受 bash、zsh 或 fish，而不是“%s”", 0 },
+	{ "unknown command '%s'; to look for words: statuscodes search ...",
+	  "未知的命令“%s”；要查找词语，请用：statuscodes search ...", 0 },
+	{ "%s takes no argument ('%s')", "%s 不接受参数（“%s”）", 0 },
+	{ "the browser needs a terminal for its keys (/dev/tty: %s)", "浏览器需要终端来读取按键（/dev/tty：%s）", 0 },
+	{ "cannot read keys from the terminal: %s", "无法从终端读取按键：%s", 0 },
+	{ "import writes only into a database named with --db: statuscodes --db FILE import DOCUMENT",
+	  "import 只写入用 --db 指定的数据库：statuscodes --db 文件 import 文档", 0 },
+	{ "import needs one file", "import 需要一个文件", 0 },
+	{ "show needs a code", "show 需要一个状态码", 0 },
+	{ "'%s' is not a status code (search for words with: statuscodes search)",
+	  "“%s”不是状态码（查找词语请用：statuscodes search）", 0 },
+	{ "'%s' is not a status code", "“%s”不是状态码", 0 },
+	{ "list takes a protocol and a class or pattern; '%s' is one too many",
+	  "list 只接受一个协议和一个类别或模式；“%s”是多余的", 0 },
+	{ "'%s' is not a class or pattern (like 4xx, 40x or 403)", "“%s”不是类别或模式（例如 4xx、40x 或 403）", 0 },
+	{ "search needs words to look for", "search 需要要查找的词语", 0 },
+	{ "nothing matches \"%s\"", "没有与“%s”匹配的内容", 0 },
+	{ "compare needs two to %d codes, like: statuscodes compare 401 403 407",
+	  "compare 需要 2 到 %d 个状态码，例如：statuscodes compare 401 403 407", 0 },
+	{ "quiz takes no argument ('%s'); see --protocol and --class", "quiz 不接受参数（“%s”）；请看 --protocol 和 --class", 0 },
+	{ "quiz takes --stats or --export, not both", "quiz 只能用 --stats 或 --export 之一，不能同时使用", 0 },
+	{ "no cards to study for this choice", "按这个选择没有可学习的卡片", 0 },
+	{ "no cards to study for this choice (no bookmarks?)", "按这个选择没有可学习的卡片（还没有书签？）", 0 },
+	{ "study progress cannot be kept: no writable user database ($XDG_DATA_HOME/statuscodes)",
+	  "无法保存学习进度：没有可写的用户数据库（$XDG_DATA_HOME/statuscodes）", 0 },
+	{ "the answer could not be saved in the user database", "答案无法保存到用户数据库", 0 },
+	{ "cannot write %s: %s", "无法写入 %s：%s", 0 },
+	{ "cannot read %s: %s", "无法读取 %s：%s", 0 },
+	{ "no %scode %s", "没有%s状态码 %s", 0 },
+	{ "no %sentry %s", "没有%s条目 %s", 0 },
+	{ "; closest:", "；最接近的：", 0 },
+	{ "%s (another database: --db FILE or STATUSCODES_DB=FILE)",
+	  "%s（换一个数据库：--db 文件 或 STATUSCODES_DB=文件）", 0 },
+	{ "the database cannot be used", "数据库无法使用", 0 },
+
+	/* ---- --help ---- */
+	{ "Usage: statuscodes [OPTION]... [COMMAND] [ARG]...", "用法：statuscodes [选项]... [命令] [参数]...", 0 },
+	{ "A bilingual (English/中文) reference for HTTP, FTP and WebSocket status codes.",
+	  "HTTP、FTP 和 WebSocket 状态码的双语（English/中文）参考。", 0 },
+	{ "Commands:", "命令：", 0 },
+	{ "Options:", "选项：", 0 },
+	{ "With no command, statuscodes opens the browser; press ? there for its keys.",
+	  "不带命令时，statuscodes 打开浏览器；在浏览器中按 ? 查看按键。", 0 },
+	{ "Exit status:", "退出状态：", 0 },
+	{ "Report bugs to: %s", "报告错误：%s", 0 },
+	{ "COMMANDS", "命令", 0 },
+	{ "OPTIONS", "选项", 0 },
+	{ "KEYS", "按键", 0 },
+	{ "EXIT STATUS", "退出状态", 0 },
+	{ "In the browser (press ? there for the same list):", "浏览器中的按键（在浏览器中按 ? 可看到同样的列表）：", 0 },
+
+	/* ---- the browser: the status line (80 columns at 80x24) ---- */
+	{ "help", "帮助", 10 },
+	{ "search", "搜索", 10 },
+	{ "open", "打开", 10 },
+	{ "back", "返回", 10 },
+	{ "compare", "比较", 10 },
+	{ "language", "语言", 10 },
+	{ "bookmark", "书签", 10 },
+	{ "quit", "退出", 10 },
+	{ "go to: %s%s%s", "跳转：%s%s%s", 20 },
+	{ "compare %s %s with (a code, or ftp 530): ", "将 %s %s 与哪个比较（状态码，或 ftp 530）：", 60 },
+	{ " close", " 相近", 8 },
+	{ " \xE2\x80\xBA search \"%s\"", " \xE2\x80\xBA 搜索“%s”", 20 },
+	{ "no search results: press %s to search", "没有搜索结果：按 %s 搜索", 70 },
+	{ "result %zu of %zu", "第 %zu 项，共 %zu 项", 60 },
+	{ "select a code first", "请先选择一个状态码", 80 },
+	{ "No codes seen: give the browser a file (statuscodes browse FILE).",
+	  "没有看到的状态码：请给浏览器一个文件（statuscodes browse 文件）。", 80 },
+	{ "no history yet: codes you open are remembered", "还没有历史记录：打开过的状态码会被记住", 80 },
+	{ "at the oldest entry of the history", "已是历史中最早的一项", 80 },
+	{ "at the newest entry of the history", "已是历史中最新的一项", 80 },
+	{ "no user data directory", "没有用户数据目录", 40 },
+	{ "user data is read-only", "用户数据是只读的", 40 },
+	{ "user data cannot be written", "用户数据无法写入", 40 },
+	{ "bookmarked: %s %s", "已加书签：%s %s", 60 },
+	{ "bookmark removed: %s %s", "已删除书签：%s %s", 60 },
+	{ "bookmarked: %s %s, this session only (not saved: %s)", "已加书签：%s %s，仅限本次（未保存：%s）", 50 },
+	{ "bookmark removed: %s %s, this session only (not saved: %s)",
+	  "已删除书签：%s %s，仅限本次（未保存：%s）", 54 },
+	{ "the database cannot be read", "数据库无法读取", 80 },
+	{ "no other confusable peer", "没有其他容易混淆的状态码", 80 },
+	{ "no code '%s' to compare with", "没有可比较的状态码“%s”", 60 },
+	{ "that is the same code", "这是同一个状态码", 80 },
+	{ "nothing matches; Esc shows the class again", "没有匹配项；按 Esc 回到类别", 80 },
+	{ "no code %s", "没有状态码 %s", 60 },
+	{ "study needs a writable user database ($XDG_DATA_HOME/statuscodes)",
+	  "学习需要可写的用户数据库（$XDG_DATA_HOME/statuscodes）", 80 },
+	{ "the answer could not be saved", "答案无法保存", 80 },
+	{ "%s %s is no longer in the database", "%s %s 已不在数据库中", 60 },
+	/* ---- the browser's start (stderr) ---- */
+	{ "the browser needs a terminal on stdin and stdout; for one answer use a command such as "
+	  "'statuscodes 404' (see --help)",
+	  "浏览器需要标准输入和标准输出都是终端；只要一个答案时请用命令，例如“statuscodes 404”（见 --help）", 0 },
+	{ "TERM is not set, so the browser cannot drive this terminal; set TERM or use a command such as "
+	  "'statuscodes 404'",
+	  "TERM 未设置，浏览器无法驱动这个终端；请设置 TERM，或用命令，例如“statuscodes 404”", 0 },
+	{ "unknown terminal type ", "未知的终端类型 ", 0 },
+	{ " (TERM); the browser cannot drive it; use a command such as 'statuscodes 404'",
+	  "（TERM）；浏览器无法驱动它；请用命令，例如“statuscodes 404”", 0 },
+	{ "no terminfo database found; the browser cannot run; use a command such as 'statuscodes 404'",
+	  "找不到 terminfo 数据库，浏览器无法运行；请用命令，例如“statuscodes 404”", 0 },
+	{ "terminal type ", "终端类型 ", 0 },
+	{ " cannot move the cursor, which the browser needs; use a command such as 'statuscodes 404'",
+	  " 不能移动光标，而浏览器需要移动光标；请用命令，例如“statuscodes 404”", 0 },
+
+	/* ---- the browser: titles of overlays (their width at 80x24 is 76) ---- */
+	{ "Keys (%s or q closes; the same list is in man statuscodes)",
+	  "按键（%s 或 q 关闭；man statuscodes 中有同样的列表）", 70 },
+	{ ", most first  (Enter: open, %s: close)", "，次数多的在前（Enter：打开，%s：关闭）", 40 },
+	{ "  (Enter: open, %s: remove, %s: close)", "（Enter：打开，%s：删除，%s：关闭）", 50 },
+	{ ", newest first  (Enter: open, %s: close)", "，最新的在前（Enter：打开，%s：关闭）", 50 },
+	{ "  (%s: next peer)", "（%s：下一个）", 20 },
+	{ "  %zu/%zu  (Enter: answer, then next; o: open the entry; Esc: close)",
+	  "  %zu/%zu（Enter：回答，再按进入下一题；o：打开条目；Esc：关闭）", 66 },
+	{ "No bookmarks yet: press %s on a code.", "还没有书签：在状态码上按 %s。", 76 },
+	{ "No history yet: the codes you open are remembered here.", "还没有历史记录：打开过的状态码会记在这里。", 76 },
+
+	/* ---- the browser: the help overlay (wrapped) and the small screen ---- */
+	{ "Panes: protocol, class (with its description), codes, detail (both languages, sources and defects), "
+	  "cross-references. Wide terminals show them side by side; narrow ones show fewer: Enter goes down a "
+	  "level, Backspace back up.",
+	  "窗格：协议、类别（附说明）、状态码、详情（两种语言、来源和问题）、交叉引用。宽终端并排显示它们；"
+	  "窄终端显示得少一些：Enter 进入下一级，Backspace 返回上一级。", 0 },
+	{ "Colours: 1xx blue, 2xx green, 3xx cyan, 4xx yellow, 5xx red (off with NO_COLOR or --color=never).",
+	  "颜色：1xx 蓝、2xx 绿、3xx 青、4xx 黄、5xx 红（用 NO_COLOR 或 --color=never 关闭）。", 0 },
+	{ "Terminal too small:", "终端太小：", 40 },
+	{ "needs at least %dx%d,", "至少需要 %dx%d，", 34 },
+	{ "this one is %dx%d.", "当前为 %dx%d。", 34 },
+	{ "Enlarge it, or press q to quit.", "请放大终端，或按 q 退出。", 40 },
+};
+const size_t ui_string_count = sizeof ui_strings / sizeof ui_strings[0];
+
+static enum lang current = LANG_BOTH;
+
+void ui_set_lang(enum lang l) { current = l; }
+enum lang ui_lang(void) { return current; }
+
+const char *ui_text(const char *en)
+{
+	if (current != LANG_ZH || en == NULL)
+		return en;
+	for (size_t i = 0; i < ui_string_count; i++)
+		if (strcmp(ui_strings[i].en, en) == 0)
+			return ui_strings[i].zh;
+	return en;
+}
+
+const char *ui_pick(const char *en, const char *zh)
+{
+	return current == LANG_ZH && zh && *zh ? zh : en;
+}
+
+static bool set(const char *s) { return s && *s; }
+
+bool ui_lang_choose(const struct ui_lang_inputs *in, enum lang *out, enum ui_lang_from *from)
+{
+	const char *loc = set(in->lc_all) ? in->lc_all : set(in->lc_messages) ? in->lc_messages : in->lang;
+
+	if (in->flag) {
+		*from = UI_FROM_FLAG;
+		return lang_parse(in->flag, out);
+	}
+	if (set(in->env)) {
+		*from = UI_FROM_ENV;
+		return lang_parse(in->env, out);
+	}
+	*from = UI_FROM_SAVED;
+	if (lang_parse(in->saved, out))
+		return true;
+	*from = UI_FROM_LOCALE;
+	if (set(loc) && strncmp(loc, "zh", 2) == 0) {
+		*out = LANG_ZH;
+		return true;
+	}
+	*from = UI_FROM_DEFAULT;
+	*out = LANG_BOTH;
+	return true;
+}

@@ -31,7 +31,7 @@ static void do_lang(struct tui *t)
 	if (saved)
 		tui_message(t, "%s", name);
 	else
-		tui_message(t, "%s, this session only (not saved: %s)", name, tui_not_saved_why(t));
+		tui_message(t, UI("%s, this session only (not saved: %s)"), name, tui_not_saved_why(t));
 }
 
 static void do_search(struct tui *t)

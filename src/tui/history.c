@@ -28,7 +28,7 @@ void tui_hist_push(struct tui *t, const struct sc_entry *e)
 	/* a visit that cannot be stored is said once a session, with why */
 	if (userdata_visit(t->ud, e->protocol, e->code) != 0 && !t->hist_unsaved_said) {
 		t->hist_unsaved_said = true;
-		tui_message(t, "history is kept for this session only (not saved: %s)", tui_not_saved_why(t));
+		tui_message(t, UI("history is kept for this session only (not saved: %s)"), tui_not_saved_why(t));
 	}
 }
 

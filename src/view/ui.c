@@ -107,6 +107,8 @@ const struct ui_string ui_strings[] = {
 	{ "bookmark removed: %s %s, this session only (not saved: %s)",
 	  "已删除书签：%s %s，仅限本次（未保存：%s）", 54 },
 	{ "the database cannot be read", "数据库无法读取", 80 },
+	{ "%s, this session only (not saved: %s)", "%s，仅限本次（未保存：%s）", 40 },
+	{ "history is kept for this session only (not saved: %s)", "历史仅保存在本次会话中（未保存：%s）", 60 },
 	{ "no other confusable peer", "没有其他容易混淆的状态码", 80 },
 	{ "no code '%s' to compare with", "没有可比较的状态码“%s”", 60 },
 	{ "that is the same code", "这是同一个状态码", 80 },

@@ -76,8 +76,12 @@ mkdir -p "$XDG_DATA_HOME/statuscodes"
 cp "$src/tests/data/userdata-v1.db" "$XDG_DATA_HOME/statuscodes/user.db"
 chmod u+w "$XDG_DATA_HOME/statuscodes/user.db"
 printf 'http\t404\tNot Found\t未找到\nftp\t530\tNot logged in.\t未登录\n' >"$tmp/want-marks"
-sc bookmarks | head -2 >"$tmp/marks"
+sc bookmarks --lang both | head -2 >"$tmp/marks"
 check "bookmarks, one per line" "$tmp/want-marks" "$tmp/marks"
+# the file's saved browser language (zh) is the command line's default too
+sc bookmarks | head -1 >"$tmp/marks"
+printf 'http\t404\t\t未找到\n' >"$tmp/want-marks"
+check "the old file's saved language (zh) is the default" "$tmp/want-marks" "$tmp/marks"
 n=$(sc bookmarks | wc -l)
 [ "$n" -eq 3 ] && ok "three bookmarks (403.14 too)" || not_ok "bookmarks: $n lines"
 out=$(sc bookmarks --json)

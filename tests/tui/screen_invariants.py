@@ -90,9 +90,9 @@ def main():
     grid = parse(sys.stdin.read(), cols, rows)
     screen = "\n".join(text_of(grid, y, 0, cols) for y in range(rows))
     # below 30x8 (MIN_COLS, MIN_ROWS in src/tui/layout.c) the browser
-    # shows only "Terminal too small", maybe cut
+    # shows only "Terminal too small" (终端太小 after L chose Chinese), maybe cut
     if cols < 30 or rows < 8:
-        if "Terminal" not in screen and rows >= 4 and cols >= 8:
+        if "Terminal" not in screen and "终端太小" not in screen and rows >= 4 and cols >= 8:
             print("too small: no \"Terminal too small\" on a %dx%d screen" % (cols, rows))
             return 1
         return 0

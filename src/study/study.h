@@ -169,8 +169,9 @@ struct study_stat {
 	const char *protocol, *class_id;    /* point into the deck */
 	int64_t cards, studied, due, reviews, rights;
 };
-/* One row per protocol and class of d's cards, in deck order, and a last
- * row with protocol and class_id NULL for the total. Caller frees *out. */
+/* One row per protocol and class of d's cards, ordered by protocol id and
+ * class (not in deck order), and a last row with protocol and class_id
+ * NULL for the total. Caller frees *out. */
 size_t study_stats(const struct study_deck *d, const struct userdata_cards *p, int64_t now,
                    struct study_stat **out);
 

@@ -41,5 +41,18 @@ check "sc-mkdb without -c: status 2 ($rc)" [ "$rc" -eq 2 ]
 check "sc-mkdb without -c: usage names -c" says "-c CURATED_DIR"
 check "sc-mkdb without -c: no database written" eval '[ ! -e "$tmp/x.db" ] && [ ! -e "$tmp/x.db.tmp" ]'
 
+# A search whose words are all in five or more entries lists those only:
+# entries with just one of the words are not appended to fill the default
+# 20 rows (that fill is for searches with few full matches). Kills
+# src/store/search.c:433 dropping `n < SEARCH_FEW &&`.
+run search request timeout
+rows=$(wc -l <"$tmp/out")
+check "search request timeout: status 0 ($rc)" [ "$rc" -eq 0 ]
+check "search request timeout: 408 first" eval 'head -1 "$tmp/out" | cut -f2 | grep -qx 408'
+check "search request timeout: 5 to 19 rows, no partial fill ($rows)" eval '[ "$rows" -ge 5 ] && [ "$rows" -lt 20 ]'
+# and with fewer than five full matches the partial ones do follow
+run search request zzzzunknownword
+check "search request zzzzunknownword: partial matches listed ($rc)" eval '[ "$rc" -eq 0 ] && [ -s "$tmp/out" ]'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

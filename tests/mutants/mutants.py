@@ -490,7 +490,7 @@ class Suite:
             if who is not None and "build" not in who:
                 tests = [t for t in tests if t in who]
                 if not tests:
-                    return True, ""
+                    return True, "no test runs this line"
         quick = [t for t in tests if self.seconds[t] < QUICK or self.kills.get((path, t))]
         # the slow ones longest first: a survivor must wait for all of them
         slow = sorted((t for t in tests if t not in quick), key=lambda t: -self.seconds[t])
@@ -659,7 +659,8 @@ def report(mutants, out, elapsed):
     surv = [m for m in mutants if m.status == "survived"]
     if surv:
         lines.append("survivors:")
-        lines += ["  " + m.describe() for m in sorted(surv, key=lambda m: (m.path, m.line))]
+        lines += ["  " + m.describe() + ("  (%s)" % m.by if m.by else "")
+                  for m in sorted(surv, key=lambda m: (m.path, m.line))]
     text = "\n".join(lines) + "\n"
     out.write(text)
     return tk, ts, text
@@ -773,12 +774,18 @@ def main():
         suite = Suite(work, log, args.test_timeout, args.jobs)
         if suite.build() != "":
             sys.exit("mutants: the unmutated tree does not build (see %s)" % log.name)
-        clean_run(suite, work, tree)
-        suite.clean_made = suite.made_digest()
         if not args.all_tests:
             covdir = work + "-cov" if args.keep else os.path.join(work, ".mutants-cov")
             os.makedirs(covdir, exist_ok=True)
-            suite.cover = coverage_map(srcdir, covdir, tree, suite, args.jobs, log)
+            suite.cover, times = coverage_map(srcdir, covdir, tree, suite, args.jobs, log)
+        # every test passed on the coverage build, and its times (a little
+        # slower than these) order the runs and set the timeouts: no need
+        # for a second clean run
+        if not args.all_tests and set(times) == set(suite.tests):
+            suite.seconds.update(times)
+        else:
+            clean_run(suite, work, tree)
+        suite.clean_made = suite.made_digest()
         digests = {}
         for i, m in enumerate(schedule(by_layer, args.max, args.per_layer, done), 1):
             if m.key() in saved:
@@ -830,7 +837,7 @@ def coverage_map(srcdir, covdir, tree, suite, jobs, log):
         if data.get("tree") == tree:
             print("coverage map: %d lines, made before for this tree" % len(data["map"]),
                   flush=True)
-            return data["map"]
+            return data["map"], data.get("seconds", {})
     except (OSError, ValueError):
         pass
     t0 = time.time()
@@ -857,7 +864,8 @@ def coverage_map(srcdir, covdir, tree, suite, jobs, log):
     if rc != 0:
         sys.exit("mutants: the coverage build failed (see %s)" % log.name)
     cov.env_of = env_of
-    failed = cov.run_parallel(cov.tests, {}, timeout=1800)
+    times = {}
+    failed = cov.run_parallel(cov.tests, times, timeout=1800)
     if failed:
         sys.exit("mutants: %s fails on the coverage build (see %s)" % (failed[0][0], log.name))
     cover = {}
@@ -889,10 +897,10 @@ def coverage_map(srcdir, covdir, tree, suite, jobs, log):
                     if ln["count"] > 0 and name not in who:
                         who.append(name)
     with open(saved, "w", encoding="utf-8") as f:
-        json.dump({"tree": tree, "map": cover}, f)
+        json.dump({"tree": tree, "map": cover, "seconds": times}, f)
     print("coverage map: %d lines, %d run by no test, made in %.0f s" % (
         len(cover), sum(not v for v in cover.values()), time.time() - t0), flush=True)
-    return cover
+    return cover, times
 
 
 def clean_run(suite, work, tree):
@@ -945,7 +953,7 @@ def run_mutant(suite, work, m, digests):
             m.status, m.by = "killed", suite.generate_failed_why
         else:
             ok, by = suite.run_all(m.path, m.line)
-            m.status, m.by = ("survived", "") if ok else ("killed", by)
+            m.status, m.by = ("survived", by) if ok else ("killed", by)
     finally:
         with open(path, "w", encoding="utf-8") as f:
             f.write(orig)

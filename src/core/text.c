@@ -141,21 +141,6 @@ char *text_clean(const char *s, size_t n)
 	return buf_detach(&b);
 }
 
-bool cp_is_cjk_ideograph(uint32_t cp)
-{
-	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
-}
-
-bool cp_is_cjk(uint32_t cp)
-{
-	return cp_is_cjk_ideograph(cp) ||
-	       (cp >= 0x3000 && cp <= 0x303F) || /* CJK symbols and punctuation */
-	       (cp >= 0x3040 && cp <= 0x30FF) || /* hiragana, katakana */
-	       (cp >= 0x31F0 && cp <= 0x31FF) || /* katakana extensions */
-	       (cp >= 0xFF00 && cp <= 0xFFEF);   /* full-width forms */
-}
-
 bool text_has_cjk(const char *s)
 {
 	size_t n = strlen(s), i = 0;

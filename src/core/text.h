@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "cjk.h"
 
 /* Decode one code point from s (n bytes available). Returns the number of
  * bytes used (1-4) and sets *cp, or returns -1 for an invalid or truncated
@@ -29,9 +30,6 @@ bool utf8_valid(const char *s, size_t n);
  * Caller frees. */
 char *text_clean(const char *s, size_t n);
 
-/* Is cp a Han ideograph, CJK symbol/punctuation, kana or full-width form? */
-bool cp_is_cjk(uint32_t cp);
-bool cp_is_cjk_ideograph(uint32_t cp);
 /* Does s contain any CJK ideograph? */
 bool text_has_cjk(const char *s);
 

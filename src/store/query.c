@@ -43,8 +43,7 @@ query_is_space(uint32_t cp)
 static bool
 query_is_cjk(uint32_t cp)
 {
-	return cp_is_cjk_ideograph(cp) || (cp >= 0x3005 && cp <= 0x3007) ||
-	    (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F);
+	return cp_is_cjk_letter(cp);
 }
 
 /* A character that can be part of a token: a letter, digit or private-use
@@ -58,7 +57,7 @@ query_is_word(uint32_t cp)
 		    (cp >= 'A' && cp <= 'Z');
 	}
 	if (cp >= 0x3000 && cp <= 0x303F)
-		return cp >= 0x3005 && cp <= 0x3007;
+		return cp_is_cjk_iteration(cp);
 	return uc_is_general_category_withtable(cp,
 	    UC_CATEGORY_MASK_L | UC_CATEGORY_MASK_N | UC_CATEGORY_MASK_Co);
 }

@@ -76,19 +76,13 @@ tokenizer_classify(uint32_t cp)
 {
 	if (cp < 0x3000)
 		return TOKENIZER_WORD;
-	if (cp_is_cjk_ideograph(cp))
+	if (cp_is_cjk_letter(cp))	/* ideographs, 々〆〇, kana (cjk.h) */
 		return TOKENIZER_CJK;
-	if (cp >= 0x3005 && cp <= 0x3007)
-		return TOKENIZER_CJK;
-	if (cp <= 0x303F)
+	if (cp <= 0x303F || cp == 0x30FB)	/* ・ is punctuation */
 		return TOKENIZER_SEP;
-	if (cp >= 0x3040 && cp <= 0x30FF)	/* kana; ・ is punctuation */
-		return cp == 0x30FB ? TOKENIZER_SEP : TOKENIZER_CJK;
 	if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
 	    (cp >= 0xFF41 && cp <= 0xFF5A))
 		return TOKENIZER_FOLD;
-	if (cp >= 0xFF66 && cp <= 0xFF9F)	/* half-width katakana */
-		return TOKENIZER_CJK;
 	if ((cp >= 0xFF00 && cp <= 0xFF65) || (cp >= 0xFFE0 && cp <= 0xFFEF))
 		return TOKENIZER_SEP;
 	return TOKENIZER_WORD;

@@ -149,6 +149,13 @@ static void draw_sub_status(void *ctx, const struct view_entry *d, const struct 
 		buf_addc(&o->b, '\n');
 		free(cp);
 	}
+	char *more = view_more_line(d, s, o->lang);
+	if (more) {
+		buf_adds(&o->b, "  ");
+		out_colored(o, PAL_DIM, more);
+		buf_addc(&o->b, '\n');
+		free(more);
+	}
 }
 
 /* Cross-references: "  HTTP 410  Gone · 已永久删除" (with the protocol

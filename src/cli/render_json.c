@@ -191,6 +191,8 @@ void render_entry_json(struct json *j, const struct view_entry *d)
 		}
 		buf_free(&je.slot[k].b);
 	}
+	if (d->nchildren > d->children.n)   /* sub_status holds the first ones */
+		json_int(j, "sub_status_count", (int64_t)d->nchildren);
 	json_close(j, '}');
 }
 

@@ -177,6 +177,11 @@ int store_complete(struct store *st, const char *protocol, const char *prefix, b
 /* Up to max entries nearest to code (by number) for a not-found message. */
 int store_nearest(struct store *st, const char *protocol, const char *code, size_t max,
                   struct sc_entries *out, char **cause);
+/* The sub-status codes of e (403.1 .. for 403), brief, in code order: at
+ * most max of them into out, and how many there are into *total. None for
+ * a sub-status code or a range. */
+int store_children(struct store *st, const struct sc_entry *e, size_t max, struct sc_entries *out,
+                   size_t *total, char **cause);
 int store_claims(struct store *st, int64_t entry_id, struct sc_claims *out, char **cause);
 int store_findings(struct store *st, int64_t source_id, int64_t entry_id,
                    struct sc_findings *out, char **cause); /* 0 = any */

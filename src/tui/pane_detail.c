@@ -216,6 +216,11 @@ static void draw_entries(struct tui *t, struct tlines *l, int w, const struct vi
 		}
 		tl_bi(t, l, 4, w - 4, STYLE_PLAIN, it->note_en, it->note_zh);
 	}
+	char *more = view_more_line(&t->cur.doc, s, t->lang);
+	if (more) {
+		tl_wrap(l, 2, w - 2, PAL_DIM, more);
+		free(more);
+	}
 }
 
 /* Which source said what; the defects the documents had here. */

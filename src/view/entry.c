@@ -108,6 +108,7 @@ static void build_sub_status(struct view_entry *d)
 		const struct sc_entry *c = &d->children.v[i];
 		item_add(d, s, VR_ENTRY, c->phrase_en, c->phrase_zh)->ref = c;
 	}
+	s->more = d->nchildren > s->n ? d->nchildren - s->n : 0;
 	section_end(d);
 }
 
@@ -174,22 +175,11 @@ static void build_defects(struct view_entry *d)
 	section_end(d);
 }
 
-/* The sub-status codes of e (403.1 .. for 403), into d->children. */
+/* The first sub-status codes of e (403.1 .. for 403), a screenful, into
+ * d->children; how many there are into d->nchildren. */
 static int load_children(struct store *st, const struct sc_entry *e, struct view_entry *d, char **cause)
 {
-	struct sc_entries fam = {0};
-
-	if (e->sub >= 0 || e->hi != e->num)
-		return 0;
-	if (store_list(st, e->protocol, e->code, &fam, cause) != 0)
-		return -1;
-	for (size_t i = 0; i < fam.n; i++)
-		if (fam.v[i].parent == e->id) {
-			*LIST_PUSH(&d->children) = fam.v[i];
-			memset(&fam.v[i], 0, sizeof fam.v[i]);
-		}
-	sc_entries_free(&fam);
-	return 0;
+	return store_children(st, e, VIEW_SUB_MAX, &d->children, &d->nchildren, cause);
 }
 
 /* The class e belongs to, into d->klass (left zeroed when unknown). */
@@ -246,6 +236,19 @@ int view_entry_load(struct store *st, const struct sc_entry *e, enum lang lang,
 		return -1;
 	build(d);
 	return 0;
+}
+
+char *view_more_line(const struct view_entry *d, const struct view_section *s, enum lang lang)
+{
+	const char *code = d->e.code ? d->e.code : "";
+
+	if (s->more == 0)
+		return NULL;
+	if (lang == LANG_ZH)
+		return xasprintf("……另有 %zu 个：statuscodes list %s", s->more, code);
+	if (lang == LANG_EN)
+		return xasprintf("… and %zu more: statuscodes list %s", s->more, code);
+	return xasprintf("… and %zu more · 另有 %zu 个: statuscodes list %s", s->more, s->more, code);
 }
 
 void view_entry_free(struct view_entry *d)

@@ -58,7 +58,13 @@ struct view_section {
 	const char *en, *zh;             /* heading, from label_sections; NULL for head, summary */
 	struct view_item *v;
 	size_t n, cap;
+	size_t more;                     /* items not read (sub-status codes past
+	                                    VIEW_SUB_MAX): "… and N more" */
 };
+
+/* Sub-status codes an entry document reads (a screenful): a generated
+ * database gives 404 hundreds, and `statuscodes list 404` lists them all. */
+#define VIEW_SUB_MAX 30
 
 struct view_entry {
 	enum lang lang;                  /* what it was filtered for */
@@ -71,7 +77,8 @@ struct view_entry {
 	struct sc_claims claims;
 	struct sc_xrefs xrefs;
 	struct sc_findings findings;
-	struct sc_entries children;      /* sub-status codes */
+	struct sc_entries children;      /* sub-status codes: the first VIEW_SUB_MAX */
+	size_t nchildren;                /* how many there are */
 	struct sc_historics former;      /* meanings it used to have */
 };
 
@@ -100,6 +107,11 @@ struct view_drawer {
 /* Draws doc with dr: begin, each section's draw function (a NULL one
  * skips that section: a short form leaves sections out so), end. */
 void view_entry_draw(const struct view_entry *doc, const struct view_drawer *dr, void *ctx);
+
+/* The line that ends a section with items not read ("… and 410 more:
+ * statuscodes list 404"), in lang; NULL when s has all its items. Caller
+ * frees. */
+char *view_more_line(const struct view_entry *doc, const struct view_section *s, enum lang lang);
 
 /* The section of this kind, or NULL when the entry has none. */
 const struct view_section *view_entry_section(const struct view_entry *doc,

@@ -182,12 +182,84 @@ static void test_compare_titles(void **state)
 	sc_entries_free(&found);
 }
 
+/* A code with more sub-status codes than a screenful (a generated
+ * database gives 404 hundreds): the document reads the first VIEW_SUB_MAX
+ * in code order, brief, and how many there are; the text ends the list
+ * with how many more and the command that lists them, the JSON says how
+ * many. */
+static void test_many_sub_status(void **state)
+{
+	const char *db = getenv("STATUSCODES_DB");
+	char *src = db ? xstrdup(db) : xasprintf("%s/db/statuscodes.db", tu_builddir());
+	char *path = tu_tmp("many-sub.db"), *cause = NULL;
+	size_t len, before, total = 0;
+	char *bytes = tu_read(src, &len);
+	struct store *w, *r;
+	struct sc_entries found = {0}, kids = {0};
+	struct view_entry d;
+	(void)state;
+	assert_non_null(bytes);
+	tu_write(path, bytes, len);
+	assert_int_equal(store_open(path, STORE_WRITE, &w, &cause), 0);
+	before = (size_t)tu_int(w, "SELECT count(*) FROM entry WHERE parent ="
+	                           " (SELECT id FROM entry WHERE protocol = 'http' AND code = ?1)", "404");
+	assert_true(before > 0 && before < VIEW_SUB_MAX);
+	/* 404.900 .. 404.939, inserted in reverse: code order is not id order */
+	assert_int_equal(sqlite3_exec(store_db(w),
+	        "WITH RECURSIVE k(s) AS (SELECT 939 UNION ALL SELECT s - 1 FROM k WHERE s > 900)"
+	        " INSERT INTO entry(protocol, code, num, sub, hi, sort_key, parent, class, phrase_en, status)"
+	        " SELECT 'http', '404.' || s, 404, s, 404, 4040000 + s + 1,"
+	        " (SELECT id FROM entry WHERE protocol = 'http' AND code = '404'), '4xx', 'Test ' || s,"
+	        " 'unofficial' FROM k", NULL, NULL, NULL), SQLITE_OK);
+	store_close(w);
+	assert_int_equal(store_open(path, STORE_READ, &r, &cause), 0);
+	assert_int_equal(store_lookup(r, "http", "404", &found, &cause), 0);
+	assert_int_equal(store_children(r, &found.v[0], 5, &kids, &total, &cause), 0);
+	assert_int_equal(kids.n, 5);
+	assert_int_equal(total, before + 40);
+	for (size_t i = 0; i < kids.n; i++) {
+		assert_true(kids.v[i].brief);
+		assert_int_equal(kids.v[i].parent, found.v[0].id);
+		if (i)
+			assert_true(kids.v[i - 1].sub < kids.v[i].sub);
+	}
+	assert_int_equal(view_entry_load(r, &found.v[0], LANG_EN, &d, &cause), 0);
+	assert_int_equal(d.children.n, VIEW_SUB_MAX);
+	assert_int_equal(d.nchildren, before + 40);
+	const struct view_section *s = view_entry_section(&d, VS_SUB_STATUS);
+	assert_non_null(s);
+	assert_int_equal(s->more, before + 40 - VIEW_SUB_MAX);
+	struct out o = { .width = 80, .lang = LANG_EN };
+	struct json j = {0};
+	render_entry(&o, &d, true);
+	render_entry_json(&j, &d);
+	char *more = xasprintf("\n  … and %zu more: statuscodes list 404\n", before + 40 - VIEW_SUB_MAX);
+	if (!strstr(buf_str(&o.b), more))
+		fail_msg("no \"%s\" in:\n%s", more, buf_str(&o.b));
+	char *count = xasprintf("\"sub_status_count\":%zu", before + 40);
+	assert_non_null(strstr(buf_str(&j.b), count));
+	assert_null(strstr(buf_str(&j.b), "404.939"));   /* the last ones are not read */
+	free(more);
+	free(count);
+	out_free(&o);
+	buf_free(&j.b);
+	view_entry_free(&d);
+	sc_entries_free(&kids);
+	sc_entries_free(&found);
+	store_close(r);
+	unlink(path);
+	free(path);
+	free(bytes);
+	free(src);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_kind_drawn),
 		cmocka_unit_test(test_every_section_drawn),
 		cmocka_unit_test(test_text_and_json_agree),
+		cmocka_unit_test(test_many_sub_status),
 		cmocka_unit_test(test_compare_titles),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

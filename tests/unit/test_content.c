@@ -7,6 +7,8 @@
 
 #include <ctype.h>
 
+#include "advice.h"
+#include "explain.h"
 #include "str.h"
 
 static struct store *st;
@@ -314,12 +316,38 @@ static bool project_column(const char *col, bool zh)
 	return n > 3 && strcmp(col + n - 3, zh ? "_zh" : "_en") == 0 && strncmp(col, "former_", 7) != 0;
 }
 
+/* How many of the words the glossary says to avoid in this language does
+ * text hold? Each is reported with where it is; *terms counts the words
+ * looked for. */
+static int avoided_terms(const struct tsv_file *g, const char *text, bool zh, const char *where,
+                         int *terms)
+{
+	int bad = 0;
+	for (size_t gr = 1; gr < g->rows; gr++) {
+		char *copy = xstrdup(tsv_cell(g, gr, zh ? "avoid_zh" : "avoid_en"));
+		for (char *w = strtok(copy, ";"); w; w = strtok(NULL, ";")) {
+			(*terms)++;
+			if (has_term(text, w, zh)) {
+				const char *want = tsv_cell(g, gr, zh ? "zh" : "en");
+				fprintf(stderr, "%s: \"%s\" where the glossary says \"%.*s\"\n", where, w,
+				        (int)strcspn(want, ";"), want);
+				bad++;
+			}
+		}
+		free(copy);
+	}
+	return bad;
+}
+
 /* Every Chinese and English text the project wrote uses the glossary's
- * term: none holds a word the glossary says to avoid. */
+ * term: none holds a word the glossary says to avoid. That is the curated
+ * tables' texts and the text tables of the explain layer (what it says
+ * about headers, hops, FTP sequences and rules, and the input kinds). */
 static void test_glossary_terms(void **state)
 {
 	struct tsv_file g;
 	int bad = 0, terms = 0;
+	char where[160];
 
 	tsv_read("glossary.tsv", &g);
 	assert_non_null(tsv_cell(&g, 0, "avoid_zh"));
@@ -331,25 +359,23 @@ static void test_glossary_terms(void **state)
 				if (!project_column(t.cell[c], lang))
 					continue;
 				for (size_t r = 1; r < t.rows; r++) {
-					const char *text = t.cell[r * t.cols + c];
-					for (size_t gr = 1; gr < g.rows; gr++) {
-						const char *avoid = tsv_cell(&g, gr, lang ? "avoid_zh" : "avoid_en");
-						char *copy = xstrdup(avoid);
-						for (char *w = strtok(copy, ";"); w; w = strtok(NULL, ";")) {
-							terms++;
-							if (has_term(text, w, lang)) {
-								const char *want = tsv_cell(&g, gr, lang ? "zh" : "en");
-								fprintf(stderr, "%s:%zu %s: \"%s\" where the glossary says \"%.*s\"\n",
-								        project_tables[k], r + 1, t.cell[c], w,
-								        (int)strcspn(want, ";"), want);
-								bad++;
-							}
-						}
-						free(copy);
-					}
+					snprintf(where, sizeof where, "%s:%zu %s", project_tables[k], r + 1, t.cell[c]);
+					bad += avoided_terms(&g, t.cell[r * t.cols + c], lang, where, &terms);
 				}
 			}
 		tsv_done(&t);
+	}
+	for (int a = 0; a < ADV_COUNT; a++)
+		for (int lang = 0; lang < 2; lang++) {
+			snprintf(where, sizeof where, "src/explain/advice.c %s (%s)", explain_advice[a].id,
+			         lang ? "zh" : "en");
+			bad += avoided_terms(&g, lang ? explain_advice[a].zh : explain_advice[a].en, lang, where,
+			                     &terms);
+		}
+	for (int k = 0; k < EX_KIND_COUNT; k++) {
+		snprintf(where, sizeof where, "src/explain/explain.h kind %s", explain_kind_id(k));
+		bad += avoided_terms(&g, explain_kind_en(k), false, where, &terms);
+		bad += avoided_terms(&g, explain_kind_zh(k), true, where, &terms);
 	}
 	tsv_done(&g);
 	if (bad)

@@ -3,8 +3,9 @@
 # Installs the build into two prefixes (make install prefix=X, and DESTDIR
 # staging with prefix=/usr), moves one, and checks that each finds its own
 # database without --db or STATUSCODES_DB; that the installed man page has
-# its version substituted; and that a missing database's message (exit 3)
-# names both ways to choose another one.
+# its version substituted (the Chinese one too, under man/zh_CN); and that
+# a missing database's message (exit 3) names both ways to choose another
+# one.
 set -u
 build=${SC_BUILDDIR:-.}
 tmp=$(mktemp -d /tmp/sc-install-XXXXXX)
@@ -45,6 +46,13 @@ case "$th" in
 *) not_ok "man page .TH lacks the version $version: $th" ;;
 esac
 if grep -q '@[A-Z]*@' "$man"; then not_ok "man page has an unsubstituted @WORD@"; else ok "man page has no @WORD@ left"; fi
+zhman="$tmp/moved/share/man/zh_CN/man1/statuscodes.1"
+if [ -s "$zhman" ] && grep -q '^\.SH 命令$' "$zhman" && grep -q "statuscodes $version" "$zhman" &&
+	! grep -q '@[A-Z]*@' "$zhman"; then
+	ok "the Chinese man page is installed as share/man/zh_CN/man1/statuscodes.1, substituted"
+else
+	not_ok "no substituted Chinese man page at $zhman"
+fi
 
 chmod -R u+w "$tmp/moved/share/statuscodes"
 rm -f "$tmp/moved/share/statuscodes/statuscodes.db"

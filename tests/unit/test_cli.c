@@ -8,7 +8,9 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include "buf.h"
 #include "cli.h"
+#include "keymap.h"
 #include "str.h"
 #include "text.h"
 #include "userdata.h"
@@ -640,6 +642,33 @@ static void test_one_table(void **state)
 		has(readme, opt);
 		free(opt);
 	}
+	/* the Chinese man page: the same tables, in their Chinese */
+	char *zh_path = xasprintf("%s/docs/statuscodes.zh.1", tu_builddir());
+	char *zh = tu_read(zh_path, NULL);
+	assert_non_null(zh);
+	has(zh, ".SH 命令\n");
+	has(zh, ".SH 选项\n");
+	has(zh, ".SH 按键\n");
+	has(zh, ".SH \"退出状态\"\n");
+	lacks(zh, "@GENERATED@");
+	lacks(zh, "@VERSION@");
+	for (const struct cli_command *c = cli_commands; c->name; c++) {
+		char *troff = xasprintf(".B %s", c->name);
+		has(zh, troff);
+		free(troff);
+	}
+	for (const struct cli_option *o = cli_options; o->name; o++) {
+		struct buf want = {0};     /* help_zh as troff writes it: - as \- */
+		for (const char *p = o->help_zh; *p; p++)
+			buf_adds(&want, *p == '-' ? "\\-" : (char[]){ *p, 0 });
+		has(zh, buf_str(&want));
+		buf_free(&want);
+	}
+	for (size_t i = 0; i < keymap_help_count; i++)
+		has(zh, keymap_help[i].help_zh);
+	lacks(zh, keymap_help[0].help);
+	free(zh);
+	free(zh_path);
 	/* the default language's order, in --help (from the option table) and README */
 	static const char *const order[] = { "$STATUSCODES_LANG", "browser", "LC_ALL", "LC_MESSAGES", "LANG" };
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {

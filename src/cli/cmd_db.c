@@ -110,11 +110,13 @@ static int coverage(struct store *st, const struct cli_opts *o)
 			for (size_t f = 0; f < NCOV; f++)
 				if ((standard || f < 4) && !cov_has(e, f))
 					buf_addf(&b, " %s", cov_fields[f].name);
-			if (b.len)
-				printf("missing: %s %s%s\n", e->protocol, e->code, buf_str(&b));
+			if (b.len) {
+				printf(UI("missing: %s %s%s"), e->protocol, e->code, buf_str(&b));
+				putchar('\n');
+			}
 			buf_free(&b);
 		}
-		printf("coverage: %s\n", missing ? "incomplete" : "100%");
+		puts(missing ? UI("coverage: incomplete") : UI("coverage: 100%"));
 	}
 	sc_entries_free(&all);
 	sc_protocols_free(&ps);
@@ -183,28 +185,19 @@ int cmd_sources(struct store *st, const struct cli_opts *o, int argc, char **arg
 				buf_addf(&out.b, "  %s%s%s%s%s\n", s->title ? s->title : "",
 				         s->author ? " / " : "", s->author ? s->author : "",
 				         s->date ? " / " : "", s->date ? s->date : "");
-			if (o->lang == LANG_ZH)
-				buf_addf(&out.b, "  %lld 行；导入 %lld 行；%lld 条陈述；发现 %zu 个问题\n",
-				         (long long)s->lines, (long long)s->rows, (long long)s->claims, fs.n);
-			else
-				buf_addf(&out.b, "  %lld lines; %lld rows taken; %lld claims; %zu defect%s found\n",
-				         (long long)s->lines, (long long)s->rows, (long long)s->claims, fs.n,
-				         fs.n == 1 ? "" : "s");
+			buf_addf(&out.b, fs.n == 1 ? UI("  %lld lines; %lld rows taken; %lld claims; %zu defect found")
+			                           : UI("  %lld lines; %lld rows taken; %lld claims; %zu defects found"),
+			         (long long)s->lines, (long long)s->rows, (long long)s->claims, fs.n);
+			buf_addc(&out.b, '\n');
 			for (size_t k = 0; k < fs.n; k++) {
 				const struct sc_finding *f = &fs.v[k];
 				char *line;
-				if (o->lang == LANG_ZH && f->message_zh && f->resolution_zh) {
-					/* --lang zh: the finding as the project wrote it in Chinese */
-					char *where = f->line ? xasprintf("第 %d 行", f->line) : xstrdup("整个文档");
-					line = xasprintf("%s，%s：%s。处理：%s。", where, f->kind, f->message_zh,
-					                 f->resolution_zh);
-					free(where);
-				} else {
-					char *where = f->line ? xasprintf("line %d", f->line) : xstrdup("whole document");
-					line = xasprintf("%s, %s: %s. Resolved: %s.", where, f->kind, f->message,
-					                 f->resolution);
-					free(where);
-				}
+				/* --lang zh: the finding as the project wrote it in Chinese, when it did */
+				bool zh = o->lang == LANG_ZH && f->message_zh && f->resolution_zh;
+				char *where = f->line ? xasprintf(UI("line %d"), f->line) : xstrdup(UI("whole document"));
+				line = xasprintf(UI("%s, %s: %s. Resolved: %s."), where, f->kind,
+				                 zh ? f->message_zh : f->message, zh ? f->resolution_zh : f->resolution);
+				free(where);
 				out_wrapped(&out, 4, line);
 				free(line);
 			}
@@ -235,7 +228,8 @@ int cmd_import(struct store *st, const struct cli_opts *o, int argc, char **argv
 		free(cause);
 		return SC_EXIT_INPUT;
 	}
-	printf("%s: read as %s: %zu rows\n", d.file, d.format, d.nrows);
+	printf(UI("%s: read as %s: %zu rows"), d.file, d.format, d.nrows);
+	putchar('\n');
 	if (store_begin(st, &cause) != 0) {
 		doc_free(&d);
 		return cli_db_failed(cause);
@@ -248,9 +242,9 @@ int cmd_import(struct store *st, const struct cli_opts *o, int argc, char **argv
 	}
 	if (o->dry_run)
 		store_rollback(st);
-	printf("%s: taken %zu rows (%zu new entries), %zu claims (%zu used); rejected %zu lines; %zu findings%s\n",
-	       d.file, sum.rows, sum.entries_new, sum.claims, sum.used, sum.rejected, sum.findings,
-	       o->dry_run ? "; dry run: nothing written" : "");
+	printf(UI("%s: taken %zu rows (%zu new entries), %zu claims (%zu used); rejected %zu lines; %zu findings"),
+	       d.file, sum.rows, sum.entries_new, sum.claims, sum.used, sum.rejected, sum.findings);
+	printf("%s\n", o->dry_run ? UI("; dry run: nothing written") : "");
 	doc_free(&d);
 	return SC_EXIT_OK;
 }

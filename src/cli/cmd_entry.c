@@ -180,20 +180,18 @@ int cmd_list(struct store *st, const struct cli_opts *o, int argc, char **argv)
 static void search_notes(struct out *out, const struct cli_opts *o, const struct sc_hits *h, bool tty)
 {
 	struct buf m = {0};
-	bool zh = o->lang == LANG_ZH;
-
 	if (h->suggest) {
 		char *clean = text_clean(h->suggest, strlen(h->suggest));
-		buf_addf(&m, zh ? "你是不是要找“%s”？以下是它的结果。\n" : "Did you mean \"%s\"? Showing hits for it.\n", clean);
+		buf_addf(&m, UI("Did you mean \"%s\"? Showing hits for it."), clean);
+		buf_addc(&m, '\n');
 		free(clean);
 	}
 	if (h->partial && h->n) {
 		size_t all = 0;
 		for (size_t i = 0; i < h->n; i++)
 			all += h->v[i].matched == h->words;
-		buf_addf(&m, zh ? "%zu 项含全部 %zu 个词；其余按所含词数排列。\n"
-		                : "%zu hits have all %zu words; the rest match some of them, most first.\n",
-		         all, h->words);
+		buf_addf(&m, UI("%zu hits have all %zu words; the rest match some of them, most first."), all, h->words);
+		buf_addc(&m, '\n');
 	}
 	if (m.len == 0)
 		return;
@@ -290,7 +288,7 @@ int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv
 		struct out out;
 		out_init(&out, o, tty);
 		if (tty && hits.n && hits.v[0].fuzzy)
-			buf_adds(&out.b, o->lang == LANG_ZH ? "没有匹配项；相近的有：\n" : "No match; close matches:\n");
+			buf_addf(&out.b, "%s\n", UI("No match; close matches:"));
 		search_notes(&out, o, &hits, tty);
 		for (size_t k = 0; k < hits.n; k++)
 			render_row(&out, &hits.v[k].e, tty ? hits.v[k].snippet : NULL, hits.v[k].fuzzy, tty);

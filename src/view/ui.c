@@ -61,6 +61,23 @@ const struct ui_string ui_strings[] = {
 	  "%s（换一个数据库：--db 文件 或 STATUSCODES_DB=文件）", 0 },
 	{ "the database cannot be used", "数据库无法使用", 0 },
 
+	{ "Did you mean \"%s\"? Showing hits for it.", "你是不是要找“%s”？以下是它的结果。", 0 },
+	{ "%zu hits have all %zu words; the rest match some of them, most first.",
+	  "%zu 项含全部 %zu 个词；其余按所含词数排列。", 0 },
+	{ "No match; close matches:", "没有匹配项；相近的有：", 0 },
+	{ "  %lld lines; %lld rows taken; %lld claims; %zu defect found", "  %lld 行；导入 %lld 行；%lld 条陈述；发现 %zu 个问题", 0 },
+	{ "  %lld lines; %lld rows taken; %lld claims; %zu defects found", "  %lld 行；导入 %lld 行；%lld 条陈述；发现 %zu 个问题", 0 },
+	{ "line %d", "第 %d 行", 0 },
+	{ "whole document", "整个文档", 0 },
+	{ "%s, %s: %s. Resolved: %s.", "%s，%s：%s。处理：%s。", 0 },
+	{ "%s: read as %s: %zu rows", "%s：按 %s 格式读取：%zu 行", 0 },
+	{ "%s: taken %zu rows (%zu new entries), %zu claims (%zu used); rejected %zu lines; %zu findings",
+	  "%s：导入 %zu 行（%zu 个新条目），%zu 条陈述（采用 %zu 条）；拒绝 %zu 行；%zu 个发现", 0 },
+	{ "; dry run: nothing written", "；试运行：什么也没写入", 0 },
+	{ "missing: %s %s%s", "缺少：%s %s%s", 0 },
+	{ "coverage: incomplete", "覆盖：不完整", 0 },
+	{ "coverage: 100%", "覆盖：100%", 0 },
+
 	/* ---- --help ---- */
 	{ "Usage: statuscodes [OPTION]... [COMMAND] [ARG]...", "用法：statuscodes [选项]... [命令] [参数]...", 0 },
 	{ "A bilingual (English/中文) reference for HTTP, FTP and WebSocket status codes.",

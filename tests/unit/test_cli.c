@@ -446,6 +446,16 @@ static void test_lang_default(void **state)
 	has(r.out, "报告错误：");
 	has(r.out, "退出状态：");
 	run_free(&r);
+	r = RUN("--lang", "zh", "sources");             /* reports in the program's voice */
+	has(r.out, "条陈述；发现");
+	lacks(r.out, "rows taken");
+	run_free(&r);
+	r = RUN("--lang", "zh", "search", "cahce");
+	has(r.err, "你是不是要找“cause”");
+	run_free(&r);
+	r = RUN("--lang", "zh", "sources", "--coverage");
+	has(r.out, "覆盖：");
+	run_free(&r);
 	r = RUN("--bogus", "--la", "zh");               /* errors before --lang are in its language */
 	has(r.err, "未知的选项“--bogus”");
 	has(r.err, "请试试");

@@ -43,6 +43,8 @@ static void conversions(const char *fmt, struct buf *conv, struct buf *bare)
 		}
 		const char *start = ++p;
 		p += strspn(p, "-+ #0123456789.*hlzjt");
+		if (*p == '\0')
+			break;              /* a lone % at the end (a text, not a format) */
 		buf_addf(conv, "%.*s ", (int)(p - start + 1), start);
 	}
 }

@@ -579,6 +579,11 @@ def sync(srcdir, work):
             b.write(data)
         shutil.copymode(src, dst)
         n += 1
+    if n:
+        # regenerate the Makefile now (automake, config.status), so that
+        # its messages do not end up in what make_var() reads
+        subprocess.run(["make", "Makefile"], cwd=work, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return n
 
 

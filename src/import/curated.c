@@ -524,6 +524,13 @@ int import_curated(struct store *st, const char *dir, char **cause)
 			}
 		}
 	}
+	/* every curated file is a source `statuscodes sources` lists; the
+	 * registry, checks and details registered theirs for their claims */
+	for (size_t i = 0; i < names.n && rc == 0; i++) {
+		enum table_kind k = tsv_kind(&tables[i]);
+		if (k != T_REGISTRY && k != T_CHECKS && k != T_DETAILS && curated_source(st, &tables[i], cause) < 0)
+			rc = -1;
+	}
 	for (size_t i = 0; i < names.n; i++)
 		if (tables[i].file)
 			tsv_free(&tables[i]);

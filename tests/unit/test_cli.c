@@ -227,6 +227,11 @@ static void test_sources(void **state)
 	has(r.out, "004_f9b0e1bd8f1dfd87.txt");
 	has(r.out, "misread_label: \"60W\" is not a status code");
 	has(r.out, "hidden_row");
+	/* every curated input, the search's too, with its provenance */
+	has(r.out, "glossary.tsv  curated, tsv, en+zh\n  statuscodes curated data / statuscodes project\n");
+	has(r.out, "search-synonyms.tsv  curated, tsv, en+zh\n");
+	has(r.out, "search-prior.tsv  curated, tsv, en+zh\n");
+	has(r.out, "protocols.tsv  curated");
 	run_free(&r);
 
 	/* --lang zh: the findings in Chinese (issue 12) */

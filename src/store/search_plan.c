@@ -227,22 +227,29 @@ static void plan_cjk(struct search_state *ss, struct search_plan *p, const char 
 }
 
 /* The last word, still being typed: its own prefix while short (the index
- * keeps 2- and 3-character prefixes), then its most common completions. */
+ * keeps 2- and 3-character prefixes), then its most common completions.
+ * In a word of several (Retry-Aft), the last one is completed and the
+ * others kept: "Retry-after", not "Retry-Aft"*, whose prefix FTS5 would
+ * expand over the whole index. */
 static void plan_prefix(struct search_state *ss, struct search_concept *c, const char *w)
 {
 	char *low = xstrdup(w);
 	struct strv comp = {0};
 	int64_t docs;
+	size_t cut = strlen(low);
 
 	for (char *q = low; *q; q++)
 		*q = (char)tolower((unsigned char)*q);
-	bool word = true;
-	for (const char *q = low; *q; q++)
-		word &= isalnum((unsigned char)*q) != 0;
-	if (word && strlen(low) >= 4 && prefix_terms(ss, low, &comp, &docs) <= PLAN_COMPLETIONS &&
+	while (cut > 0 && isalnum((unsigned char)low[cut - 1]))
+		cut--;   /* low + cut: the last word, ASCII letters and digits */
+	bool whole = cut == 0 || strchr("-.'", low[cut - 1]) != NULL;
+	if (whole && strlen(low + cut) >= 4 && prefix_terms(ss, low + cut, &comp, &docs) <= PLAN_COMPLETIONS &&
 	    comp.n > 0) {
-		for (size_t i = 0; i < comp.n; i++)
-			concept_add_alt(c, plan_quote(comp.v[i], strlen(comp.v[i]), false));
+		for (size_t i = 0; i < comp.n; i++) {
+			char *alt = xasprintf("%.*s%s", (int)cut, w, comp.v[i]);
+			concept_add_alt(c, plan_quote(alt, strlen(alt), false));
+			free(alt);
+		}
 	} else {
 		concept_add_alt(c, plan_quote(w, strlen(w), true));
 	}

@@ -16,6 +16,8 @@
 #include "tokenizer.h"
 #include "xmalloc.h"
 
+#define STORE_CACHE 48   /* statements store_cached() keeps */
+
 struct store {
 	sqlite3 *db;
 	char    *path;
@@ -27,6 +29,8 @@ struct store {
 	void    *search;     /* search.c's state for this connection */
 	void   (*search_free)(void *);
 	int      reading;    /* depth of store_read_begin() calls */
+	struct { char *sql; sqlite3_stmt *s; } cache[STORE_CACHE];
+	size_t   ncache;     /* statements kept by store_cached() */
 	bool     began;      /* the outermost one began a transaction */
 };
 
@@ -36,6 +40,35 @@ struct store {
  * statement before it. A transaction already open (a write) is used as it
  * is. Failing to begin costs nothing but the saving: the statements then
  * run on their own. */
+/* Finalizes the statements store_cached() kept. */
+static void cache_drop(struct store *st)
+{
+	for (size_t i = 0; i < st->ncache; i++) {
+		sqlite3_finalize(st->cache[i].s);
+		free(st->cache[i].sql);
+	}
+	st->ncache = 0;
+}
+
+sqlite3_stmt *store_cached(struct store *st, const char *sql)
+{
+	for (size_t i = 0; i < st->ncache; i++)
+		if (strcmp(st->cache[i].sql, sql) == 0)
+			return st->cache[i].s;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK)
+		return NULL;
+	if (st->ncache == STORE_CACHE) {   /* full: the oldest goes */
+		sqlite3_finalize(st->cache[0].s);
+		free(st->cache[0].sql);
+		memmove(&st->cache[0], &st->cache[1], (STORE_CACHE - 1) * sizeof st->cache[0]);
+		st->ncache--;
+	}
+	st->cache[st->ncache].sql = xstrdup(sql);
+	st->cache[st->ncache++].s = s;
+	return s;
+}
+
 void store_read_begin(struct store *st)
 {
 	if (st->reading++ == 0)
@@ -314,6 +347,7 @@ static int store_copy(struct store *st, char **cause)
 		rc = sqlite3_backup_step(bk, -1);
 		sqlite3_backup_finish(bk);
 	}
+	cache_drop(st);   /* prepared on the file, not on the copy */
 	st->db = dst;
 	sqlite3_close_v2(file);
 	if (dst == NULL || rc != SQLITE_DONE) {
@@ -452,6 +486,7 @@ void store_close(struct store *st)
 	if (st == NULL)
 		return;
 	store_set_search_state(st, NULL, NULL);
+	cache_drop(st);
 	sqlite3_close_v2(st->db);
 	if (st->tmp) {
 		unlink(st->tmp);

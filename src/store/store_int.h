@@ -40,6 +40,13 @@ static inline char *col_str(sqlite3_stmt *s, int i)
 void *store_search_state(struct store *st);
 void store_set_search_state(struct store *st, void *state, void (*free_fn)(void *));
 
+/* sql prepared once per connection and kept until store_close (at most
+ * the 48 last different ones): the build runs the same few inserts
+ * thousands of times, and preparing was half of its work. The caller
+ * resets it (and clears its bindings) after use; NULL when sql does not
+ * prepare. */
+sqlite3_stmt *store_cached(struct store *st, const char *sql);
+
 /* Fills e from ENTRY_NCOLS columns of s starting at column c. */
 void store_entry_from_row(sqlite3_stmt *s, int c, struct sc_entry *e);
 

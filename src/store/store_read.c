@@ -185,13 +185,22 @@ const char *store_protocol_id(const char *name)
 	return NULL;
 }
 
+/* sql, prepared once per connection (store_cached): a lookup, a list or
+ * an entry document runs the same few statements again and again. */
 static int prep(struct store *st, const char *sql, sqlite3_stmt **s, char **cause)
 {
-	if (sqlite3_prepare_v2(store_db(st), sql, -1, s, NULL) != SQLITE_OK) {
+	if ((*s = store_cached(st, sql)) == NULL) {
 		*cause = store_error(st, "cannot read");
 		return -1;
 	}
 	return 0;
+}
+
+/* A statement from prep() is done with: ready for its next use. */
+static void done(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 }
 
 static void bind_text(sqlite3_stmt *s, int i, const char *t)
@@ -209,7 +218,7 @@ static int collect_entries(struct store *st, sqlite3_stmt *s, struct sc_entries 
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		store_entry_from_row(s, 0, LIST_PUSH(out));
-	sqlite3_finalize(s);
+	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_entries_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
@@ -264,7 +273,7 @@ int store_entry_by_id(struct store *st, int64_t id, struct sc_entry *out, char *
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		store_entry_from_row(s, 0, out);
-	sqlite3_finalize(s);
+	done(s);
 	if (rc == SQLITE_ROW)
 		return 0;
 	*cause = rc == SQLITE_DONE ? xasprintf("no entry with id %lld", (long long)id)
@@ -392,7 +401,7 @@ int store_claims(struct store *st, int64_t entry_id, struct sc_claims *out, char
 		c->value = col_str(s, 5);
 		c->state = col_str(s, 6);
 	}
-	sqlite3_finalize(s);
+	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_claims_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
@@ -430,7 +439,7 @@ int store_findings(struct store *st, int64_t source_id, int64_t entry_id,
 		f->message_zh = col_str(s, 9);
 		f->resolution_zh = col_str(s, 10);
 	}
-	sqlite3_finalize(s);
+	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_findings_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
@@ -463,7 +472,7 @@ int store_xrefs(struct store *st, int64_t entry_id, struct sc_xrefs *out, char *
 		x->note_en = col_str(s, 3 + ENTRY_NCOLS);
 		x->note_zh = col_str(s, 4 + ENTRY_NCOLS);
 	}
-	sqlite3_finalize(s);
+	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_xrefs_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
@@ -499,7 +508,7 @@ int store_sources(struct store *st, struct sc_sources *out, char **cause)
 		o->claims = sqlite3_column_int64(s, 11);
 		o->findings = sqlite3_column_int64(s, 12);
 	}
-	sqlite3_finalize(s);
+	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_sources_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
@@ -526,7 +535,7 @@ int store_protocols(struct store *st, struct sc_protocols *out, char **cause)
 		p->desc_zh = col_str(s, 4);
 		p->count = sqlite3_column_int64(s, 5);
 	}
-	sqlite3_finalize(s);
+	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_protocols_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
@@ -558,7 +567,7 @@ int store_classes(struct store *st, const char *protocol, struct sc_classes *out
 		c->hi = sqlite3_column_int(s, 7);
 		c->count = sqlite3_column_int64(s, 8);
 	}
-	sqlite3_finalize(s);
+	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_classes_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");
@@ -602,7 +611,7 @@ static int historics(struct store *st, const char *protocol, const char *code,
 		h->note_en = col_str(s, 5);
 		h->note_zh = col_str(s, 6);
 	}
-	sqlite3_finalize(s);
+	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_historics_free(out);  /* no partial results on failure */
 		*cause = store_error(st, "cannot read");

@@ -25,15 +25,15 @@ static void bind_texts(sqlite3_stmt *s, int first, const char *const *v, int n)
 	}
 }
 
-/* Prepares sql, lets bind() fill it, steps it once. Returns the last insert
+/* Prepares sql (once per connection), binds texts then ints, steps it once. Returns the last insert
  * rowid (or 1 when nothing was inserted), or -1 with *cause. */
 static int64_t run(struct store *st, const char *sql, const char *const *texts, int ntexts,
                    const int64_t *ints, int nints, char **cause)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = store_cached(st, sql);
 	int rc;
 
-	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK) {
+	if (s == NULL) {
 		*cause = store_error(st, "cannot write");
 		return -1;
 	}
@@ -41,7 +41,8 @@ static int64_t run(struct store *st, const char *sql, const char *const *texts, 
 	for (int i = 0; i < nints; i++)
 		sqlite3_bind_int64(s, ntexts + 1 + i, ints[i]);
 	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		*cause = store_error(st, "cannot write");
 		return -1;

@@ -12,13 +12,7 @@ static void buf_grow(struct buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
 
-	if (need <= b->cap)
-		return;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	b->s = xrealloc(b->s, cap);
-	b->cap = cap;
+	b->s = xgrow_to(b->s, need, &b->cap, 1);
 }
 
 void buf_add(struct buf *b, const char *s, size_t n)

@@ -252,10 +252,7 @@ static void wrap_paragraph(const char *s, size_t n, size_t width,
 #define PUSH_LINE(from, to) do { \
 	size_t e_ = (to); \
 	while (e_ > (from) && s[e_ - 1] == ' ') e_--; \
-	if (*count == *cap) { \
-		*cap = *cap ? *cap * 2 : 8; \
-		*lines = xreallocarray(*lines, *cap, sizeof **lines); \
-	} \
+	*lines = xgrow(*lines, *count, cap, sizeof **lines); \
 	(*lines)[(*count)++] = xstrndup(s + (from), e_ - (from)); \
 } while (0)
 
@@ -293,10 +290,7 @@ static void wrap_paragraph(const char *s, size_t n, size_t width,
 		char *rest = xstrdup(line + head.len);
 		free(line);
 		(*lines)[i] = buf_detach(&head);
-		if (*count == *cap) {
-			*cap *= 2;
-			*lines = xreallocarray(*lines, *cap, sizeof **lines);
-		}
+		*lines = xgrow(*lines, *count, cap, sizeof **lines);
 		memmove(*lines + i + 2, *lines + i + 1, (*count - i - 1) * sizeof **lines);
 		(*lines)[i + 1] = rest;
 		(*count)++;

@@ -58,12 +58,24 @@ void *xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
+void *xgrow_to(void *v, size_t need, size_t *cap, size_t size)
+{
+	if (need <= *cap)
+		return v;
+	size_t c = *cap ? *cap : 16;
+	while (c < need) {
+		if (c > SIZE_MAX / 2)
+			sc_fatal("allocation overflow (%zu elements)", need);
+		c *= 2;
+	}
+	v = xreallocarray(v, c, size);
+	*cap = c;
+	return v;
+}
+
 void *xgrow(void *v, size_t n, size_t *cap, size_t size)
 {
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	return xreallocarray(v, *cap, size);
+	return xgrow_to(v, n + 1, cap, size);
 }
 
 char *xstrdup(const char *s)

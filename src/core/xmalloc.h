@@ -20,6 +20,8 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 /* The one growable array: makes room for element n of *v (capacity *cap,
  * doubling from 16) and returns *v. */
 void *xgrow(void *v, size_t n, size_t *cap, size_t size);
+/* The same for room for need elements in all (doubling until it fits). */
+void *xgrow_to(void *v, size_t need, size_t *cap, size_t size);
 
 /* Appends a zeroed element to a list struct with members v, n, cap and
  * evaluates to a pointer to it. */

@@ -155,10 +155,7 @@ int ex_tally(struct explain *ex, const char *protocol, const char *code,
 		r->st.codes_dropped++;
 		return -1;
 	}
-	if (r->ncounts == r->capcounts) {
-		r->capcounts = r->capcounts ? r->capcounts * 2 : 32;
-		r->counts = xreallocarray(r->counts, r->capcounts, sizeof *r->counts);
-	}
+	r->counts = xgrow(r->counts, r->ncounts, &r->capcounts, sizeof *r->counts);
 	ex->hash[k] = (int32_t)r->ncounts;
 	c = &r->counts[r->ncounts++];
 	count_init(c, protocol, code);
@@ -190,10 +187,7 @@ struct ex_item *ex_item_add(struct explain *ex, int count)
 		r->st.items_dropped++;
 		return NULL;
 	}
-	if (r->nitems == r->capitems) {
-		r->capitems = r->capitems ? r->capitems * 2 : 16;
-		r->items = xreallocarray(r->items, r->capitems, sizeof *r->items);
-	}
+	r->items = xgrow(r->items, r->nitems, &r->capitems, sizeof *r->items);
 	struct ex_item *it = &r->items[r->nitems++];
 	memset(it, 0, sizeof *it);
 	it->line = (size_t)ex->lineno;

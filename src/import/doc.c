@@ -12,12 +12,7 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#define GROW(v, n, cap) do { \
-	if ((n) == (cap)) { \
-		(cap) = (cap) ? (cap) * 2 : 32; \
-		(v) = xreallocarray((v), (cap), sizeof *(v)); \
-	} \
-} while (0)
+#define GROW(v, n, cap) ((v) = xgrow((v), (n), &(cap), sizeof *(v)))
 
 size_t doc_entity(const char *s, const char *end, struct buf *b)
 {

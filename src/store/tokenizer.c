@@ -170,11 +170,8 @@ tokenizer_stem_cb(void *p, int tflags, const char *tok, int len, int start,
 	struct tokenizer_stem *st;
 
 	(void)tflags;
-	if (run->nstems == run->capstems) {
-		run->capstems = run->capstems ? run->capstems * 2 : 64;
-		run->stems = xreallocarray(run->stems, run->capstems,
-		    sizeof *run->stems);
-	}
+	run->stems = xgrow(run->stems, run->nstems, &run->capstems,
+	    sizeof *run->stems);
 	st = &run->stems[run->nstems++];
 	st->start = start;
 	st->end = end;

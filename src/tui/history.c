@@ -123,12 +123,7 @@ void tui_overlay_rows(struct tui *t, const struct userdata_refs *refs, bool reve
 		userdata_refs_push(&seen, r->protocol, r->code);
 		if (!tui_lookup_ref(t, r->protocol, r->code, &e))
 			continue;
-		struct sc_entries *l = &t->ov_rows;
-		if (l->n == l->cap) {
-			l->cap = l->cap ? l->cap * 2 : 16;
-			l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
-		}
-		l->v[l->n++] = e;
+		*LIST_PUSH(&t->ov_rows) = e;
 	}
 	userdata_refs_free(&seen);
 }

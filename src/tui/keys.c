@@ -29,10 +29,7 @@ static int alt_left = KEY_ALT_LEFT, alt_right = KEY_ALT_RIGHT;
 
 static void bind(bool code, wint_t ch, enum tui_action a)
 {
-	if (nbindings == capbindings) {
-		capbindings = capbindings ? capbindings * 2 : 64;
-		bindings = xreallocarray(bindings, capbindings, sizeof *bindings);
-	}
+	bindings = xgrow(bindings, nbindings, &capbindings, sizeof *bindings);
 	bindings[nbindings].key.code = code;
 	bindings[nbindings].key.ch = ch;
 	bindings[nbindings].action = a;

@@ -22,26 +22,17 @@ void tlines_free(struct tlines *l)
 
 void tl_line(struct tlines *l)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
-	}
-	memset(&l->v[l->n++], 0, sizeof l->v[0]);
+	LIST_PUSH(l);
 }
 
 /* A span on line i. */
 void tl_span_on(struct tlines *l, size_t i, int x, int w, int style, const char *text)
 {
-	struct tline *ln = &l->v[i];
-	if (ln->n == ln->cap) {
-		ln->cap = ln->cap ? ln->cap * 2 : 4;
-		ln->v = xreallocarray(ln->v, ln->cap, sizeof *ln->v);
-	}
-	ln->v[ln->n].x = x;
-	ln->v[ln->n].w = w;
-	ln->v[ln->n].style = style;
-	ln->v[ln->n].text = xstrdup(text ? text : "");
-	ln->n++;
+	struct tspan *sp = LIST_PUSH(&l->v[i]);
+	sp->x = x;
+	sp->w = w;
+	sp->style = style;
+	sp->text = xstrdup(text ? text : "");
 }
 
 /* A span on the last line (a new line when there is none). */

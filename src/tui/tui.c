@@ -257,11 +257,7 @@ static void tui_init(struct tui *t, struct store *st, const struct tui_opts *o)
 			if (!tui_lookup_ref(t, o->seen[i].protocol, o->seen[i].code, &e))
 				continue;
 			t->seen_n[t->seen.n] = o->seen[i].n;
-			if (t->seen.n == t->seen.cap) {
-				t->seen.cap = t->seen.cap ? t->seen.cap * 2 : 16;
-				t->seen.v = xreallocarray(t->seen.v, t->seen.cap, sizeof *t->seen.v);
-			}
-			t->seen.v[t->seen.n++] = e;
+			*LIST_PUSH(&t->seen) = e;
 		}
 		if (t->seen.n)
 			tui_open_overlay(t, OV_SEEN);

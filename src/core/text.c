@@ -283,9 +283,17 @@ static void wrap_paragraph(const char *s, size_t n, size_t width,
 			continue;
 		struct buf head = {0};
 		fit_clean(&head, line, width, false, false);
-		if (head.len == 0) { /* width smaller than one character */
-			buf_free(&head);
-			continue;
+		if (head.len == 0) {
+			/* the first character is wider than the width: it takes a
+			 * line of its own, and the rest is cut again */
+			uint32_t cp;
+			int len = utf8_decode(line, strlen(line), &cp);
+			size_t first = len > 0 ? (size_t)len : 1;
+			if (line[first] == '\0') {
+				buf_free(&head);
+				continue;
+			}
+			buf_add(&head, line, first);
 		}
 		char *rest = xstrdup(line + head.len);
 		free(line);
@@ -336,19 +344,21 @@ size_t text_wrap_spaces(const char *s, size_t width, char ***lines)
 	*lines = NULL;
 	for (char *save = NULL, *w = strtok_r(copy, " \n", &save); w; w = strtok_r(NULL, " \n", &save)) {
 		size_t ww = text_width(w);
-		if (used > 0 && used + 1 + ww > width) {
+		/* line.len, not used: a word of zero width (a lone combining
+		 * mark, U+200B) is still a word and needs its space */
+		if (line.len > 0 && used + 1 + ww > width) {
 			*lines = xgrow(*lines, count, &cap, sizeof **lines);
 			(*lines)[count++] = buf_detach(&line);
 			used = 0;
 		}
-		if (used > 0) {
+		if (line.len > 0) {
 			buf_addc(&line, ' ');
 			used++;
 		}
 		buf_adds(&line, w);
 		used += ww;
 	}
-	if (used > 0 || count == 0) {
+	if (line.len > 0 || count == 0) {
 		*lines = xgrow(*lines, count, &cap, sizeof **lines);
 		(*lines)[count++] = buf_detach(&line);
 	}

@@ -63,9 +63,8 @@ static void check_wrap(size_t i, const char *s, size_t width)
 	text_lines_free(lines, count);
 }
 
-/* Widths below 2 leave a run of wide characters on one line (see
- * docs/TESTING.md, "known bugs"); raise to 0 once fixed. */
-#define WRAP_MIN_WIDTH 2
+/* Every width from 0: at 0 and 1 each wide character is a line of its own. */
+#define WRAP_MIN_WIDTH 0
 
 static void test_wrap_props(void **state)
 {
@@ -133,6 +132,22 @@ static void test_wrap_limits(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(lines[1], "cd");
 	text_lines_free(lines, n);
+	n = text_wrap_spaces("\xE2\x80\x8B ab", 10, &lines); /* U+200B is a word */
+	assert_int_equal(n, 1);
+	assert_string_equal(lines[0], "\xE2\x80\x8B ab");
+	text_lines_free(lines, n);
+	n = text_wrap_spaces("\xCC\x81 x", 1, &lines);        /* a lone U+0301, then x */
+	assert_int_equal(n, 2);
+	assert_string_equal(lines[1], "x");
+	text_lines_free(lines, n);
+	n = text_wrap("未找到", 1, &lines);        /* wider than the width: one each */
+	assert_int_equal(n, 3);
+	assert_string_equal(lines[0], "未");
+	assert_string_equal(lines[2], "到");
+	text_lines_free(lines, n);
+	n = text_wrap("未找", 0, &lines);
+	assert_int_equal(n, 2);
+	text_lines_free(lines, n);
 }
 
 /* text_wrap_spaces: words in order, breaks only at spaces, no line wider
@@ -159,16 +174,13 @@ static void test_wrap_spaces_props(void **state)
 		/* the words, joined by one space, are the input's words */
 		struct buf words = {0};
 		char *copy = xstrdup(s), *save = NULL;
-		bool zero_width_word = false;
 		for (char *w = strtok_r(copy, " \n", &save); w; w = strtok_r(NULL, " \n", &save)) {
 			if (words.len)
 				buf_addc(&words, ' ');
 			buf_adds(&words, w);
-			zero_width_word |= text_width(w) == 0;
 		}
-		/* known bug: a word of zero width is glued to the next one
-		 * (docs/TESTING.md); such input is left out until it is fixed */
-		PROP_CHECK("wrap_spaces: the same words in order", zero_width_word ||
+		/* words of zero width included (a lone combining mark, U+200B) */
+		PROP_CHECK("wrap_spaces: the same words in order",
 		           strcmp(buf_str(&words), buf_str(&all)) == 0, i, s, n);
 		free(copy);
 		buf_free(&words);

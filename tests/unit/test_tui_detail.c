@@ -44,25 +44,36 @@ static char *line_text(const struct tlines *l, size_t i)
 	return s;
 }
 
+/* Builds the detail pane of protocol:code in lang, w columns wide, into
+ * *t and *p; free with tlines_free(&p->lines), tui_entry_clear(&t->cur)
+ * and sc_entries_free(found). */
+static void build_detail(const char *protocol, const char *code, enum lang lang, int w, struct tui *t,
+                         struct pane *p, struct sc_entries *found)
+{
+	char *cause = NULL;
+
+	memset(t, 0, sizeof *t);
+	memset(p, 0, sizeof *p);
+	memset(found, 0, sizeof *found);
+	t->st = st;
+	t->lang = lang;
+	p->ops = &pane_ops_detail;
+	assert_int_equal(store_lookup(st, protocol, code, found, &cause), 0);
+	assert_true(found->n >= 1);
+	assert_int_equal(tui_entry_show(t, &t->cur, &found->v[0]), 0);
+	pane_ops_detail.build(t, p, w);
+}
+
 /* Builds the detail pane of protocol:code in lang, w columns wide, and
  * checks that its headings are the document's, in order, and that each
  * section shows its first item. */
 static void expect_drawn(const char *protocol, const char *code, enum lang lang, int w)
 {
-	struct sc_entries found = {0};
-	char *cause = NULL;
+	struct sc_entries found;
 	struct tui t;
 	struct pane p;
 
-	memset(&t, 0, sizeof t);
-	memset(&p, 0, sizeof p);
-	t.st = st;
-	t.lang = lang;
-	p.ops = &pane_ops_detail;
-	assert_int_equal(store_lookup(st, protocol, code, &found, &cause), 0);
-	assert_true(found.n >= 1);
-	assert_int_equal(tui_entry_show(&t, &t.cur, &found.v[0]), 0);
-	pane_ops_detail.build(&t, &p, w);
+	build_detail(protocol, code, lang, w, &t, &p, &found);
 
 	const struct view_entry *d = &t.cur.doc;
 	size_t at = 0;  /* the next line to look at */
@@ -113,6 +124,38 @@ static void test_sections_drawn(void **state)
 			expect_drawn(codes[i][0], codes[i][1], (enum lang)lang, 60);
 			expect_drawn(codes[i][0], codes[i][1], (enum lang)lang, 120);
 		}
+}
+
+/* Each finding in the detail pane (404's two mistranslations) starts with
+ * a "!" in the warning colour at column 0 of its first line, its text
+ * after it. Kills the mutation survivor src/tui/pane_detail.c:238 (`>` to
+ * `<=`: no finding marked). */
+static void test_findings_marked(void **state)
+{
+	struct sc_entries found;
+	struct tui t;
+	struct pane p;
+	size_t marked = 0;
+
+	(void)state;
+	build_detail("http", "404", LANG_EN, 100, &t, &p, &found);
+	for (size_t i = 0; i < p.lines.n; i++) {
+		char *txt = line_text(&p.lines, i);
+		if (strstr(txt, " mistranslation: ")) {
+			const struct tline *ln = &p.lines.v[i];
+			bool bang = false;
+			for (size_t k = 0; k < ln->n; k++)
+				bang |= ln->v[k].x == 0 && ln->v[k].style == PAL_WARN && strcmp(ln->v[k].text, "!") == 0;
+			if (!bang)
+				fail_msg("finding line %zu \"%s\" has no \"!\" mark", i, txt);
+			marked++;
+		}
+		free(txt);
+	}
+	assert_int_equal(marked, 2);
+	tlines_free(&p.lines);
+	tui_entry_clear(&t.cur);
+	sc_entries_free(&found);
 }
 
 /* The drift that the document ended: 425's former meaning and 403's
@@ -194,6 +237,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_match_line),
 		cmocka_unit_test(test_sections_drawn),
+		cmocka_unit_test(test_findings_marked),
 		cmocka_unit_test(test_former_and_sub_status),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

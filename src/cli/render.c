@@ -113,19 +113,52 @@ void render_code(struct out *o, const struct sc_entry *e, bool with_protocol)
 	free(s);
 }
 
-/* The snippet as shown: marks become colour (or [brackets] without). */
-static void snippet_text(struct out *o, const char *s)
+/* The snippet fitted to width columns, its marks shown as colour (or
+ * [brackets] without): the text without the marks is fitted (and cleaned)
+ * first, so that a cut never splits a mark, then the marks go back where
+ * they were. The cleaning can only lengthen a control character, after
+ * which the marks stop (the text stays). */
+static void render_snippet(struct out *o, const char *snippet, size_t width)
 {
-	for (; *s; s++) {
-		if (*s == SEARCH_MARK_ON)
-			buf_adds(&o->b, o->color ? "\033[7m" : "[");
-		else if (*s == SEARCH_MARK_OFF)
-			buf_adds(&o->b, o->color ? "\033[0m" : "]");
-		else if (*s == '\n' || *s == '\t')
-			buf_addc(&o->b, ' ');
+	struct buf plain = {0}, fit = {0};
+	const char *ell = "\xE2\x80\xA6";
+	bool open = false;
+	size_t marks = 0;
+
+	for (const char *s = snippet; *s; s++) {
+		if (*s != SEARCH_MARK_ON && *s != SEARCH_MARK_OFF)
+			buf_addc(&plain, *s == '\n' || *s == '\t' ? ' ' : *s);
 		else
-			buf_addc(&o->b, *s);
+			marks++;
 	}
+	if (!o->color)  /* room for the brackets */
+		width = width > marks + 8 ? width - marks : 8;
+	char *clean = text_clean(buf_str(&plain), plain.len);
+	bool cut = text_width(clean) > width;
+	text_fit(&fit, clean, width, false, true);
+	free(clean);
+	size_t n = fit.len - (cut && fit.len >= 3 ? 3 : 0), k = 0;  /* without the ellipsis */
+	for (const char *s = snippet; *s && k < n; s++) {
+		char c = *s == '\n' || *s == '\t' ? ' ' : *s;
+		if (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) {
+			open = *s == SEARCH_MARK_ON;
+			buf_adds(&o->b, o->color ? (open ? "\033[7m" : "\033[0m") : (open ? "[" : "]"));
+		} else if (c == fit.s[k]) {
+			buf_addc(&o->b, c);
+			k++;
+		} else {
+			break;  /* the cleaning changed a character: the rest as cleaned */
+		}
+	}
+	buf_add(&o->b, fit.s + k, n - k);
+	if (open)
+		buf_adds(&o->b, o->color ? "\033[0m" : "]");
+	if (cut)
+		buf_adds(&o->b, ell);
+	if (o->color)
+		buf_adds(&o->b, "\033[0m");
+	buf_free(&fit);
+	buf_free(&plain);
 }
 
 void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bool fuzzy, bool tty)
@@ -174,20 +207,9 @@ void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bo
 		out_colored(o, PAL_WARN, o->lang == LANG_ZH ? "  (相近)" : "  (close match)");
 	buf_addc(&o->b, '\n');
 	if (snippet && *snippet) {
-		/* plain text first, so that the cut never splits a mark */
-		struct buf fit = {0}, plain = {0};
-		for (const char *s = snippet; *s; s++)
-			buf_addc(&plain, *s == '\n' ? ' ' : *s);
-		text_fit(&fit, buf_str(&plain), o->width > ROW_INDENT + 2 ? o->width - ROW_INDENT : 20, false, true);
 		buf_pad(&o->b, ROW_INDENT);
-		snippet_text(o, buf_str(&fit));
-		if (o->color)
-			buf_adds(&o->b, "\033[0m");
-		else if (strchr(buf_str(&fit), SEARCH_MARK_ON) && !strchr(buf_str(&fit), SEARCH_MARK_OFF))
-			buf_addc(&o->b, ']');
+		render_snippet(o, snippet, o->width > ROW_INDENT + 2 ? o->width - ROW_INDENT : 20);
 		buf_addc(&o->b, '\n');
-		buf_free(&fit);
-		buf_free(&plain);
 	}
 }
 

@@ -10,6 +10,7 @@
 #include "entry.h"
 #include "render.h"
 #include "str.h"
+#include "text.h"
 
 static struct store *st;
 static struct sc_entries all;
@@ -253,6 +254,34 @@ static void test_many_sub_status(void **state)
 	free(src);
 }
 
+/* A search hit on a terminal: the snippet's marks become [brackets] (or
+ * reverse video), never the control bytes or their ^A/^B escapes, and a
+ * cut keeps the brackets closed and the line within the width. */
+static void test_row_snippet(void **state)
+{
+	(void)state;
+	char proto[] = "http", code[] = "504", phrase[] = "Gateway Timeout";
+	struct sc_entry e = { .protocol = proto, .code = code, .phrase_en = phrase, .num = 504 };
+	struct out o = { .width = 60, .lang = LANG_EN };
+	render_row(&o, &e, "A \x01gateway\x02 or proxy did not get a \x01timely\x02 response from upstream", false,
+	           true);
+	const char *snip = strchr(buf_str(&o.b), '\n') + 1;
+	assert_non_null(strstr(snip, "A [gateway] or proxy"));
+	assert_null(strchr(snip, '\x01'));
+	assert_null(strstr(snip, "^A"));
+	assert_true(text_width(snip) <= 60 + 1);  /* with its newline */
+	assert_non_null(strstr(snip, "\xE2\x80\xA6\n"));  /* cut, with the ellipsis */
+	size_t opens = 0, closes = 0;
+	for (const char *p = snip; *p; p++)
+		opens += *p == '[', closes += *p == ']';
+	assert_int_equal(opens, closes);
+	buf_reset(&o.b);
+	o.color = true;
+	render_row(&o, &e, "a \x01gateway\x02", false, true);
+	assert_non_null(strstr(buf_str(&o.b), "a \033[7mgateway\033[0m"));
+	out_free(&o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_text_and_json_agree),
 		cmocka_unit_test(test_many_sub_status),
 		cmocka_unit_test(test_compare_titles),
+		cmocka_unit_test(test_row_snippet),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

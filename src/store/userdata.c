@@ -340,7 +340,20 @@ char *userdata_peek(const char *dir, const char *key)
 	if (dir == NULL || *dir != '/')
 		return NULL;
 	char *path = xasprintf("%s/user.db", dir);
-	struct userdata u = { open_ro(path), false, NULL };
+	/* Where the file can be written, open it for writing (never creating
+	 * it, writing nothing): the last connection to close then checkpoints
+	 * and removes the -wal and -shm files, which a read-only connection
+	 * would leave beside the user's database. */
+	sqlite3 *db = NULL;
+	if (access(path, W_OK) != 0 ||
+	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    exec_sql(db, "SELECT count(*) FROM setting WHERE 0") != 0) {
+		sqlite3_close(db);
+		db = open_ro(path);
+	} else {
+		sqlite3_busy_timeout(db, 250);
+	}
+	struct userdata u = { db, false, NULL };
 	free(path);
 	if (u.db == NULL)
 		return NULL;

@@ -158,6 +158,33 @@ static int reader(const char *dir)
 /* A folder the user cannot write (issue 15 item 9): bookmarks, history and
  * language still show, read-only, and the reason is the true one. As root
  * the reader drops to nobody, for whom root's 0755 folder is read-only. */
+/* Reading the saved language (userdata_peek, run by every command) finds it
+ * and leaves nothing beside the user's database: no -wal, no -shm. */
+static void test_peek_leaves_no_files(void **state)
+{
+	(void)state;
+	char *dir = tu_tmp("ud-peek");
+	struct userdata *u = userdata_open(dir);
+	assert_non_null(u);
+	assert_int_equal(userdata_set(u, "lang", "zh"), 0);
+	userdata_close(u);
+
+	char *v = userdata_peek(dir, "lang");
+	assert_non_null(v);
+	assert_string_equal(v, "zh");
+	free(v);
+	const char *const leftover[] = { "user.db-wal", "user.db-shm" };
+	for (size_t i = 0; i < 2; i++) {
+		char *p = xasprintf("%s/%s", dir, leftover[i]);
+		if (access(p, F_OK) == 0)
+			fail_msg("%s left behind by userdata_peek", p);
+		free(p);
+	}
+	v = userdata_peek(dir, "missing");
+	assert_null(v);
+	free(dir);
+}
+
 static void test_readonly_dir(void **state)
 {
 	char *dir = tu_tmp("ud-ro"), *top = xstrdup(dir);
@@ -269,6 +296,7 @@ int main(void)
 		cmocka_unit_test(test_basics),
 		cmocka_unit_test(test_no_home),
 		cmocka_unit_test(test_migrate_v1),
+		cmocka_unit_test(test_peek_leaves_no_files),
 		cmocka_unit_test(test_readonly_dir),
 		cmocka_unit_test(test_sigkill),
 	};

@@ -8,6 +8,7 @@
 
 #include "str.h"
 #include "text.h"
+#include "ui.h"
 #include "mark.h"
 #include "xmalloc.h"
 
@@ -204,7 +205,7 @@ void render_row(struct out *o, const struct sc_entry *e, const char *snippet, bo
 		text_fit(&o->b, p ? p : "", rest, false, true);
 	}
 	if (fuzzy)
-		out_colored(o, PAL_WARN, o->lang == LANG_ZH ? "  (相近)" : "  (close match)");
+		out_colored(o, PAL_WARN, UI_IN(o->lang, "  (close match)"));
 	buf_addc(&o->b, '\n');
 	if (snippet && *snippet) {
 		buf_pad(&o->b, ROW_INDENT);
@@ -311,7 +312,7 @@ void render_compare(struct out *o, const struct view_entry *const *v, size_t n)
 				continue;
 			shown[notes++] = x->note_en;
 			render_heading(o, x->title_en ? x->title_en : "How to tell them apart",
-			               x->title_zh ? x->title_zh : "如何区分");
+			               x->title_zh ? x->title_zh : UI_ZH("How to tell them apart"));
 			if (lang_want_en(o->lang) && x->note_en)
 				out_wrapped(o, 2, x->note_en);
 			if (lang_want_zh(o->lang) && x->note_zh)
@@ -319,5 +320,6 @@ void render_compare(struct out *o, const struct view_entry *const *v, size_t n)
 		}
 	if (notes == 0)
 		render_heading(o, n == 2 ? "No curated note compares these two codes" : "No curated note compares these codes",
-		               n == 2 ? "没有比较这两个状态码的说明" : "没有比较这些状态码的说明");
+		               n == 2 ? UI_ZH("No curated note compares these two codes")
+		                      : UI_ZH("No curated note compares these codes"));
 }

@@ -13,6 +13,7 @@
 
 #include "str.h"
 #include "text.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 /* An item's en and zh texts, each wrapped and indented. */
@@ -73,7 +74,7 @@ static void draw_head(void *ctx, const struct view_entry *d, const struct view_s
 			out_colored(o, PAL_HEADING, p);
 			buf_addc(&o->b, '\n');
 		} else {
-			buf_adds(&o->b, o->lang == LANG_ZH ? "  子状态码，属于 " : "  sub-status of ");
+			buf_adds(&o->b, UI_IN(o->lang, "  sub-status of "));
 			render_code(o, it->ref, false);
 			buf_addf(&o->b, " %s\n", p);
 		}
@@ -97,10 +98,10 @@ static void draw_summary(void *ctx, const struct view_entry *d, const struct vie
 		if (it->value == NULL)
 			continue;
 		char *who = strcmp(it->value, "project") != 0
-			? xasprintf(o->lang == LANG_ZH ? "（摘自 %s）" : "(from %s)", it->value)
-			: xstrdup(o->lang == LANG_EN ? "(written by the statuscodes project)"
-			          : o->lang == LANG_ZH ? "（本项目撰写）"
-			          : "(written by the statuscodes project \xC2\xB7 本项目撰写)");
+			? xasprintf(UI_IN(o->lang, "(from %s)"), it->value)
+			: o->lang != LANG_BOTH ? xstrdup(UI_IN(o->lang, "(written by the statuscodes project)"))
+			: xasprintf("(%s \xC2\xB7 %s)", "written by the statuscodes project",
+			            UI_ZH("written by the statuscodes project"));
 		buf_adds(&o->b, "  ");
 		out_colored(o, PAL_DIM, who);
 		buf_addc(&o->b, '\n');
@@ -226,7 +227,7 @@ static void draw_defects(void *ctx, const struct view_entry *d, const struct vie
 			free(line);
 		}
 		if (zh) {
-			char *line = xasprintf("%s:%d %s：%s；%s", f->source, f->line, f->kind, f->message_zh,
+			char *line = xasprintf(UI_ZH("%s:%d %s: %s; %s"), f->source, f->line, f->kind, f->message_zh,
 			                       f->resolution_zh);
 			out_wrapped(o, 2, line);
 			free(line);
@@ -290,7 +291,7 @@ static void draw_also(void *ctx, const struct view_entry *d, const struct view_s
 	for (size_t i = 0; i < s->n; i++) {
 		const struct sc_entry *e = s->v[i].ref;
 		char *p = render_phrases(o, e);
-		buf_adds(&o->b, o->lang == LANG_ZH ? "另见 " : "also ");
+		buf_adds(&o->b, UI_IN(o->lang, "also "));
 		render_code(o, e, true);
 		buf_addf(&o->b, " %s  ", p);
 		char *cmd = xasprintf("(statuscodes %s %s)", e->protocol, e->code);
@@ -315,14 +316,14 @@ static void draw_more(void *ctx, const struct view_entry *d)
 			notes |= s->v[k].note_en || s->v[k].note_zh;
 		if (render_short_drawer.draw[s->kind] && !notes)
 			continue;
-		const char *name = notes ? (zh ? "区分说明" : "notes") : zh ? s->zh : label_sections[s->kind].name;
+		const char *name = notes ? UI_IN(o->lang, "notes") : zh ? s->zh : label_sections[s->kind].name;
 		if (more.len)
-			buf_adds(&more, zh ? "、" : ", ");
+			buf_adds(&more, UI_IN(o->lang, ", "));
 		for (const char *c = name; *c; c++)    /* "sub_status" -> "sub-status" */
 			buf_addc(&more, *c == '_' ? '-' : *c);
 	}
 	if (more.len) {
-		char *line = xasprintf(zh ? "（--full 显示更多：%s）" : "(more with --full: %s)", buf_str(&more));
+		char *line = xasprintf(UI_IN(o->lang, "(more with --full: %s)"), buf_str(&more));
 		buf_addc(&o->b, '\n');
 		out_wrapped_colored(o, 0, PAL_DIM, line);
 		free(line);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui.h"
 #include "xmalloc.h"
 
 /* A new, empty section of this kind at the end of the document. */
@@ -245,10 +246,13 @@ char *view_more_line(const struct view_entry *d, const struct view_section *s, e
 	if (s->more == 0)
 		return NULL;
 	if (lang == LANG_ZH)
-		return xasprintf("……另有 %zu 个：statuscodes list %s", s->more, code);
+		return xasprintf(UI_ZH("… and %zu more: statuscodes list %s"), s->more, code);
 	if (lang == LANG_EN)
 		return xasprintf("… and %zu more: statuscodes list %s", s->more, code);
-	return xasprintf("… and %zu more · 另有 %zu 个: statuscodes list %s", s->more, s->more, code);
+	char *zh = xasprintf(UI_ZH("and %zu more"), s->more);
+	char *line = xasprintf("… and %zu more \xC2\xB7 %s: statuscodes list %s", s->more, zh, code);
+	free(zh);
+	return line;
 }
 
 void view_entry_free(struct view_entry *d)

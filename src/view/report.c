@@ -8,6 +8,7 @@
 
 #include "advice.h"
 #include "labels.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 const struct view_label view_report_labels[VRL_COUNT] = {
@@ -70,7 +71,7 @@ static char *meaning(const struct ex_count *c, bool zh)
 {
 	const struct view_label *l = view_report_labels;
 	const char *ph = zh ? c->m.e.phrase_zh : c->m.e.phrase_en;
-	const char *sep = zh ? "（" : " (", *end = zh ? "）" : ")";
+	const char *sep = zh ? UI_ZH(" (") : " (", *end = zh ? UI_ZH(")") : ")";
 
 	if (!ph)
 		ph = "";

@@ -78,6 +78,25 @@ const struct ui_string ui_strings[] = {
 	{ "coverage: incomplete", "覆盖：不完整", 0 },
 	{ "coverage: 100%", "覆盖：100%", 0 },
 
+	/* ---- the command line: entries, lists and comparisons (stdout) ---- */
+	{ "  (close match)", "  (相近)", 0 },
+	{ "How to tell them apart", "如何区分", 0 },
+	{ "No curated note compares these two codes", "没有比较这两个状态码的说明", 0 },
+	{ "No curated note compares these codes", "没有比较这些状态码的说明", 0 },
+	{ "  sub-status of ", "  子状态码，属于 ", 0 },
+	{ "(from %s)", "（摘自 %s）", 0 },
+	{ "(written by the statuscodes project)", "（本项目撰写）", 0 },
+	{ "written by the statuscodes project", "本项目撰写", 0 },
+	{ "%s:%d %s: %s; %s", "%s:%d %s：%s；%s", 0 },
+	{ "also ", "另见 ", 0 },
+	{ "notes", "区分说明", 0 },
+	{ ", ", "、", 0 },
+	{ "(more with --full: %s)", "（--full 显示更多：%s）", 0 },
+	{ "… and %zu more: statuscodes list %s", "……另有 %zu 个：statuscodes list %s", 0 },
+	{ "and %zu more", "另有 %zu 个", 0 },
+	{ " (", "（", 0 },
+	{ ")", "）", 0 },
+
 	/* ---- --help ---- */
 	{ "Usage: statuscodes [OPTION]... [COMMAND] [ARG]...", "用法：statuscodes [选项]... [命令] [参数]...", 0 },
 	{ "A bilingual (English/中文) reference for HTTP, FTP and WebSocket status codes.",
@@ -183,14 +202,24 @@ static enum lang current = LANG_BOTH;
 void ui_set_lang(enum lang l) { current = l; }
 enum lang ui_lang(void) { return current; }
 
-const char *ui_text(const char *en)
+const char *ui_text_zh(const char *en)
 {
-	if (current != LANG_ZH || en == NULL)
+	if (en == NULL)
 		return en;
 	for (size_t i = 0; i < ui_string_count; i++)
 		if (strcmp(ui_strings[i].en, en) == 0)
 			return ui_strings[i].zh;
 	return en;
+}
+
+const char *ui_text_in(enum lang l, const char *en)
+{
+	return l == LANG_ZH ? ui_text_zh(en) : en;
+}
+
+const char *ui_text(const char *en)
+{
+	return ui_text_in(current, en);
 }
 
 const char *ui_pick(const char *en, const char *zh)

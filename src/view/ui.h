@@ -49,6 +49,17 @@ static inline bool ui_zh(void) { return ui_lang() == LANG_ZH; }
 const char *ui_text(const char *en) __attribute__((format_arg(1)));
 #define UI(s) ui_text("" s)
 
+/* en's Chinese from the catalogue whatever the interface language (en when
+ * the catalogue lacks it): the Chinese half of a bilingual heading or line
+ * whose English is en. */
+const char *ui_text_zh(const char *en) __attribute__((format_arg(1)));
+#define UI_ZH(s) ui_text_zh("" s)
+
+/* en in language l (Chinese for LANG_ZH, else en): for output whose
+ * language is the caller's (struct out's lang), not the process's. */
+const char *ui_text_in(enum lang l, const char *en) __attribute__((format_arg(2)));
+#define UI_IN(l, s) ui_text_in((l), "" s)
+
 /* en or zh as the interface language asks (zh falls back to en when NULL
  * or empty): for tables that carry their own Chinese column. */
 const char *ui_pick(const char *en, const char *zh);

@@ -49,6 +49,8 @@ const char schema_sql[] =
 "CREATE INDEX entry_range ON entry(num, hi) WHERE hi > num;\n"
 "CREATE INDEX entry_sort ON entry(sort_key);\n"
 "CREATE INDEX entry_plain ON entry(num) WHERE sub IS NULL;\n"
+"-- the browser's code list: a class's top-level codes in order (store_list_top)\n"
+"CREATE INDEX entry_top ON entry(protocol, class, sort_key) WHERE parent IS NULL;\n"
 "-- the makers of unofficial codes: an entry's vendor is the name of the\n"
 "-- first row (by rowid) whose match occurs in its spec (curated)\n"
 "CREATE TABLE vendor(\n"

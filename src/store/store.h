@@ -68,6 +68,8 @@ struct sc_entry {
 	bool    brief;                   /* a search hit: only what a list shows (code,
 	                                    phrases, class, status, spec, vendor); the
 	                                    texts are NULL, store_entry_by_id() reads them */
+	size_t  nsubs;                   /* its sub-status codes (403.1 ..): counted by
+	                                    store_list_top() only, else 0 */
 };
 
 struct sc_entries {
@@ -170,6 +172,15 @@ int store_entry_by_id(struct store *st, int64_t id, struct sc_entry *out, char *
  * code (403 lists 403 and 403.*). Sorted by protocol, then code. */
 int store_list(struct store *st, const char *protocol, const char *pattern,
                struct sc_entries *out, char **cause);
+/* The browser's code list, a fold at a time: the top-level entries (no
+ * parent) of protocol's class class_id (4xx, 1000-2999), brief, in code
+ * order, each with how many sub-status codes it has in nsubs; through the
+ * entry_top index, never reading a sub-status row. Appends to out. */
+int store_list_top(struct store *st, const char *protocol, const char *class_id,
+                   struct sc_entries *out, char **cause);
+/* The sub-status codes of the entry with id parent (403.1 .. 403.23 for
+ * 403), brief, in code order, for opening its fold. Appends to out. */
+int store_list_subs(struct store *st, int64_t parent, struct sc_entries *out, char **cause);
 /* Up to max entries of protocol (NULL: all) whose code starts with prefix,
  * for shell completion; sub-status codes (403.14) only when subs. */
 int store_complete(struct store *st, const char *protocol, const char *prefix, bool subs, size_t max,

@@ -156,6 +156,57 @@ int store_list(struct store *st, const char *protocol, const char *pattern,
 	return collect_entries(st, s, out, cause);
 }
 
+/* Steps s to the end, appending every row as a brief entry, and the count
+ * in column ENTRY_NCOLS as its nsubs when counted; no partial results on
+ * failure. */
+static int collect_brief(struct store *st, sqlite3_stmt *s, bool counted, struct sc_entries *out,
+                         char **cause)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_entry *e = LIST_PUSH(out);
+		store_entry_from_row(s, 0, e);
+		e->brief = true;
+		int64_t k = counted ? sqlite3_column_int64(s, ENTRY_NCOLS) : 0;
+		e->nsubs = k > 0 ? (size_t)k : 0;
+	}
+	done(s);
+	if (rc != SQLITE_DONE) {
+		sc_entries_free(out);
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
+int store_list_top(struct store *st, const char *protocol, const char *class_id,
+                   struct sc_entries *out, char **cause)
+{
+	sqlite3_stmt *s;
+
+	/* entry_top is partial on parent IS NULL, ordered by sort_key: the
+	 * rows come in code order without a sort; the counts walk entry_parent */
+	if (prep(st, "SELECT " ENTRY_BRIEF_COLS("e") ", (SELECT count(*) FROM entry c WHERE c.parent = e.id)"
+	             " FROM entry e WHERE e.protocol = ?1 AND e.class = ?2 AND e.parent IS NULL"
+	             " ORDER BY e.sort_key, e.id", &s, cause) != 0)
+		return -1;
+	bind_text(s, 1, protocol);
+	bind_text(s, 2, class_id);
+	return collect_brief(st, s, true, out, cause);
+}
+
+int store_list_subs(struct store *st, int64_t parent, struct sc_entries *out, char **cause)
+{
+	sqlite3_stmt *s;
+
+	if (prep(st, "SELECT " ENTRY_BRIEF_COLS("e") " FROM entry e WHERE e.parent = ?1"
+	             " ORDER BY e.sort_key", &s, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, parent);
+	return collect_brief(st, s, false, out, cause);
+}
+
 int store_complete(struct store *st, const char *protocol, const char *prefix, bool subs, size_t max,
                    struct sc_entries *out, char **cause)
 {

@@ -228,6 +228,91 @@ static void test_list(void **state)
 	assert_int_equal(l.n, 0);
 }
 
+/* The browser's fold: store_list_top and store_list_subs against the whole
+ * list store_list gives (every row of the class, sub-status codes too):
+ * the top rows are its rows without a parent, in its order; each count is
+ * how many of its rows have that parent, and the subs are exactly those,
+ * in order. For every class of every protocol. */
+static void check_fold(const char *protocol, const char *class_id)
+{
+	struct sc_entries all = {0}, top = {0}, subs = {0};
+	char *cause = NULL;
+	size_t k = 0;
+
+	assert_int_equal(store_list(st, protocol, class_id, &all, &cause), 0);
+	assert_int_equal(store_list_top(st, protocol, class_id, &top, &cause), 0);
+	for (size_t i = 0; i < all.n; i++) {
+		if (all.v[i].parent != 0 || strcmp(all.v[i].class_id, class_id) != 0)
+			continue;
+		assert_true(k < top.n);
+		/* in code order; rows of one sort key (WebSocket 1016-2999 and
+		 * 1016-1999) may come either way round */
+		assert_int_equal(top.v[k].num, all.v[i].num);
+		size_t at = 0;
+		while (at < top.n && top.v[at].id != all.v[i].id)
+			at++;
+		assert_true(at < top.n);
+		assert_true(top.v[at].brief);
+		size_t want = 0;
+		for (size_t j = 0; j < all.n; j++)
+			want += all.v[j].parent == all.v[i].id;
+		assert_int_equal(top.v[at].nsubs, want);
+		assert_int_equal(store_list_subs(st, all.v[i].id, &subs, &cause), 0);
+		assert_int_equal(subs.n, want);
+		size_t m = 0;
+		for (size_t j = 0; j < all.n; j++)
+			if (all.v[j].parent == all.v[i].id) {
+				assert_int_equal(subs.v[m].id, all.v[j].id);
+				assert_int_equal(subs.v[m].parent, all.v[i].id);
+				assert_true(subs.v[m].brief);
+				m++;
+			}
+		sc_entries_free(&subs);
+		k++;
+	}
+	assert_int_equal(top.n, k);
+	sc_entries_free(&all);
+	sc_entries_free(&top);
+}
+
+static void test_list_fold(void **state)
+{
+	struct sc_classes cs = {0};
+	struct sc_entries top = {0}, subs = {0};
+	char *cause = NULL;
+
+	assert_int_equal(store_classes(st, NULL, &cs, &cause), 0);
+	assert_true(cs.n > 10);
+	for (size_t i = 0; i < cs.n; i++)
+		check_fold(cs.v[i].protocol, cs.v[i].id);
+	sc_classes_free(&cs);
+
+	/* issue 14: from 400 to 404 is four rows once the IIS codes fold */
+	assert_int_equal(store_list_top(st, "http", "4xx", &top, &cause), 0);
+	size_t i400 = top.n, i404 = top.n, i403 = top.n;
+	for (size_t i = 0; i < top.n; i++) {
+		assert_int_equal(top.v[i].sub, -1);
+		if (strcmp(top.v[i].code, "400") == 0) i400 = i;
+		if (strcmp(top.v[i].code, "403") == 0) i403 = i;
+		if (strcmp(top.v[i].code, "404") == 0) i404 = i;
+	}
+	assert_true(i404 < top.n);
+	assert_int_equal(i404 - i400, 4);
+	/* 004 lists 20 IIS 403.x codes; the curated data adds more */
+	assert_true(top.v[i403].nsubs >= 20);
+	assert_int_equal(store_list_subs(st, top.v[i403].id, &subs, &cause), 0);
+	assert_int_equal(subs.n, top.v[i403].nsubs);
+	assert_string_equal(subs.v[0].code, "403.1");
+	assert_string_equal(subs.v[0].vendor, "IIS");
+	sc_entries_free(&subs);
+	sc_entries_free(&top);
+	/* a class or a parent that is not there: nothing, no error */
+	assert_int_equal(store_list_top(st, "http", "9xx", &top, &cause), 0);
+	assert_int_equal(top.n, 0);
+	assert_int_equal(store_list_subs(st, -1, &subs, &cause), 0);
+	assert_int_equal(subs.n, 0);
+}
+
 static void test_xrefs(void **state)
 {
 	struct sc_entries l = {0};
@@ -479,6 +564,7 @@ int main(void)
 		cmocka_unit_test(test_defects_not_shown),
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_list_fold),
 		cmocka_unit_test(test_xrefs),
 		cmocka_unit_test(test_comparisons),
 		cmocka_unit_test(test_search),

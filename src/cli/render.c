@@ -101,9 +101,8 @@ void render_heading(struct out *o, const char *en, const char *zh)
 	if (!str_ends_with(buf_str(&o->b), "\n\n"))
 		buf_addc(&o->b, '\n');
 	char *h = render_joined(o, en, zh);
-	out_colored(o, PAL_HEADING, h);
+	out_wrapped_colored(o, 0, PAL_HEADING, h);   /* a compare group's title can be long */
 	free(h);
-	buf_addc(&o->b, '\n');
 }
 
 /* "HTTP 404" in the code's colour. */

@@ -40,7 +40,8 @@ void out_wrapped_colored(struct out *o, size_t indent, enum palette c, const cha
 char *render_joined(const struct out *o, const char *en, const char *zh);
 /* "Not Found · 未找到": the phrases the language wants. Caller frees. */
 char *render_phrases(const struct out *o, const struct sc_entry *e);
-/* A heading in the language(s) wanted, after a blank line. */
+/* A heading in the language(s) wanted, after a blank line, wrapped to the
+ * width (a compare group's title can be longer than a line). */
 void render_heading(struct out *o, const char *en, const char *zh);
 /* "HTTP 404" (or "404") in the code's colour. */
 void render_code(struct out *o, const struct sc_entry *e, bool with_protocol);
@@ -49,6 +50,8 @@ void render_code(struct out *o, const struct sc_entry *e, bool with_protocol);
  * drawers take a struct out *. */
 extern const struct view_drawer render_text_drawer, render_short_drawer;
 void render_entry(struct out *o, const struct view_entry *v, bool full);
+/* The first sentence of s (the short form shows a note's). Caller frees. */
+char *render_first_sentence(const char *s);
 /* The entry as JSON; v should be built for LANG_BOTH (JSON carries both).
  * The drawer fills a zeroed struct json_entry: one JSON fragment per group
  * of keys of the entry object, in the order they are written. */

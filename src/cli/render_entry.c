@@ -1,13 +1,14 @@
 /* render_entry.c: the entry document as text: in full (render_text_drawer,
  * --full), each section under its heading in the document's order; and
  * the answer first (render_short_drawer, the default): head, summary,
- * what to check, the confusable codes with the title of what tells them
- * apart, one line for the same number in another protocol, and a line
- * naming what --full adds. The CLI lays out nothing about an entry
+ * what to check, the confusable codes with the first sentence of the note
+ * that tells them apart, one line for the same number in another protocol
+ * that is not already among them, and a line naming what --full adds. The CLI lays out nothing about an entry
  * anywhere else. */
 #include "config.h"
 #include "render.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,26 +31,44 @@ static void section_heading(struct out *o, const struct view_section *s)
 	render_heading(o, s->en, s->zh);
 }
 
-/* "  4xx Client Error · 客户端错误  |  standard · 标准  |  RFC 9110" */
+/* "  4xx Client Error · 客户端错误  |  standard · 标准  |  RFC 9110";
+ * wider than the line (a WebSocket range's long name), it breaks at the
+ * "  |  " between its parts. */
 static void head_line(struct out *o, const struct view_section *s, size_t *i)
 {
-	for (; *i < s->n; ++*i) {
+	struct buf parts[8] = {{0}};   /* class, status, spec */
+	bool first[8];                 /* the class starts the line; the rest follow "  |  " */
+	size_t np = 0;
+
+	for (; *i < s->n && np < 8; ++*i) {
 		const struct view_item *it = &s->v[*i];
+		struct buf *b = &parts[np];
 		if (it->role == VR_CLASS) {
-			buf_addf(&o->b, "  %s", it->value);
-			if (it->en) buf_addf(&o->b, " %s", it->en);
-			if (it->en && it->zh) buf_adds(&o->b, " \xC2\xB7");
-			if (it->zh) buf_addf(&o->b, " %s", it->zh);
+			buf_addf(b, "%s", it->value);
+			if (it->en) buf_addf(b, " %s", it->en);
+			if (it->en && it->zh) buf_adds(b, " \xC2\xB7");
+			if (it->zh) buf_addf(b, " %s", it->zh);
 		} else if (it->role == VR_STATUS) {
-			buf_adds(&o->b, "  |  ");
-			if (lang_want_en(o->lang)) buf_adds(&o->b, it->en ? it->en : "");
-			if (o->lang == LANG_BOTH) buf_adds(&o->b, " \xC2\xB7 ");
-			if (lang_want_zh(o->lang)) buf_adds(&o->b, it->zh ? it->zh : "");
+			if (lang_want_en(o->lang)) buf_adds(b, it->en ? it->en : "");
+			if (o->lang == LANG_BOTH) buf_adds(b, " \xC2\xB7 ");
+			if (lang_want_zh(o->lang)) buf_adds(b, it->zh ? it->zh : "");
 		} else if (it->role == VR_SPEC) {
-			buf_addf(&o->b, "  |  %s", it->value);
+			buf_adds(b, it->value);
 		} else {
 			break;
 		}
+		first[np++] = it->role == VR_CLASS;
+	}
+	size_t col = 0;
+	for (size_t k = 0; k < np; k++) {
+		size_t w = text_width(buf_str(&parts[k]));
+		bool brk = col > 0 && col + 5 + w > o->width;
+		if (brk)
+			buf_addc(&o->b, '\n');
+		buf_adds(&o->b, first[k] || brk ? "  " : "  |  ");
+		buf_adds(&o->b, buf_str(&parts[k]));
+		col = (brk ? 0 : col) + (first[k] || brk ? 2 : 5) + w;
+		buf_free(&parts[k]);
 	}
 	buf_addc(&o->b, '\n');
 }
@@ -253,8 +272,74 @@ static void draw_summary_short(void *ctx, const struct view_entry *d, const stru
 			texts(ctx, 2, s->v[i].en, s->v[i].zh);
 }
 
-/* Confusable codes one line each, a group's title after its last peer; the
- * notes are in --full and in compare. */
+/* The first sentence of s: up to a '.', '?' or '!' followed by a space and
+ * a capital or a digit ("e.g. the" and "HTTP/1.1" do not end one), or up
+ * to a Chinese full stop, question or exclamation mark; all of s when it
+ * has only one. Caller frees. */
+char *render_first_sentence(const char *s)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n;) {
+		const char *p = s + i;
+		uint32_t cp;
+		int len = utf8_decode(p, n - i, &cp);
+		if (len < 0)
+			len = 1;
+		if ((*p == '.' || *p == '?' || *p == '!') && p[1] == ' '
+		    && (isupper((unsigned char)p[2]) || isdigit((unsigned char)p[2])))
+			return xstrndup(s, i + 1);
+		/* the ideographic full stop, full-width question and exclamation marks */
+		if ((cp == 0x3002 || cp == 0xFF1F || cp == 0xFF01) && i + (size_t)len < n)
+			return xstrndup(s, i + (size_t)len);
+		i += (size_t)len;
+	}
+	return xstrdup(s);
+}
+
+/* Columns of "HTTP 404" (with_protocol) or "404". */
+static size_t code_width(const struct sc_entry *e, bool with_protocol)
+{
+	return (with_protocol ? text_width(label_protocol(e->protocol)) + 1 : 0) + strlen(e->code);
+}
+
+/* e's phrases, cut with "…" to what is left of the line after used
+ * columns and before reserve more: a row of the short form is one line. */
+static void fit_phrases(struct out *o, const struct sc_entry *e, size_t used, size_t reserve)
+{
+	char *p = render_phrases(o, e);
+	text_fit(&o->b, p, o->width > used + reserve + 20 ? o->width - used - reserve : 20, false, true);
+	free(p);
+}
+
+/* The one line the short form gives a pair's (or group's) note: its first
+ * sentence, in English when it fits the line whole or the Chinese does not
+ * either, else in Chinese (with both languages wanted, whichever is
+ * readable whole), cut with "…" when even that is too long. A line per
+ * language would not fit `statuscodes 502` in 30 lines; the whole note is
+ * in --full and in `statuscodes compare`. */
+static void note_line(struct out *o, const struct view_item *it)
+{
+	size_t w = o->width > 4 + 20 ? o->width - 4 : 20;
+	char *en = lang_want_en(o->lang) && it->note_en ? render_first_sentence(it->note_en) : NULL;
+	char *zh = lang_want_zh(o->lang) && it->note_zh ? render_first_sentence(it->note_zh) : NULL;
+	const char *pick = en && (!zh || text_width(en) <= w || text_width(zh) > w) ? en : zh;
+
+	if (pick) {
+		struct buf fit = {0};
+		text_fit(&fit, pick, w, false, true);
+		buf_pad(&o->b, 4);
+		out_colored(o, PAL_DIM, buf_str(&fit));
+		buf_addc(&o->b, '\n');
+		buf_free(&fit);
+	}
+	free(en);
+	free(zh);
+}
+
+/* Confusable codes one line each; after a group's last peer, the first
+ * sentence of the note that tells them apart (note_line), or the group's
+ * title when it has no note. */
 static void draw_confusables_short(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
 	struct out *o = ctx;
@@ -264,41 +349,62 @@ static void draw_confusables_short(void *ctx, const struct view_entry *d, const 
 	section_heading(o, s);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct view_item *it = &s->v[i];
-		char *p = render_phrases(o, it->ref);
+		bool other = strcmp(it->ref->protocol, d->e.protocol) != 0;
 		buf_adds(&o->b, "  ");
-		render_code(o, it->ref, strcmp(it->ref->protocol, d->e.protocol) != 0);
-		buf_addf(&o->b, "  %s\n", p);
-		free(p);
+		render_code(o, it->ref, other);
+		buf_adds(&o->b, "  ");
+		fit_phrases(o, it->ref, 4 + code_width(it->ref, other), 0);
+		buf_addc(&o->b, '\n');
 		group++;
 		bool titled = it->title_en || it->title_zh;
-		/* a pair's title ("401 vs 403") only says again what the line says */
-		if (titled && group > 1) {
+		bool noted = it->note_en || it->note_zh;
+		if (noted) {
+			note_line(o, it);
+		} else if (titled && group > 1) {
+			/* a pair's title ("401 vs 403") only says again what the line says */
 			char *title = lang_bi(o->lang, it->title_en, it->title_zh);
 			out_wrapped_colored(o, 4, PAL_DIM, title);
 			free(title);
 		}
-		if (titled || it->note_en || it->note_zh)
+		if (titled || noted)
 			group = 0;
 	}
+}
+
+/* Is e one of the confusable codes d lists (so a line for it would say
+ * again what that row says)? */
+static bool is_confusable(const struct view_entry *d, const struct sc_entry *e)
+{
+	for (size_t i = 0; i < d->nsec; i++)
+		for (size_t k = 0; d->sec[i].kind == VS_CONFUSABLES && k < d->sec[i].n; k++)
+			if (d->sec[i].v[k].ref && d->sec[i].v[k].ref->id == e->id)
+				return true;
+	return false;
 }
 
 /* "also FTP 502 Command not implemented · 命令未实现  (statuscodes ftp 502)" */
 static void draw_also(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
 	struct out *o = ctx;
+	bool first = true;
 
-	buf_addc(&o->b, '\n');
 	for (size_t i = 0; i < s->n; i++) {
 		const struct sc_entry *e = s->v[i].ref;
-		char *p = render_phrases(o, e);
-		buf_adds(&o->b, UI_IN(o->lang, "also "));
-		render_code(o, e, true);
-		buf_addf(&o->b, " %s  ", p);
+		if (is_confusable(d, e))
+			continue;
+		if (first)
+			buf_addc(&o->b, '\n');
+		first = false;
+		const char *also = UI_IN(o->lang, "also ");
 		char *cmd = xasprintf("(statuscodes %s %s)", e->protocol, e->code);
+		buf_adds(&o->b, also);
+		render_code(o, e, true);
+		buf_addc(&o->b, ' ');
+		fit_phrases(o, e, text_width(also) + code_width(e, true) + 1, text_width(cmd) + 2);
+		buf_adds(&o->b, "  ");
 		out_colored(o, PAL_DIM, cmd);
 		buf_addc(&o->b, '\n');
 		free(cmd);
-		free(p);
 	}
 }
 

@@ -282,6 +282,130 @@ static void test_row_snippet(void **state)
 	out_free(&o);
 }
 
+/* Every line of s is at most width columns; returns how many lines. */
+static size_t lines_within(const char *s, size_t width)
+{
+	size_t n = 0;
+
+	for (const char *p = s; *p; n++) {
+		const char *nl = strchr(p, '\n');
+		char *line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		if (text_width(line) > width)
+			fail_msg("line wider than %zu columns: \"%s\"", width, line);
+		free(line);
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+	return n;
+}
+
+static void test_first_sentence(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "Both ask. But differently.", "Both ask." },
+		{ "No stop at all", "No stop at all" },
+		{ "Use e.g. the log. Then retry.", "Use e.g. the log." },
+		{ "Over HTTP/1.1 only. 2 more.", "Over HTTP/1.1 only." },
+		{ "Why? Because.", "Why?" },
+		{ "One sentence.", "One sentence." },
+		{ "两者都要求凭据。401 来自源服务器。", "两者都要求凭据。" },
+		{ "只有一句。", "只有一句。" },
+		{ "真的吗？是的。", "真的吗？" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = render_first_sentence(cases[i][0]);
+		assert_string_equal(got, cases[i][1]);
+		free(got);
+	}
+}
+
+/* The short form (statuscodes CODE) gives each confusable pair or group
+ * one line: its note's first sentence, whole or cut, in a wanted language;
+ * every line fits 80 columns; no "also" line repeats a confusable row; and
+ * 502 with both languages takes at most 30 lines. */
+static void test_short_notes(void **state)
+{
+	static const char *const codes[][2] = {
+		{ "http", "502" }, { "http", "401" }, { "http", "504" }, { "ftp", "530" }, { "websocket", "1006" },
+	};
+	static const enum lang langs[] = { LANG_EN, LANG_ZH, LANG_BOTH };
+	(void)state;
+
+	for (size_t c = 0; c < sizeof codes / sizeof codes[0]; c++)
+		for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+			struct sc_entries found = {0};
+			struct view_entry d;
+			char *cause = NULL;
+			assert_int_equal(store_lookup(st, codes[c][0], codes[c][1], &found, &cause), 0);
+			assert_int_equal(view_entry_load(st, &found.v[0], langs[l], &d, &cause), 0);
+			struct out o = { .width = 80, .lang = langs[l] };
+			render_entry(&o, &d, false);
+			const char *out = buf_str(&o.b);
+			size_t n = lines_within(out, 80);
+			if (langs[l] == LANG_BOTH && strcmp(codes[c][1], "502") == 0)
+				assert_true(n <= 30);
+			const struct view_section *s = view_entry_section(&d, VS_CONFUSABLES);
+			size_t notes = 0;
+			for (size_t i = 0; s && i < s->n; i++) {
+				const struct view_item *it = &s->v[i];
+				const char *nt[2] = { langs[l] != LANG_ZH ? it->note_en : NULL,
+				                      langs[l] != LANG_EN ? it->note_zh : NULL };
+				bool seen = false;
+				for (int k = 0; k < 2; k++) {
+					if (!nt[k])
+						continue;
+					char *first = render_first_sentence(nt[k]);
+					size_t cut = strlen(first) < 30 ? strlen(first) : 30;
+					while (cut > 0 && ((unsigned char)first[cut] & 0xC0) == 0x80)
+						cut--;   /* a whole character */
+					char *want = xasprintf("\n    %.*s", (int)cut, first);
+					seen |= strstr(out, want) != NULL;
+					free(want);
+					free(first);
+				}
+				if (nt[0] || nt[1]) {
+					notes++;
+					if (!seen)
+						fail_msg("%s %s: no first sentence of the note under %s in:\n%s", codes[c][0],
+						         codes[c][1], it->ref->code, out);
+				}
+			}
+			assert_true(notes > 0);
+			const struct view_section *same = view_entry_section(&d, VS_SAME_NUMBER);
+			for (size_t i = 0; same && i < same->n; i++) {
+				bool confusable = false;
+				for (size_t k = 0; s && k < s->n; k++)
+					confusable |= s->v[k].ref->id == same->v[i].ref->id;
+				char *cmd = xasprintf("(statuscodes %s %s)\n", same->v[i].ref->protocol, same->v[i].ref->code);
+				if ((strstr(out, cmd) != NULL) == confusable)
+					fail_msg("%s %s: \"also\" line for %s %s %s:\n%s", codes[c][0], codes[c][1],
+					         same->v[i].ref->protocol, same->v[i].ref->code,
+					         confusable ? "repeats a confusable row" : "missing", out);
+				free(cmd);
+			}
+			out_free(&o);
+			view_entry_free(&d);
+			sc_entries_free(&found);
+		}
+}
+
+/* A heading longer than the line (a compare group's title) is wrapped to
+ * the width, by columns: a Chinese character is two and is never split. */
+static void test_heading_wrapped(void **state)
+{
+	(void)state;
+	struct out o = { .width = 40, .lang = LANG_BOTH };
+	render_heading(&o, "HTTP 502 Bad Gateway vs FTP 502 Command not implemented",
+	               "HTTP 502 网关错误与 FTP 502 命令未实现");
+	assert_true(lines_within(buf_str(&o.b), 40) >= 3);
+	assert_non_null(strstr(buf_str(&o.b), "HTTP 502 Bad Gateway vs FTP 502 Command\n"));
+	out_free(&o);
+	struct out z = { .width = 21, .lang = LANG_ZH };
+	render_heading(&z, NULL, "五百零二网关错误与五百零二命令未实现的区别");
+	assert_true(lines_within(buf_str(&z.b), 21) >= 3);
+	out_free(&z);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -291,6 +415,9 @@ int main(void)
 		cmocka_unit_test(test_many_sub_status),
 		cmocka_unit_test(test_compare_titles),
 		cmocka_unit_test(test_row_snippet),
+		cmocka_unit_test(test_first_sentence),
+		cmocka_unit_test(test_short_notes),
+		cmocka_unit_test(test_heading_wrapped),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

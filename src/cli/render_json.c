@@ -6,6 +6,7 @@
 #include "config.h"
 #include "render.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,18 +75,65 @@ static void draw_paragraphs(void *ctx, const struct view_entry *d, const struct 
 	json_str(j, check ? "check_zh" : "detail_zh", s->v[0].zh);
 }
 
+/* A key of an object and where its value is in the struct it is drawn
+ * from: a string (char *), or an int when is_int. The objects of the
+ * entry's arrays are written from these tables, so a key's place in the
+ * JSON is its row here. */
+struct json_key {
+	const char *key;
+	size_t off;
+	bool is_int;
+};
+#define KEY(type, member, name) { name, offsetof(type, member), false }
+#define NKEYS(t) (sizeof t / sizeof t[0])
+
+/* One object of j with the first n keys of keys, read from p. */
+static void json_object(struct json *j, const void *p, const struct json_key *keys, size_t n)
+{
+	const char *base = p;
+
+	json_open(j, NULL, '{');
+	for (size_t i = 0; i < n; i++) {
+		if (keys[i].is_int)
+			json_int(j, keys[i].key, *(const int *)(const void *)(base + keys[i].off));
+		else
+			json_str(j, keys[i].key, *(char *const *)(const void *)(base + keys[i].off));
+	}
+	json_close(j, '}');
+}
+
+static const struct json_key former_keys[] = {
+	KEY(struct view_item, en, "former_en"), KEY(struct view_item, zh, "former_zh"),
+	KEY(struct view_item, note_en, "note_en"), KEY(struct view_item, note_zh, "note_zh"),
+};
+
+/* the last two, the note, only on a compare */
+static const struct json_key xref_keys[] = {
+	KEY(struct sc_xref, kind, "kind"), KEY(struct sc_xref, other.protocol, "protocol"),
+	KEY(struct sc_xref, other.code, "code"), KEY(struct sc_xref, other.phrase_en, "phrase_en"),
+	KEY(struct sc_xref, other.phrase_zh, "phrase_zh"),
+	KEY(struct sc_xref, note_en, "note_en"), KEY(struct sc_xref, note_zh, "note_zh"),
+};
+
+static const struct json_key claim_keys[] = {
+	KEY(struct sc_claim, source, "source"), { "line", offsetof(struct sc_claim, line), true },
+	KEY(struct sc_claim, label, "label"), KEY(struct sc_claim, field, "field"),
+	KEY(struct sc_claim, lang, "lang"), KEY(struct sc_claim, state, "state"),
+	KEY(struct sc_claim, value, "value"),
+};
+
+static const struct json_key finding_keys[] = {
+	KEY(struct sc_finding, source, "source"), { "line", offsetof(struct sc_finding, line), true },
+	KEY(struct sc_finding, kind, "kind"), KEY(struct sc_finding, label, "label"),
+	KEY(struct sc_finding, message, "message"), KEY(struct sc_finding, resolution, "resolution"),
+	KEY(struct sc_finding, message_zh, "message_zh"),
+	KEY(struct sc_finding, resolution_zh, "resolution_zh"),
+};
+
 static void draw_former(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
-	struct json *j = slot(ctx, JS_FORMER);
-
-	for (size_t i = 0; i < s->n; i++) {
-		json_open(j, NULL, '{');
-		json_str(j, "former_en", s->v[i].en);
-		json_str(j, "former_zh", s->v[i].zh);
-		json_str(j, "note_en", s->v[i].note_en);
-		json_str(j, "note_zh", s->v[i].note_zh);
-		json_close(j, '}');
-	}
+	for (size_t i = 0; i < s->n; i++)
+		json_object(slot(ctx, JS_FORMER), &s->v[i], former_keys, NKEYS(former_keys));
 }
 
 static void draw_sub_status(void *ctx, const struct view_entry *d, const struct view_section *s)
@@ -98,59 +146,23 @@ static void draw_sub_status(void *ctx, const struct view_entry *d, const struct 
  * compare carries its note on every peer. */
 static void draw_xrefs(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
-	struct json *j = slot(ctx, JS_XREFS);
-
 	for (size_t i = 0; i < s->n; i++) {
 		const struct sc_xref *x = s->v[i].xref;
-		json_open(j, NULL, '{');
-		json_str(j, "kind", x->kind);
-		json_str(j, "protocol", x->other.protocol);
-		json_str(j, "code", x->other.code);
-		json_str(j, "phrase_en", x->other.phrase_en);
-		json_str(j, "phrase_zh", x->other.phrase_zh);
-		if (x->note_en || x->note_zh) {
-			json_str(j, "note_en", x->note_en);
-			json_str(j, "note_zh", x->note_zh);
-		}
-		json_close(j, '}');
+		size_t n = x->note_en || x->note_zh ? NKEYS(xref_keys) : NKEYS(xref_keys) - 2;
+		json_object(slot(ctx, JS_XREFS), x, xref_keys, n);
 	}
 }
 
 static void draw_sources(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
-	struct json *j = slot(ctx, JS_CLAIMS);
-
-	for (size_t i = 0; i < s->n; i++) {
-		const struct sc_claim *c = s->v[i].claim;
-		json_open(j, NULL, '{');
-		json_str(j, "source", c->source);
-		json_int(j, "line", c->line);
-		json_str(j, "label", c->label);
-		json_str(j, "field", c->field);
-		json_str(j, "lang", c->lang);
-		json_str(j, "state", c->state);
-		json_str(j, "value", c->value);
-		json_close(j, '}');
-	}
+	for (size_t i = 0; i < s->n; i++)
+		json_object(slot(ctx, JS_CLAIMS), s->v[i].claim, claim_keys, NKEYS(claim_keys));
 }
 
 static void draw_defects(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
-	struct json *j = slot(ctx, JS_FINDINGS);
-
-	for (size_t i = 0; i < s->n; i++) {
-		const struct sc_finding *f = s->v[i].finding;
-		json_open(j, NULL, '{');
-		json_str(j, "source", f->source);
-		json_int(j, "line", f->line);
-		json_str(j, "kind", f->kind);
-		json_str(j, "label", f->label);
-		json_str(j, "message", f->message);
-		json_str(j, "resolution", f->resolution);
-		json_str(j, "message_zh", f->message_zh);
-		json_str(j, "resolution_zh", f->resolution_zh);
-		json_close(j, '}');
-	}
+	for (size_t i = 0; i < s->n; i++)
+		json_object(slot(ctx, JS_FINDINGS), s->v[i].finding, finding_keys, NKEYS(finding_keys));
 }
 
 const struct view_drawer render_json_drawer = {

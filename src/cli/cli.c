@@ -341,15 +341,11 @@ static int open_store(const struct cli_command *cmd, const struct cli_opts *o, s
 	return rc == 0 ? 0 : cli_db_failed(cause);
 }
 
-int cli_main(int argc, char **argv, struct cli_handover *h)
+/* The entry points no user types: the man pages' generated sections
+ * (--help-troff [en|zh]) and the shells' completion scripts (--complete,
+ * --completion-script). An exit status, or -1 when argv is none of them. */
+static int hidden_entry(int argc, char **argv, struct cli_handover *h)
 {
-	struct cli_opts o = { .lang = LANG_BOTH, .color = COLOR_AUTO };
-	char **args;
-	int nargs, rc;
-	bool implicit, help;
-
-	memset(h, 0, sizeof *h);
-	/* the man pages' generated sections: --help-troff [en|zh] */
 	if ((argc == 2 || argc == 3) && strcmp(argv[1], "--help-troff") == 0) {
 		enum lang l = LANG_EN;
 		if (argc == 3 && !lang_parse(argv[2], &l))
@@ -358,11 +354,46 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 		h->next = CLI_TROFF;
 		return SC_EXIT_OK;
 	}
-	/* hidden entry points for the shells' completion scripts */
 	if (argc >= 2 && strcmp(argv[1], "--complete") == 0)
 		return cli_complete(argc - 2, argv + 2);
 	if (argc == 3 && strcmp(argv[1], "--completion-script") == 0)
 		return cli_completion_script(argv[2]);
+	return -1;
+}
+
+/* browse: fills *h for main.c to start the browser with st (which *h then
+ * owns). A FILE, or input piped into browse, is read for the Seen list;
+ * then the keys come from the terminal. On failure st is closed, *h
+ * zeroed and the exit status returned. */
+static int hand_over_browse(struct store *st, const struct cli_opts *o, const char *file,
+                            struct cli_handover *h)
+{
+	int rc = 0;
+
+	*h = (struct cli_handover){ CLI_BROWSE, st, o->lang, o->lang_set,
+	                            palette_color_on(o->color, STDOUT_FILENO), NULL, 0 };
+	if (file == NULL && stdin_is_data())
+		file = "-";
+	if (file && (rc = cmd_explain_seen(st, file, &h->seen, &h->nseen)) == 0 && strcmp(file, "-") == 0)
+		rc = stdin_from_terminal();
+	if (rc != 0) {
+		store_close(st);
+		free(h->seen);
+		memset(h, 0, sizeof *h);
+	}
+	return rc;
+}
+
+int cli_main(int argc, char **argv, struct cli_handover *h)
+{
+	struct cli_opts o = { .lang = LANG_BOTH, .color = COLOR_AUTO };
+	char **args;
+	int nargs, rc;
+	bool implicit, help;
+
+	memset(h, 0, sizeof *h);
+	if ((rc = hidden_entry(argc, argv, h)) >= 0)
+		return rc;
 	if ((rc = cli_choose_lang(argc, argv, &o)) >= 0)
 		return rc;
 	if ((rc = cli_parse_args(argc, argv, &o, &args, &nargs)) >= 0) {
@@ -411,23 +442,9 @@ int cli_main(int argc, char **argv, struct cli_handover *h)
 		return SC_EXIT_USAGE;
 	}
 	if (cmd->run == NULL) {          /* browse: main.c starts the browser */
-		*h = (struct cli_handover){ CLI_BROWSE, st, o.lang, o.lang_set,
-		                            palette_color_on(o.color, STDOUT_FILENO), NULL, 0 };
-		/* a FILE, or input piped into browse: the Seen list; then the keys
-		 * come from the terminal */
-		const char *file = nargs > skip ? args[skip] : stdin_is_data() ? "-" : NULL;
-		if (file && (rc = cmd_explain_seen(st, file, &h->seen, &h->nseen)) == 0 &&
-		    strcmp(file, "-") == 0)
-			rc = stdin_from_terminal();
-		if (rc != 0) {
-			store_close(st);
-			free(h->seen);
-			memset(h, 0, sizeof *h);
-			free(args);
-			return rc;
-		}
+		rc = hand_over_browse(st, &o, nargs > skip ? args[skip] : NULL, h);
 		free(args);
-		return SC_EXIT_OK;
+		return rc;
 	}
 	/* a reading command sees one version of the file, locked once */
 	if (cmd->mode == STORE_READ)

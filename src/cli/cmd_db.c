@@ -123,6 +123,68 @@ static int coverage(struct store *st, const struct cli_opts *o)
 	return SC_EXIT_OK;
 }
 
+/* One source of `sources --json`: its facts and its findings. */
+static void source_json(struct json *j, const struct sc_source *s, const struct sc_findings *fs)
+{
+	json_open(j, NULL, '{');
+	json_str(j, "file", s->file);
+	json_str(j, "kind", s->kind);
+	json_str(j, "format", s->format);
+	json_str(j, "title", s->title);
+	json_str(j, "author", s->author);
+	json_str(j, "date", s->date);
+	json_str(j, "language", s->language);
+	json_int(j, "bytes", s->bytes);
+	json_int(j, "lines", s->lines);
+	json_int(j, "rows", s->rows);
+	json_int(j, "claims", s->claims);
+	json_open(j, "findings", '[');
+	for (size_t k = 0; k < fs->n; k++) {
+		json_open(j, NULL, '{');
+		json_int(j, "line", fs->v[k].line);
+		json_str(j, "kind", fs->v[k].kind);
+		json_str(j, "label", fs->v[k].label);
+		json_str(j, "code", fs->v[k].code);
+		json_str(j, "message", fs->v[k].message);
+		json_str(j, "resolution", fs->v[k].resolution);
+		json_str(j, "message_zh", fs->v[k].message_zh);
+		json_str(j, "resolution_zh", fs->v[k].resolution_zh);
+		json_close(j, '}');
+	}
+	json_close(j, ']');
+	json_close(j, '}');
+}
+
+/* One source of `sources` as text: name, kind, title, counts, and each
+ * finding wrapped under it (in Chinese with --lang zh when the project
+ * wrote one). */
+static void source_text(struct out *out, enum lang lang, const struct sc_source *s,
+                        const struct sc_findings *fs)
+{
+	out_colored(out, PAL_HEADING, s->file);
+	buf_addf(&out->b, "  %s, %s, %s\n", s->kind, s->format, s->language ? s->language : "?");
+	if (s->title || s->author || s->date)
+		buf_addf(&out->b, "  %s%s%s%s%s\n", s->title ? s->title : "",
+		         s->author ? " / " : "", s->author ? s->author : "",
+		         s->date ? " / " : "", s->date ? s->date : "");
+	buf_addf(&out->b, fs->n == 1 ? UI("  %lld lines; %lld rows taken; %lld claims; %zu defect found")
+	                             : UI("  %lld lines; %lld rows taken; %lld claims; %zu defects found"),
+	         (long long)s->lines, (long long)s->rows, (long long)s->claims, fs->n);
+	buf_addc(&out->b, '\n');
+	for (size_t k = 0; k < fs->n; k++) {
+		const struct sc_finding *f = &fs->v[k];
+		char *line;
+		/* --lang zh: the finding as the project wrote it in Chinese, when it did */
+		bool zh = lang == LANG_ZH && f->message_zh && f->resolution_zh;
+		char *where = f->line ? xasprintf(UI("line %d"), f->line) : xstrdup(UI("whole document"));
+		line = xasprintf(UI("%s, %s: %s. Resolved: %s."), where, f->kind,
+		                 zh ? f->message_zh : f->message, zh ? f->resolution_zh : f->resolution);
+		free(where);
+		out_wrapped(out, 4, line);
+		free(line);
+	}
+}
+
 int cmd_sources(struct store *st, const struct cli_opts *o, int argc, char **argv)
 {
 	struct sc_sources ss = {0};
@@ -149,58 +211,11 @@ int cmd_sources(struct store *st, const struct cli_opts *o, int argc, char **arg
 			return cli_db_failed(cause);
 		}
 		if (o->json) {
-			json_open(&j, NULL, '{');
-			json_str(&j, "file", s->file);
-			json_str(&j, "kind", s->kind);
-			json_str(&j, "format", s->format);
-			json_str(&j, "title", s->title);
-			json_str(&j, "author", s->author);
-			json_str(&j, "date", s->date);
-			json_str(&j, "language", s->language);
-			json_int(&j, "bytes", s->bytes);
-			json_int(&j, "lines", s->lines);
-			json_int(&j, "rows", s->rows);
-			json_int(&j, "claims", s->claims);
-			json_open(&j, "findings", '[');
-			for (size_t k = 0; k < fs.n; k++) {
-				json_open(&j, NULL, '{');
-				json_int(&j, "line", fs.v[k].line);
-				json_str(&j, "kind", fs.v[k].kind);
-				json_str(&j, "label", fs.v[k].label);
-				json_str(&j, "code", fs.v[k].code);
-				json_str(&j, "message", fs.v[k].message);
-				json_str(&j, "resolution", fs.v[k].resolution);
-				json_str(&j, "message_zh", fs.v[k].message_zh);
-				json_str(&j, "resolution_zh", fs.v[k].resolution_zh);
-				json_close(&j, '}');
-			}
-			json_close(&j, ']');
-			json_close(&j, '}');
+			source_json(&j, s, &fs);
 		} else {
 			if (i)
 				buf_addc(&out.b, '\n');
-			out_colored(&out, PAL_HEADING, s->file);
-			buf_addf(&out.b, "  %s, %s, %s\n", s->kind, s->format, s->language ? s->language : "?");
-			if (s->title || s->author || s->date)
-				buf_addf(&out.b, "  %s%s%s%s%s\n", s->title ? s->title : "",
-				         s->author ? " / " : "", s->author ? s->author : "",
-				         s->date ? " / " : "", s->date ? s->date : "");
-			buf_addf(&out.b, fs.n == 1 ? UI("  %lld lines; %lld rows taken; %lld claims; %zu defect found")
-			                           : UI("  %lld lines; %lld rows taken; %lld claims; %zu defects found"),
-			         (long long)s->lines, (long long)s->rows, (long long)s->claims, fs.n);
-			buf_addc(&out.b, '\n');
-			for (size_t k = 0; k < fs.n; k++) {
-				const struct sc_finding *f = &fs.v[k];
-				char *line;
-				/* --lang zh: the finding as the project wrote it in Chinese, when it did */
-				bool zh = o->lang == LANG_ZH && f->message_zh && f->resolution_zh;
-				char *where = f->line ? xasprintf(UI("line %d"), f->line) : xstrdup(UI("whole document"));
-				line = xasprintf(UI("%s, %s: %s. Resolved: %s."), where, f->kind,
-				                 zh ? f->message_zh : f->message, zh ? f->resolution_zh : f->resolution);
-				free(where);
-				out_wrapped(&out, 4, line);
-				free(line);
-			}
+			source_text(&out, o->lang, s, &fs);
 			out_write(&out, stdout);
 		}
 		sc_findings_free(&fs);

@@ -133,6 +133,27 @@ static int cell_is_code(const char *c)
 	return code_parse(c, &num, &sub, &hi, NULL) || code_misread(c);
 }
 
+/* A row of a table of classes (range, [defined range], name): the name
+ * is the class's text, every other non-empty cell a note, after its
+ * column's heading when the table has a header row h. */
+static void take_class_row(struct doc *d, const struct cells *r, const struct cells *h, int code, int klass,
+                           const char *protocol)
+{
+	struct buf note = {0};
+
+	for (size_t c = 0; c < r->n; c++) {
+		if ((int)c == code || (int)c == klass || cell_blank(r->v[c]))
+			continue;
+		if (note.len)
+			buf_adds(&note, "; ");
+		if (h && c < h->n && !str_empty(h->v[c]))
+			buf_addf(&note, "%s: ", h->v[c]);
+		buf_adds(&note, r->v[c]);
+	}
+	doc_add_text(d, r->line, protocol, r->v[code], r->v[klass], note.len ? buf_str(&note) : NULL);
+	buf_free(&note);
+}
+
 void table_take(struct doc *d, int table_no, const struct cells *rows, size_t nrows,
                 const char *protocol, const char *section)
 {
@@ -181,20 +202,7 @@ void table_take(struct doc *d, int table_no, const struct cells *rows, size_t nr
 			continue;
 		}
 		if (klass >= 0) {
-			/* a table of classes: range, [defined range], name */
-			struct buf note = {0};
-			for (size_t c = 0; c < r->n; c++) {
-				if ((int)c == code || (int)c == klass || cell_blank(r->v[c]))
-					continue;
-				if (note.len)
-					buf_adds(&note, "; ");
-				if (body == 1 && c < h->n && !str_empty(h->v[c]))
-					buf_addf(&note, "%s: ", h->v[c]);
-				buf_adds(&note, r->v[c]);
-			}
-			doc_add_text(d, r->line, protocol, label, r->v[klass],
-			             note.len ? buf_str(&note) : NULL);
-			buf_free(&note);
+			take_class_row(d, r, body == 1 ? h : NULL, code, klass, protocol);
 			continue;
 		}
 		struct row *row = doc_add_row(d, r->line);

@@ -229,11 +229,36 @@ int cmd_sources(struct store *st, const struct cli_opts *o, int argc, char **arg
 	return SC_EXIT_OK;
 }
 
+/* Imports d in the transaction st has open and commits it (rolls back
+ * with --dry-run). The same document imported again (its claims repeat an
+ * earlier source's, store_source_repeat) is rolled back before the
+ * entries are worked out again, and *repeat set: a second import would
+ * only store every claim twice. 0, or -1 with *cause, rolled back. */
+static int import_once(struct store *st, const struct cli_opts *o, const struct doc *d,
+                       struct import_summary *sum, bool *repeat, char **cause)
+{
+	int64_t same = 0;
+
+	*repeat = false;
+	if (import_document(st, d, "user", sum, stdout, cause) != 0 ||
+	    (same = store_source_repeat(st, sum->source_id, cause)) < 0 ||
+	    (same == 0 && (import_finish(st, cause) != 0 ||
+	                   (!o->dry_run && (store_commit(st, cause) != 0 || store_publish(st, cause) != 0))))) {
+		store_rollback(st);
+		return -1;
+	}
+	*repeat = same > 0;
+	if (*repeat || o->dry_run)
+		store_rollback(st);
+	return 0;
+}
+
 int cmd_import(struct store *st, const struct cli_opts *o, int argc, char **argv)
 {
 	struct doc d;
 	struct import_summary sum;
 	char *cause = NULL;
+	bool repeat;
 
 	if (argc != 1)
 		return cli_usage_error(UI("import needs one file"));
@@ -245,18 +270,16 @@ int cmd_import(struct store *st, const struct cli_opts *o, int argc, char **argv
 	}
 	printf(UI("%s: read as %s: %zu rows"), d.file, d.format, d.nrows);
 	putchar('\n');
-	if (store_begin(st, &cause) != 0) {
+	if (store_begin(st, &cause) != 0 || import_once(st, o, &d, &sum, &repeat, &cause) != 0) {
 		doc_free(&d);
 		return cli_db_failed(cause);
 	}
-	if (import_document(st, &d, "user", &sum, stdout, &cause) != 0 || import_finish(st, &cause) != 0 ||
-	    (!o->dry_run && (store_commit(st, &cause) != 0 || store_publish(st, &cause) != 0))) {
-		store_rollback(st);
+	if (repeat) {
+		printf(UI("%s: imported before, the same claims: nothing written"), d.file);
+		putchar('\n');
 		doc_free(&d);
-		return cli_db_failed(cause);
+		return SC_EXIT_OK;
 	}
-	if (o->dry_run)
-		store_rollback(st);
 	printf(UI("%s: taken %zu rows (%zu new entries), %zu claims (%zu used); rejected %zu lines; %zu findings"),
 	       d.file, sum.rows, sum.entries_new, sum.claims, sum.used, sum.rejected, sum.findings);
 	printf("%s\n", o->dry_run ? UI("; dry run: nothing written") : "");

@@ -47,6 +47,7 @@ struct import_summary {
 	size_t findings;
 	size_t rejected;   /* lines rejected */
 	size_t entries_new;
+	int64_t source_id;  /* the source row the document was stored as */
 };
 
 /* Loads every curated table in dir (protocols, classes, registry-*,

@@ -226,6 +226,7 @@ int import_document(struct store *st, const struct doc *d, const char *kind,
 		c.default_protocol = "http";
 	if ((c.src = store_add_source(st, &s, cause)) < 0)
 		return -1;
+	sum->source_id = c.src;
 	if (store_knowns(st, &c.kn, cause) != 0 || store_historics(st, &c.hist, cause) != 0) {
 		sc_knowns_free(&c.kn);
 		sc_historics_free(&c.hist);

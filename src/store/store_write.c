@@ -83,6 +83,37 @@ int store_set_source_rows(struct store *st, int64_t source_id, int64_t rows, cha
 	return run(st, "UPDATE source SET rows = ?1 WHERE id = ?2", NULL, 0, n, 2, cause) < 0 ? -1 : 0;
 }
 
+int64_t store_source_repeat(struct store *st, int64_t source_id, char **cause)
+{
+#define CLAIMS_OF(src) "SELECT line, label, field, lang, value FROM claim WHERE source_id = " src
+	sqlite3_stmt *s = store_cached(st,
+		"SELECT o.id FROM source o JOIN source n ON n.id = ?1"
+		" WHERE o.id <> n.id AND o.format = n.format AND o.bytes = n.bytes AND o.lines = n.lines"
+		" AND (SELECT count(*) FROM claim WHERE source_id = o.id)"
+		"   = (SELECT count(*) FROM claim WHERE source_id = n.id)"
+		" AND NOT EXISTS (" CLAIMS_OF("n.id") " EXCEPT " CLAIMS_OF("o.id") ")"
+		" AND NOT EXISTS (" CLAIMS_OF("o.id") " EXCEPT " CLAIMS_OF("n.id") ")"
+		" ORDER BY o.id LIMIT 1");
+#undef CLAIMS_OF
+	int rc;
+	int64_t id = 0;
+
+	if (s == NULL) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, source_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return id;
+}
+
 int store_add_protocol(struct store *st, const struct protocol_info *p, int sort, char **cause)
 {
 	const char *t[] = { p->id, p->name_en, p->name_zh, p->desc_en, p->desc_zh };

@@ -25,6 +25,11 @@ struct class_info {
 
 int64_t store_add_source(struct store *st, const struct source_info *s, char **cause);
 int store_set_source_rows(struct store *st, int64_t source_id, int64_t rows, char **cause);
+/* An earlier source that source_id (just stored) repeats: the same format,
+ * size and lines, and the same claims (line, label, field, language,
+ * value) as many times, so importing the same document again would only
+ * store them twice. Its id, 0 when there is none, -1 with *cause. */
+int64_t store_source_repeat(struct store *st, int64_t source_id, char **cause);
 int store_add_protocol(struct store *st, const struct protocol_info *p, int sort, char **cause);
 int store_add_class(struct store *st, const struct class_info *c, char **cause);
 /* Updates the descriptions of a class only where they are empty. */

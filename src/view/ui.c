@@ -74,6 +74,7 @@ const struct ui_string ui_strings[] = {
 	{ "%s: taken %zu rows (%zu new entries), %zu claims (%zu used); rejected %zu lines; %zu findings",
 	  "%s：导入 %zu 行（%zu 个新条目），%zu 条陈述（采用 %zu 条）；拒绝 %zu 行；%zu 个发现", 0 },
 	{ "; dry run: nothing written", "；试运行：什么也没写入", 0 },
+	{ "%s: imported before, the same claims: nothing written", "%s：之前已导入过，陈述相同：什么也没写入", 0 },
 	{ "missing: %s %s%s", "缺少：%s %s%s", 0 },
 	{ "coverage: incomplete", "覆盖：不完整", 0 },
 	{ "coverage: 100%", "覆盖：100%", 0 },

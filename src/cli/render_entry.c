@@ -3,8 +3,8 @@
  * the answer first (render_short_drawer, the default): head, summary,
  * what to check, the confusable codes with the first sentence of the note
  * that tells them apart, one line for the same number in another protocol
- * that is not already among them, and a line naming what --full adds. The CLI lays out nothing about an entry
- * anywhere else. */
+ * that is not already among them, and a line naming what --full adds. The
+ * CLI lays out nothing about an entry anywhere else. */
 #include "config.h"
 #include "render.h"
 

@@ -41,12 +41,13 @@ static void test_shared_text_other_code(void **state)
  * inside the Chinese) would give the answer away. Kills the two swaps of
  * src/study/deck.c:150 (`strstr(a, b)` and `strstr(b, a)` swapped: one
  * direction was no longer seen). */
-static void test_phrases_give_away(void **state)
+/* A new database (transaction open, import finished) from a copy of
+ * tests/data/curated where file `name` (if not NULL) is replaced by text. */
+static struct store *curated_db(const char *tag, const char *name, const char *text)
 {
-	(void)state;
-	char *dir = tu_tmp("overlap-curated"), *cause = NULL;
 	static const char *const files[] = { "checks-test.tsv", "classes.tsv", "confusables-test.tsv",
 	                                     "historic-test.tsv", "protocols.tsv", "registry-test.tsv" };
+	char *dir = tu_tmp(tag), *cause = NULL;
 	char *cmd = xasprintf("rm -rf '%s' && mkdir -p '%s'", dir, dir);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
@@ -54,22 +55,16 @@ static void test_phrases_give_away(void **state)
 		char *from = xasprintf("%s/tests/data/curated/%s", tu_srcdir(), files[i]);
 		char *to = xasprintf("%s/%s", dir, files[i]);
 		size_t len;
-		char *text = tu_read(from, &len);
-		if (strcmp(files[i], "registry-test.tsv") == 0) {
-			char *more = xasprintf("%s"
-			    "http\t505\tHTTP Version\tHTTP\tstandard\tRFC 9110 §15.6.6\t\tTest summary.\t测试摘要。\ttest\n"
-			    "http\t502\tProxy\tProxy 错误\tstandard\tRFC 9110 §15.6.3\t\tTest summary.\t测试摘要。\ttest\n",
-			    text);
-			free(text);
-			text = more;
-			len = strlen(text);
-		}
-		tu_write(to, text, len);
-		free(text);
+		char *t = tu_read(from, &len);
+		if (name && strcmp(files[i], name) == 0)
+			tu_write(to, text, strlen(text));
+		else
+			tu_write(to, t, len);
+		free(t);
 		free(from);
 		free(to);
 	}
-	char *path = tu_tmp("overlap.db");
+	char *path = xasprintf("%s.db", dir);
 	struct store *st = NULL;
 	unlink(path);
 	if (store_open(path, STORE_CREATE, &st, &cause) != 0)
@@ -79,6 +74,26 @@ static void test_phrases_give_away(void **state)
 		fail_msg("%s", cause);
 	if (import_finish(st, &cause) != 0)
 		fail_msg("%s", cause);
+	free(path);
+	free(dir);
+	return st;
+}
+
+static void test_phrases_give_away(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	size_t len;
+	char *reg = xasprintf("%s/tests/data/curated/registry-test.tsv", tu_srcdir());
+	char *text = tu_read(reg, &len);
+	char *more = xasprintf("%s"
+	    "http\t505\tHTTP Version\tHTTP\tstandard\tRFC 9110 §15.6.6\t\tTest summary.\t测试摘要。\ttest\n"
+	    "http\t502\tProxy\tProxy 错误\tstandard\tRFC 9110 §15.6.3\t\tTest summary.\t测试摘要。\ttest\n",
+	    text);
+	struct store *st = curated_db("overlap-curated", "registry-test.tsv", more);
+	free(more);
+	free(text);
+	free(reg);
 	struct study_filter f = { .lang = STUDY_BOTH };
 	struct study_deck d;
 	if (study_deck_build(st, &f, &d, &cause) != 0)
@@ -93,8 +108,52 @@ static void test_phrases_give_away(void **state)
 	study_deck_clear(&d);
 	store_rollback(st);
 	store_close(st);
-	free(path);
-	free(dir);
+}
+
+/* A curated table is known by its columns, wherever they stand: a checks
+ * table with check_en as its first column is still read as checks. Kills
+ * src/import/curated.c:137 `>= 0` to `> 0`. */
+static void test_curated_columns_any_order(void **state)
+{
+	(void)state;
+	struct store *st = curated_db("order-curated", "checks-test.tsv",
+	    "check_en\tprotocol\tcode\tcheck_zh\tsource\n"
+	    "Look at the Location header.\thttp\t301\t看 Location 头。\ttest\n");
+	char *v = tu_text(st, "SELECT check_en || ' / ' || check_zh FROM entry WHERE protocol = 'http' AND code = ?1", "301");
+	assert_string_equal(v, "Look at the Location header. / 看 Location 头。");
+	free(v);
+	store_rollback(st);
+	store_close(st);
+}
+
+/* In a pipe table, a row of one empty cell is a blank line (no finding);
+ * a row of one cell with text is a short row, and a row whose first cell is
+ * empty has no code: both rejected with their line. Kills the mutants of
+ * src/import/fmt_table.c:169 (the empty row reported as a short row, or
+ * every one-cell row or every row with an empty first cell let through). */
+static void test_table_empty_row(void **state)
+{
+	(void)state;
+	struct doc d;
+	tu_parse("t.md",
+	         "| Code | Reason | Meaning |\n"
+	         "|------|--------|---------|\n"
+	         "| 226 | Closing data connection | 传输完成，关闭数据连接。 |\n"
+	         "|  |\n"
+	         "| 530 | Not logged in | 用户未登录。 |\n"
+	         "| 550 |\n"
+	         "|  | Not a code | text |\n",
+	         &d);
+	assert_string_equal(d.format, "markdown-table");
+	assert_int_equal(d.nrows, 2);
+	assert_string_equal(d.rows[0].label, "226");
+	assert_string_equal(d.rows[1].label, "530");
+	assert_int_equal(d.nrejects, 2);
+	assert_int_equal(d.rejects[0].line, 6);
+	assert_non_null(strstr(d.rejects[0].why, "1 cells"));
+	assert_int_equal(d.rejects[1].line, 7);
+	assert_non_null(strstr(d.rejects[1].why, "no status code"));
+	doc_free(&d);
 }
 
 int main(void)
@@ -102,6 +161,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shared_text_other_code),
 		cmocka_unit_test(test_phrases_give_away),
+		cmocka_unit_test(test_curated_columns_any_order),
+		cmocka_unit_test(test_table_empty_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

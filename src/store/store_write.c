@@ -433,30 +433,6 @@ int store_each_used_claim(struct store *st, int (*cb)(void *ctx, const struct sc
 	return 0;
 }
 
-int store_entry_ids(struct store *st, int64_t **ids, size_t *n, char **cause)
-{
-	sqlite3_stmt *s;
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (sqlite3_prepare_v2(store_db(st), "SELECT id FROM entry ORDER BY id", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "cannot read");
-		return -1;
-	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*ids = xgrow(*ids, *n, &cap, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot read");
-		return -1;
-	}
-	return 0;
-}
-
 int store_add_prior(struct store *st, const char *protocol, const char *code, double seen,
                     const char *source, char **cause)
 {

@@ -123,7 +123,5 @@ struct sc_used_claim {
 };
 int store_each_used_claim(struct store *st, int (*cb)(void *ctx, const struct sc_used_claim *c),
                           void *ctx, char **cause);
-/* All entry ids. */
-int store_entry_ids(struct store *st, int64_t **ids, size_t *n, char **cause);
 
 #endif

@@ -28,23 +28,29 @@ sc_keys st q
 quits() { [ "$(sc_wait_exit "$1")" = 0 ]; }
 sc_check "quits cleanly" st quits st
 
-# 2. a history (the browser starts on HTTP 100) of 401, then a code the database does not have, then 403
+# 2. a history (the browser starts on HTTP 100) of 401, a code the
+# database does not have, 403 and 404: going back from 403 names the
+# missing code and drops it, and the position stays on 403, so forward is
+# 404 (the position not moved down after the drop: "at the newest entry")
 SC_XDG=$TMPD/xdg2
 mkdir -p "$SC_XDG/statuscodes"
 cp "$SC_SRCDIR/tests/data/userdata-v1.db" "$SC_XDG/statuscodes/user.db"
 chmod u+w "$SC_XDG/statuscodes/user.db"
 sqlite3 "$SC_XDG/statuscodes/user.db" "DELETE FROM visit;
-INSERT INTO visit(protocol, code, at) VALUES('http', '401', 1), ('http', '499.99', 2), ('http', '403', 3);"
+INSERT INTO visit(protocol, code, at) VALUES('http', '401', 1), ('http', '499.99', 2), ('http', '403', 3),
+  ('http', '404', 4);"
 sc_start hi 100 30 STATUSCODES_LANG=en
 sc_check "the browser starts on HTTP 100" hi sc_wait hi "HTTP 100  Continue"
 sc_keys hi "["
-sc_check "back: the last visit, 403" hi sc_wait hi "HTTP 403 Forbidden"
+sc_check "back: the last visit, 404" hi sc_wait hi "HTTP 404 Not Found"
+sc_keys hi "["
+sc_check "back: 403" hi sc_wait hi "HTTP 403 Forbidden"
 sc_keys hi "["
 sc_check "back: the missing code is named" hi sc_wait hi "http 499.99 is no longer in the database"
-sc_keys hi "["
-sc_check "back again: 401, the one before it" hi sc_wait hi "HTTP 401 Unauthorized"
 sc_keys hi "]"
-sc_check "forward: 403, the missing code dropped" hi sc_wait hi "HTTP 403 Forbidden"
+sc_check "forward from 403: 404" hi sc_wait hi "HTTP 404 Not Found"
+sc_keys hi "[" "["
+sc_check "back twice: 401, the missing code dropped" hi sc_wait hi "HTTP 401 Unauthorized"
 sc_keys hi q
 sc_check "quits cleanly" hi quits hi
 sc_done

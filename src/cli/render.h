@@ -57,7 +57,7 @@ char *render_first_sentence(const char *s);
  * of keys of the entry object, in the order they are written. */
 enum json_slot {
 	JS_HEAD, JS_SUMMARY, JS_DETAIL, JS_CHECK, JS_BY, JS_PARENT,
-	JS_FORMER, JS_SUB, JS_XREFS, JS_CLAIMS, JS_FINDINGS, JS_COUNT
+	JS_FORMER, JS_MEANINGS, JS_SUB, JS_XREFS, JS_CLAIMS, JS_FINDINGS, JS_COUNT
 };
 struct json_entry {
 	struct json slot[JS_COUNT];

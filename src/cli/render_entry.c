@@ -138,7 +138,9 @@ static void draw_paragraphs(void *ctx, const struct view_entry *d, const struct 
 		texts(o, 2, s->v[i].en, s->v[i].zh);
 }
 
-static void draw_former(void *ctx, const struct view_entry *d, const struct view_section *s)
+/* Former and other meanings: the meaning, who uses the number so (other
+ * meanings), the note. */
+static void draw_meanings(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
 	struct out *o = ctx;
 
@@ -149,6 +151,11 @@ static void draw_former(void *ctx, const struct view_entry *d, const struct view
 		out_colored(o, PAL_WARN, line);
 		buf_addc(&o->b, '\n');
 		free(line);
+		if (s->v[i].title_en || s->v[i].title_zh) {
+			char *who = lang_bi(o->lang, s->v[i].title_en, s->v[i].title_zh);
+			out_wrapped_colored(o, 4, PAL_DIM, who);
+			free(who);
+		}
 		texts(o, 4, s->v[i].note_en, s->v[i].note_zh);
 	}
 }
@@ -258,7 +265,7 @@ const struct view_drawer render_text_drawer = {
 	.name = "text",
 	.draw = {
 		[VS_HEAD] = draw_head, [VS_SUMMARY] = draw_summary, [VS_CHECK] = draw_paragraphs,
-		[VS_FORMER] = draw_former, [VS_DETAILS] = draw_paragraphs, [VS_SUB_STATUS] = draw_sub_status,
+		[VS_FORMER] = draw_meanings, [VS_MEANINGS] = draw_meanings, [VS_DETAILS] = draw_paragraphs, [VS_SUB_STATUS] = draw_sub_status,
 		[VS_CONFUSABLES] = draw_xrefs, [VS_SAME_NUMBER] = draw_xrefs, [VS_MENTIONS] = draw_xrefs,
 		[VS_MENTIONED_BY] = draw_xrefs, [VS_SOURCES] = draw_sources, [VS_DEFECTS] = draw_defects,
 	},

@@ -20,7 +20,7 @@ static const char *const slot_empty[JS_COUNT] = {
 	[JS_DETAIL] = "\"detail_en\":null,\"detail_zh\":null",
 	[JS_CHECK] = "\"check_en\":null,\"check_zh\":null",
 	[JS_BY] = "\"summary_en_by\":null,\"summary_zh_by\":null", [JS_PARENT] = "\"parent\":null",
-	[JS_FORMER] = "former_meanings[", [JS_SUB] = "sub_status[", [JS_XREFS] = "xrefs[",
+	[JS_FORMER] = "former_meanings[", [JS_MEANINGS] = "other_meanings[", [JS_SUB] = "sub_status[", [JS_XREFS] = "xrefs[",
 	[JS_CLAIMS] = "claims[", [JS_FINDINGS] = "findings[",
 };
 
@@ -136,6 +136,22 @@ static void draw_former(void *ctx, const struct view_entry *d, const struct view
 		json_object(slot(ctx, JS_FORMER), &s->v[i], former_keys, NKEYS(former_keys));
 }
 
+static void draw_others(void *ctx, const struct view_entry *d, const struct view_section *s)
+{
+	struct json *j = slot(ctx, JS_MEANINGS);
+
+	for (size_t i = 0; i < s->n; i++) {
+		json_open(j, NULL, '{');
+		json_str(j, "meaning_en", s->v[i].en);
+		json_str(j, "meaning_zh", s->v[i].zh);
+		json_str(j, "who_en", s->v[i].title_en);
+		json_str(j, "who_zh", s->v[i].title_zh);
+		json_str(j, "note_en", s->v[i].note_en);
+		json_str(j, "note_zh", s->v[i].note_zh);
+		json_close(j, '}');
+	}
+}
+
 static void draw_sub_status(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
 	for (size_t i = 0; i < s->n; i++)
@@ -169,7 +185,7 @@ const struct view_drawer render_json_drawer = {
 	.name = "json",
 	.draw = {
 		[VS_HEAD] = draw_head, [VS_SUMMARY] = draw_summary, [VS_CHECK] = draw_paragraphs,
-		[VS_FORMER] = draw_former, [VS_DETAILS] = draw_paragraphs, [VS_SUB_STATUS] = draw_sub_status,
+		[VS_FORMER] = draw_former, [VS_MEANINGS] = draw_others, [VS_DETAILS] = draw_paragraphs, [VS_SUB_STATUS] = draw_sub_status,
 		[VS_CONFUSABLES] = draw_xrefs, [VS_SAME_NUMBER] = draw_xrefs, [VS_MENTIONS] = draw_xrefs,
 		[VS_MENTIONED_BY] = draw_xrefs, [VS_SOURCES] = draw_sources, [VS_DEFECTS] = draw_defects,
 	},

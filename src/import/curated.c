@@ -4,6 +4,7 @@
  *   protocol class lo hi ...        classes
  *   protocol code phrase_en ...     registry facts (one row per code)
  *   protocol code former_en match   meanings the registry no longer has
+ *   protocol code meaning_en who_en other meanings sources give the number
  *   members title_en note_en ...    comparisons of confusable codes
  *   protocol code check_en check_zh what to check, per code
  *   protocol code detail_en detail_zh  the project's own details
@@ -120,7 +121,8 @@ static const char *tsv_get(const struct tsv *t, const struct cells *r, const cha
 }
 
 enum table_kind {
-	T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_CHECKS, T_DETAILS, T_REVIEW, T_HISTORIC, T_COMPARE,
+	T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_CHECKS, T_DETAILS, T_REVIEW, T_HISTORIC, T_MEANINGS,
+	T_COMPARE,
 	T_PRIOR, T_GLOSSARY, T_SYNONYMS, T_VENDORS
 };
 
@@ -132,6 +134,8 @@ static enum table_kind tsv_kind(const struct tsv *t)
 		return T_COMPARE;
 	if (has_protocol && has_code && tsv_col(t, "former_en") >= 0 && tsv_col(t, "match") >= 0)
 		return T_HISTORIC;
+	if (has_protocol && has_code && tsv_col(t, "meaning_en") >= 0 && tsv_col(t, "who_en") >= 0)
+		return T_MEANINGS;
 	if (has_protocol && has_code && tsv_col(t, "phrase_en") >= 0)
 		return T_REGISTRY;
 	if (has_protocol && has_code && tsv_col(t, "check_en") >= 0 && tsv_col(t, "check_zh") >= 0 &&
@@ -360,6 +364,40 @@ static int load_historic(struct store *st, const struct tsv *t, char **cause)
 	return 0;
 }
 
+/* The other meanings of a number: each row is a row of the meaning table
+ * (the entry document shows it) and claims of this file (the meaning in
+ * both languages, its citation), so that `sources` and the entry's
+ * sources list say where it comes from and search finds it by name. */
+static int load_meanings(struct store *st, const struct tsv *t, char **cause)
+{
+	static const char *const cols[] = { "protocol", "code", "meaning_en", "meaning_zh", "who_en",
+	                                    "who_zh", "note_en", "note_zh", "source" };
+	const struct { const char *col, *field, *lang; } facts[] = {
+		{ "meaning_en", "meaning", "en" }, { "meaning_zh", "meaning", "zh" }, { "source", "cites", "-" },
+	};
+	int64_t src = curated_source(st, t, cause);
+	int rc = src < 0 ? -1 : 0;
+
+	for (size_t i = 0; i < t->nrows && rc == 0; i++) {
+		const struct cells *r = &t->rows[i];
+		const char *v[sizeof cols / sizeof cols[0]];
+		int64_t id = known_entry(st, t, r, cause);
+		if (id < 0)
+			return -1;
+		for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++)
+			if (!(v[k] = tsv_get(t, r, cols[k]))) {
+				*cause = xasprintf("%s:%d: a meaning row needs %s", t->file, r->line, cols[k]);
+				return -1;
+			}
+		rc = store_add_meaning(st, v, cause);
+		for (size_t k = 0; k < sizeof facts / sizeof facts[0] && rc == 0; k++)
+			if (store_add_claim(st, src, id, r->line, v[1], facts[k].field, facts[k].lang,
+			                    tsv_get(t, r, facts[k].col), "used", cause) < 0)
+				rc = -1;
+	}
+	return rc == 0 ? store_set_source_rows(st, src, (int64_t)t->nrows, cause) : -1;
+}
+
 /* "http:401" -> entry id, or -1 with *cause. */
 static int64_t member_id(struct store *st, const struct tsv *t, int line, const char *m, char **cause)
 {
@@ -515,6 +553,7 @@ int import_curated(struct store *st, const char *dir, char **cause)
 			case T_DETAILS:   rc = load_bilingual(st, &tables[i], "detail", cause); break;
 			case T_REVIEW:    rc = load_review(st, &tables[i], cause); break;
 			case T_HISTORIC:  rc = load_historic(st, &tables[i], cause); break;
+			case T_MEANINGS:  rc = load_meanings(st, &tables[i], cause); break;
 			case T_COMPARE:   rc = load_comparisons(st, &tables[i], cause); break;
 			case T_PRIOR:     rc = load_prior(st, &tables[i], cause); break;
 			case T_GLOSSARY:
@@ -528,7 +567,8 @@ int import_curated(struct store *st, const char *dir, char **cause)
 	 * registry, checks and details registered theirs for their claims */
 	for (size_t i = 0; i < names.n && rc == 0; i++) {
 		enum table_kind k = tsv_kind(&tables[i]);
-		if (k != T_REGISTRY && k != T_CHECKS && k != T_DETAILS && curated_source(st, &tables[i], cause) < 0)
+		if (k != T_REGISTRY && k != T_CHECKS && k != T_DETAILS && k != T_MEANINGS &&
+		    curated_source(st, &tables[i], cause) < 0)
 			rc = -1;
 	}
 	for (size_t i = 0; i < names.n; i++)

@@ -184,7 +184,7 @@ static int index_entry(struct store *st, const struct sc_entry *e, char **cause)
 	for (size_t i = 0; i < cl.n; i++) {
 		const struct sc_claim *c = &cl.v[i];
 		if ((strcmp(c->field, "alias") == 0 || strcmp(c->field, "phrase") == 0 ||
-		     strcmp(c->field, "gloss") == 0) &&
+		     strcmp(c->field, "gloss") == 0 || strcmp(c->field, "meaning") == 0) &&
 		    strcmp(c->state, "rejected") != 0 && strcmp(c->state, "duplicate") != 0 &&
 		    !(e->phrase_en && strcmp(c->value, e->phrase_en) == 0) &&
 		    !(e->phrase_zh && strcmp(c->value, e->phrase_zh) == 0))

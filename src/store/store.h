@@ -158,6 +158,20 @@ void sc_historics_free(struct sc_historics *l);
 int store_former_meanings(struct store *st, const char *protocol, const char *code,
                           struct sc_historics *out, char **cause);
 
+/* What else a number means where sources disagree (curated meanings.tsv):
+ * the meaning, who uses the number so, a note telling them apart. */
+struct sc_meaning {
+	char *protocol, *code, *meaning_en, *meaning_zh, *who_en, *who_zh, *note_en, *note_zh, *source;
+};
+struct sc_meanings {
+	struct sc_meaning *v;
+	size_t n, cap;
+};
+void sc_meanings_free(struct sc_meanings *l);
+/* The other meanings of the code (protocol, code), in curated order. */
+int store_other_meanings(struct store *st, const char *protocol, const char *code,
+                         struct sc_meanings *out, char **cause);
+
 /* Canonical protocol id for what a user typed (http, HTTP, ftp, ws,
  * websocket, websockets), or NULL. */
 const char *store_protocol_id(const char *name);

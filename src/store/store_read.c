@@ -492,6 +492,45 @@ static int historics(struct store *st, const char *protocol, const char *code,
 	return 0;
 }
 
+void sc_meanings_free(struct sc_meanings *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_meaning *m = &l->v[i];
+		free(m->protocol); free(m->code); free(m->meaning_en); free(m->meaning_zh);
+		free(m->who_en); free(m->who_zh); free(m->note_en); free(m->note_zh); free(m->source);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int store_other_meanings(struct store *st, const char *protocol, const char *code,
+                         struct sc_meanings *out, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prep(st, "SELECT protocol, code, meaning_en, meaning_zh, who_en, who_zh, note_en, note_zh, source"
+	             " FROM meaning WHERE protocol = ?1 AND code = ?2 ORDER BY rowid",
+	         &s, cause) != 0)
+		return -1;
+	bind_text(s, 1, protocol);
+	bind_text(s, 2, code);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sc_meaning *m = LIST_PUSH(out);
+		char **f[] = { &m->protocol, &m->code, &m->meaning_en, &m->meaning_zh, &m->who_en,
+		               &m->who_zh, &m->note_en, &m->note_zh, &m->source };
+		for (int c = 0; c < (int)(sizeof f / sizeof f[0]); c++)
+			*f[c] = col_str(s, c);
+	}
+	done(s);
+	if (rc != SQLITE_DONE) {
+		sc_meanings_free(out);  /* no partial results on failure */
+		*cause = store_error(st, "cannot read");
+		return -1;
+	}
+	return 0;
+}
+
 int store_historics(struct store *st, struct sc_historics *out, char **cause)
 {
 	return historics(st, NULL, NULL, out, cause);

@@ -287,6 +287,13 @@ int store_add_historic(struct store *st, const char *protocol, const char *code,
 	           t, 8, NULL, 0, cause) < 0 ? -1 : 0;
 }
 
+int store_add_meaning(struct store *st, const char *const v[9], char **cause)
+{
+	return run(st, "INSERT INTO meaning(protocol, code, meaning_en, meaning_zh, who_en, who_zh, note_en,"
+	               " note_zh, source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	           v, 9, NULL, 0, cause) < 0 ? -1 : 0;
+}
+
 int64_t store_add_comparison(struct store *st, const char *members, const char *title_en,
                              const char *title_zh, const char *note_en, const char *note_zh,
                              const char *source, char **cause)

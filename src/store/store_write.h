@@ -72,6 +72,10 @@ int store_apply_vendors(struct store *st, char **cause);
 int store_add_historic(struct store *st, const char *protocol, const char *code,
                        const char *former_en, const char *former_zh, const char *match,
                        const char *note_en, const char *note_zh, const char *source, char **cause);
+/* A meaning another source gives the number (curated meanings.tsv): v is
+ * protocol, code, meaning_en, meaning_zh, who_en, who_zh, note_en,
+ * note_zh, source. */
+int store_add_meaning(struct store *st, const char *const v[9], char **cause);
 int64_t store_add_comparison(struct store *st, const char *members, const char *title_en,
                              const char *title_zh, const char *note_en, const char *note_zh,
                              const char *source, char **cause);

@@ -190,12 +190,18 @@ static void draw_texts(struct tui *t, struct tlines *l, int w, const struct view
 	}
 }
 
-/* Former meanings, each with why it changed. */
-static void draw_former(struct tui *t, struct tlines *l, int w, const struct view_section *s)
+/* Former and other meanings, each with who uses the number so (other
+ * meanings) and the note. */
+static void draw_meanings(struct tui *t, struct tlines *l, int w, const struct view_section *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		char *text = item_bi(s->v[i].en, s->v[i].zh);
 		tl_wrap(l, 2, w - 2, PAL_WARN, text);
+		if (pane_has(s->v[i].title_en) || pane_has(s->v[i].title_zh)) {
+			char *who = item_bi(s->v[i].title_en, s->v[i].title_zh);
+			tl_wrap(l, 4, w - 4, PAL_DIM, who);
+			free(who);
+		}
 		tl_bi(t, l, 4, w - 4, STYLE_PLAIN, s->v[i].note_en, s->v[i].note_zh);
 		free(text);
 	}
@@ -272,8 +278,8 @@ static void detail_build(struct tui *t, struct pane *p, int w)
 		case VS_SUMMARY: case VS_CHECK: case VS_DETAILS:
 			draw_texts(t, l, w, s);
 			break;
-		case VS_FORMER:
-			draw_former(t, l, w, s);
+		case VS_FORMER: case VS_MEANINGS:
+			draw_meanings(t, l, w, s);
 			break;
 		case VS_SOURCES: case VS_DEFECTS:
 			draw_sources(t, l, w, s);

@@ -101,6 +101,21 @@ static void build_former(struct view_entry *d)
 	section_end(d);
 }
 
+static void build_meanings(struct view_entry *d)
+{
+	struct view_section *s = section_new(d, VS_MEANINGS);
+
+	for (size_t i = 0; i < d->others.n; i++) {
+		const struct sc_meaning *m = &d->others.v[i];
+		struct view_item *it = item_add(d, s, VR_MEANING, m->meaning_en, m->meaning_zh);
+		it->title_en = lang_want_en(d->lang) ? m->who_en : NULL;
+		it->title_zh = lang_want_zh(d->lang) ? m->who_zh : NULL;
+		it->note_en = lang_want_en(d->lang) ? m->note_en : NULL;
+		it->note_zh = lang_want_zh(d->lang) ? m->note_zh : NULL;
+	}
+	section_end(d);
+}
+
 static void build_sub_status(struct view_entry *d)
 {
 	struct view_section *s = section_new(d, VS_SUB_STATUS);
@@ -206,6 +221,7 @@ static void build(struct view_entry *d)
 	build_summary(d);
 	build_text(d, VS_CHECK, d->e.check_en, d->e.check_zh);
 	build_former(d);
+	build_meanings(d);
 	build_text(d, VS_DETAILS, d->e.detail_en, d->e.detail_zh);
 	build_sub_status(d);
 	build_xrefs(d, VS_CONFUSABLES);
@@ -233,7 +249,8 @@ int view_entry_load(struct store *st, const struct sc_entry *e, enum lang lang,
 	    load_children(st, e, d, cause) != 0 ||
 	    (e->parent && store_entry_by_id(st, e->parent, &d->parent, cause) != 0) ||
 	    load_class(st, e, d, cause) != 0 ||
-	    store_former_meanings(st, e->protocol, e->code, &d->former, cause) != 0)
+	    store_former_meanings(st, e->protocol, e->code, &d->former, cause) != 0 ||
+	    store_other_meanings(st, e->protocol, e->code, &d->others, cause) != 0)
 		return -1;
 	build(d);
 	return 0;
@@ -268,6 +285,7 @@ void view_entry_free(struct view_entry *d)
 	sc_findings_free(&d->findings);
 	sc_entries_free(&d->children);
 	sc_historics_free(&d->former);
+	sc_meanings_free(&d->others);
 	memset(d, 0, sizeof *d);
 }
 

@@ -33,6 +33,8 @@ enum view_role {
 	VR_BYLINE,    /* summary: value who wrote what is shown ("project" or a source
 	               * file; NULL when unknown); en/zh who wrote each language's */
 	VR_FORMER,    /* former: en/zh the former meaning; note_en/zh why */
+	VR_MEANING,   /* meanings: en/zh the other meaning; title_en/zh who uses the
+	               * number so; note_en/zh how to tell it from the entry's */
 	VR_ENTRY,     /* sub-status, cross-references: ref the entry; en/zh its phrase;
 	               * confusables: on the last peer of a compare group, title_* and
 	               * note_* (the note that tells them apart) */
@@ -80,6 +82,7 @@ struct view_entry {
 	struct sc_entries children;      /* sub-status codes: the first VIEW_SUB_MAX */
 	size_t nchildren;                /* how many there are */
 	struct sc_historics former;      /* meanings it used to have */
+	struct sc_meanings others;       /* what else sources say the number means */
 };
 
 /* Reads everything about e from st and builds its document for lang into

@@ -16,6 +16,8 @@
 	X(VS_CHECK,        "check",        NULL,           "What to check", "排查要点") \
 	X(VS_FORMER,       "former",       NULL,           "Former meaning (no longer current)", \
 	                                                   "曾经的含义（已不再使用）") \
+	X(VS_MEANINGS,     "meanings",     NULL,           "Other meanings of this number", \
+	                                                   "该编号的其他含义") \
 	X(VS_DETAILS,      "details",      NULL,           "Details", "详细说明") \
 	X(VS_SUB_STATUS,   "sub_status",   NULL,           "Sub-status codes (IIS)", "子状态码（IIS）") \
 	X(VS_CONFUSABLES,  "confusables",  "compare",      "Easily confused with", "容易混淆") \

@@ -307,7 +307,8 @@ static bool in_list(const char *list, const char *item)
  * from a document, and the search vocabulary. */
 static const char *const project_tables[] = {
 	"protocols.tsv", "classes.tsv", "registry-http.tsv", "registry-ftp.tsv",
-	"registry-websocket.tsv", "historic-http.tsv", "confusables.tsv", "details.tsv", "checks.tsv",
+	"registry-websocket.tsv", "historic-http.tsv", "meanings.tsv", "confusables.tsv", "details.tsv",
+	"checks.tsv",
 };
 
 static bool project_column(const char *col, bool zh)

@@ -121,6 +121,7 @@ static void expect_agree(const char *protocol, const char *code)
 	render_entry_json(&j, &d);
 	static const char *const json_key[VS_COUNT] = {
 		[VS_CHECK] = "\"check_en\":null,\"check_zh\":null", [VS_FORMER] = "\"former_meanings\":[]",
+		[VS_MEANINGS] = "\"other_meanings\":[]",
 		[VS_DETAILS] = "\"detail_en\":null,\"detail_zh\":null", [VS_SUB_STATUS] = "\"sub_status\":[]",
 		[VS_SOURCES] = "\"claims\":[]", [VS_DEFECTS] = "\"findings\":[]",
 	};
@@ -153,6 +154,9 @@ static void test_text_and_json_agree(void **state)
 	expect_agree("http", "502");
 	expect_agree("websocket", "1006");
 	expect_agree("ftp", "530");
+	/* 499, 451: other meanings of the number */
+	expect_agree("http", "499");
+	expect_agree("http", "451");
 }
 
 /* The CLI's text shows a compare group's title above its note (the

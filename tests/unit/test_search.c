@@ -113,6 +113,10 @@ static void test_stems_and_glossary(void **state)
 	/* former meanings are names too */
 	assert_top("Switch Proxy", "http", "306", 1);
 	assert_top("Resume Incomplete", "http", "308", 1);
+	/* so are the other meanings sources give a number */
+	assert_top("token required", "http", "499", 1);
+	assert_top("Enhance Your Calm", "http", "420", 1);
+	assert_top("page expired", "http", "419", 1);
 	/* a code pasted with its text */
 	assert_top("HTTP Error 403.14 - Forbidden", "http", "403.14", 1);
 	assert_top("530 Login incorrect.", "ftp", "530", 1);

@@ -169,9 +169,10 @@ static void test_former_and_sub_status(void **state)
 	const char *want[][3] = {
 		{ "425", "Former meaning", "Unordered Collection" },
 		{ "403", "Sub-status codes", "403.1" },
+		{ "499", "Other meanings of this number", "Esri ArcGIS Server" },
 	};
 
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
 		memset(&t, 0, sizeof t);
 		memset(&p, 0, sizeof p);
 		t.st = st;

@@ -116,6 +116,35 @@ static void test_sections(void **state)
 	                "head summary check details sub_status confusables mentions mentioned_by sources defects");
 	expect_sections("http", "502", LANG_BOTH,
 	                "head summary check details sub_status confusables same_number sources defects");
+	/* 499: nginx's, and Esri's Token Required (meanings.tsv) */
+	expect_sections("http", "499", LANG_BOTH, "head summary check meanings sources");
+}
+
+/* Another meaning of the number: the meaning, who uses it so, the note,
+ * each filtered by language. */
+static void test_other_meanings(void **state)
+{
+	struct view_entry d;
+
+	load(&d, "http", "451", LANG_EN);
+	const struct view_section *s = view_entry_section(&d, VS_MEANINGS);
+	assert_non_null(s);
+	assert_int_equal(s->n, 1);
+	assert_int_equal(s->v[0].role, VR_MEANING);
+	assert_string_equal(s->v[0].en, "Redirect");
+	assert_string_equal(s->v[0].title_en, "Microsoft Exchange ActiveSync (served by IIS)");
+	assert_non_null(strstr(s->v[0].note_en, "X-MS-Location"));
+	assert_null(s->v[0].zh);
+	assert_null(s->v[0].title_zh);
+	assert_null(s->v[0].note_zh);
+	view_entry_free(&d);
+
+	load(&d, "http", "451", LANG_ZH);
+	s = view_entry_section(&d, VS_MEANINGS);
+	assert_non_null(s);
+	assert_string_equal(s->v[0].zh, "重定向");
+	assert_null(s->v[0].title_en);
+	view_entry_free(&d);
 }
 
 /* Filtered by language: no Chinese text in an English document and no
@@ -180,6 +209,7 @@ int main(void)
 		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_sections),
+		cmocka_unit_test(test_other_meanings),
 		cmocka_unit_test(test_filtered),
 		cmocka_unit_test(test_confusable_notes),
 	};

@@ -492,17 +492,6 @@ static int historics(struct store *st, const char *protocol, const char *code,
 	return 0;
 }
 
-void sc_meanings_free(struct sc_meanings *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		struct sc_meaning *m = &l->v[i];
-		free(m->protocol); free(m->code); free(m->meaning_en); free(m->meaning_zh);
-		free(m->who_en); free(m->who_zh); free(m->note_en); free(m->note_zh); free(m->source);
-	}
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
-
 int store_other_meanings(struct store *st, const char *protocol, const char *code,
                          struct sc_meanings *out, char **cause)
 {

@@ -182,6 +182,17 @@ const char *store_protocol_id(const char *name)
 	return NULL;
 }
 
+void sc_meanings_free(struct sc_meanings *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct sc_meaning *m = &l->v[i];
+		free(m->protocol); free(m->code); free(m->meaning_en); free(m->meaning_zh);
+		free(m->who_en); free(m->who_zh); free(m->note_en); free(m->note_zh); free(m->source);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
 void sc_historics_free(struct sc_historics *l)
 {
 	for (size_t i = 0; i < l->n; i++) {

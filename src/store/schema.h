@@ -4,7 +4,7 @@
 
 /* Bumped whenever a table or column changes; stored in PRAGMA user_version.
  * A database with a higher number was made by a newer statuscodes. */
-#define SC_SCHEMA_VERSION 8
+#define SC_SCHEMA_VERSION 9
 /* meta.application of every database this program made. */
 #define SC_APPLICATION "statuscodes"
 

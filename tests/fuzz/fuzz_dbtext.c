@@ -144,18 +144,19 @@ static void render_all(const struct sc_entry *a, const struct sc_entry *b, enum 
 		fprintf(stderr, "fuzz_dbtext: %s\n", cause);
 		abort();
 	}
+	const struct view_entry *pair[2] = { &da, &db };
 	for (int k = 0; k < 2; k++) {
 		o.width = k ? 20 : 80;
 		o.color = k;
-		render_entry(&o, &da);
-		render_compare(&o, &da, &db);
+		render_entry(&o, &da, k == 0);   /* the full form at 80, the short one at 20 */
+		render_compare(&o, pair, 2);
 		render_row(&o, a, a->summary_en, false, true);
 		render_row(&o, b, b->detail_zh, true, false);
 		check_clean("text", o.b.s ? o.b.s : "", o.b.len, o.color, false);
 		buf_free(&o.b);
 	}
 	render_entry_json(&j, &da);
-	render_compare_json(&j, &da, &db);
+	render_compare_json(&j, pair, 2);
 	render_row_json(&j, a, a->detail_en, false);
 	check_clean("json", j.b.s ? j.b.s : "", j.b.len, false, true);
 	buf_free(&j.b);

@@ -13,6 +13,8 @@
 #include "render.h"
 #include "store_write.h"
 #include "str.h"
+#include "text.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 /* The texts --coverage counts, in both languages. */
@@ -38,7 +40,7 @@ static bool cov_has(const struct sc_entry *e, size_t f)
  * texts are missing that must be there: any, for standard codes; phrase and
  * summary, for the others. */
 static size_t cov_row(const struct sc_entries *all, const char *protocol, const struct cli_opts *o,
-                      struct json *j)
+                      struct json *j, const size_t *width)
 {
 	size_t n = 0, have[NCOV] = {0}, missing = 0;
 
@@ -60,12 +62,13 @@ static size_t cov_row(const struct sc_entries *all, const char *protocol, const 
 			json_int(j, cov_fields[f].name, (int64_t)have[f]);
 		json_close(j, '}');
 	} else {
-		printf("%-10s %7zu", protocol ? protocol : "standard", n);
+		const char *name = protocol ? protocol : UI("standard");
+		printf("%s%*s %*zu", name, (int)(10 - text_width(name)), "", (int)width[NCOV], n);
 		for (size_t f = 0; f < NCOV; f++) {
 			if (protocol)
-				printf(" %*zu", (int)strlen(cov_fields[f].name), have[f]);
+				printf(" %*zu", (int)width[f], have[f]);
 			else
-				printf(" %*.0f%%", (int)strlen(cov_fields[f].name) - 1,
+				printf(" %*.0f%%", (int)width[f] - 1,
 				       n ? 100.0 * (double)have[f] / (double)n : 100.0);
 		}
 		printf("\n");
@@ -81,7 +84,18 @@ static int coverage(struct store *st, const struct cli_opts *o)
 	struct sc_protocols ps = {0};
 	char *cause = NULL;
 	struct json j = {0};
-	size_t missing = 0;
+	size_t missing = 0, width[NCOV + 1];
+	/* the headings: the field names in English, words in Chinese */
+	const char *head[NCOV + 1] = {
+		UI("phrase_en"), UI("phrase_zh"), UI("summary_en"), UI("summary_zh"),
+		UI("detail_en"), UI("detail_zh"), UI("check_en"), UI("check_zh"), UI("entries"),
+	};
+
+	for (size_t f = 0; f <= NCOV; f++) {
+		width[f] = text_width(head[f]);
+		if (width[f] < 7)
+			width[f] = 7;   /* "entries", and a count or "100%" */
+	}
 
 	if (store_list(st, NULL, NULL, &all, &cause) != 0 || store_protocols(st, &ps, &cause) != 0) {
 		sc_entries_free(&all);
@@ -91,14 +105,16 @@ static int coverage(struct store *st, const struct cli_opts *o)
 	if (o->json) {
 		json_open(&j, NULL, '[');
 	} else {
-		printf("%-10s %7s", "protocol", "entries");
+		const char *proto = UI("protocol");
+		printf("%s%*s %*s%s", proto, (int)(10 - text_width(proto)), "",
+		       (int)(width[NCOV] - text_width(head[NCOV])), "", head[NCOV]);
 		for (size_t f = 0; f < NCOV; f++)
-			printf(" %s", cov_fields[f].name);
+			printf(" %*s%s", (int)(width[f] - text_width(head[f])), "", head[f]);
 		printf("\n");
 	}
 	for (size_t p = 0; p < ps.n; p++)
-		missing += cov_row(&all, ps.v[p].id, o, &j);
-	missing += cov_row(&all, NULL, o, &j);
+		missing += cov_row(&all, ps.v[p].id, o, &j, width);
+	missing += cov_row(&all, NULL, o, &j, width);
 	if (o->json) {
 		json_close(&j, ']');
 		cli_print_json(&j);
@@ -109,7 +125,7 @@ static int coverage(struct store *st, const struct cli_opts *o)
 			struct buf b = {0};
 			for (size_t f = 0; f < NCOV; f++)
 				if ((standard || f < 4) && !cov_has(e, f))
-					buf_addf(&b, " %s", cov_fields[f].name);
+					buf_addf(&b, " %s", head[f]);
 			if (b.len) {
 				printf(UI("missing: %s %s%s"), e->protocol, e->code, buf_str(&b));
 				putchar('\n');

@@ -14,6 +14,7 @@
 #include "store_int.h"
 #include "str.h"
 #include "text.h"
+#include "say.h"
 #include "xmalloc.h"
 
 void sc_hits_free(struct sc_hits *h)
@@ -106,7 +107,7 @@ static int pattern_ids(struct store *st, struct search_state *ss, const char *pa
 	free(like);
 	*nout = n;
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		*cause = store_error(st, "cannot search");
+		*cause = store_error(st, SAY("cannot search"));
 		return -1;
 	}
 	return 0;
@@ -198,7 +199,7 @@ static int rank_all(struct store *st, struct search_state *ss, struct search_pla
 		/* a query FTS5 refused is no hits, never an error on screen */
 		if ((sqlite3_errcode(store_db(st)) & 0xFF) == SQLITE_ERROR)
 			return 0;
-		*cause = store_error(st, "cannot search");
+		*cause = store_error(st, SAY("cannot search"));
 		return -1;
 	}
 	if (n > 1)
@@ -280,7 +281,7 @@ static int fetch_ids(struct store *st, struct search_state *ss, const struct can
 	hits_in_order(out, first, ids, take);
 	free(ids);
 	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot search");
+		*cause = store_error(st, SAY("cannot search"));
 		return -1;
 	}
 	return 0;
@@ -399,7 +400,7 @@ static int protocol_hits(struct store *st, struct search_state *ss, const char *
 	sqlite3_reset(ss->plain);
 	if (rc != SQLITE_DONE) {
 		free(v);
-		*cause = store_error(st, "cannot search");
+		*cause = store_error(st, SAY("cannot search"));
 		return -1;
 	}
 	if (n > 1)

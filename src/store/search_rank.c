@@ -10,6 +10,7 @@
 #include "search_int.h"
 #include "store_int.h"
 #include "tokenizer.h"
+#include "say.h"
 #include "xmalloc.h"
 
 /* Column weights of the search table (code, phrase, alias, summary,
@@ -211,7 +212,7 @@ struct search_state *search_state(struct store *st, char **cause)
 	ss = xcalloc(1, sizeof *ss);
 	if (rank_register(store_db(st)) != SQLITE_OK || state_prepare(store_db(st), ss) != 0 ||
 	    tokenizer_open(store_db(st), &ss->tok) != SQLITE_OK) {
-		*cause = store_error(st, "cannot search");
+		*cause = store_error(st, SAY("cannot search"));
 		state_free(ss);
 		return NULL;
 	}

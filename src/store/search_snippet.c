@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "say.h"
 #include "search.h"
 #include "search_int.h"
 #include "store_int.h"
@@ -178,7 +179,7 @@ int search_snippets(struct store *st, struct search_state *ss, struct sc_hits *o
 		snippet_from(out, i, start, texts, 2);
 	}
 	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot search");
+		*cause = store_error(st, SAY("cannot search"));
 		return -1;
 	}
 	return 0;

@@ -14,6 +14,7 @@
 #include "schema.h"
 #include "store_int.h"
 #include "tokenizer.h"
+#include "say.h"
 #include "xmalloc.h"
 
 #define STORE_CACHE 48   /* statements store_cached() keeps */
@@ -102,19 +103,19 @@ const char *store_path(const struct store *st) { return st->path; }
 static const char *store_reason(int rc)
 {
 	switch (rc & 0xFF) {
-	case SQLITE_NOTADB:   return "not an SQLite database";
-	case SQLITE_CORRUPT:  return "the database file is damaged";
+	case SQLITE_NOTADB:   return SAY("not an SQLite database");
+	case SQLITE_CORRUPT:  return SAY("the database file is damaged");
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED:   return "the database is locked by another process";
-	case SQLITE_READONLY: return "the database is read-only";
-	case SQLITE_CANTOPEN: return "cannot open the file";
+	case SQLITE_LOCKED:   return SAY("the database is locked by another process");
+	case SQLITE_READONLY: return SAY("the database is read-only");
+	case SQLITE_CANTOPEN: return SAY("cannot open the file");
 	case SQLITE_PERM:
-	case SQLITE_AUTH:     return "permission denied";
-	case SQLITE_FULL:     return "the disk is full";
-	case SQLITE_IOERR:    return "a read or write error occurred";
-	case SQLITE_NOMEM:    return "out of memory";
-	case SQLITE_TOOBIG:   return "a value is too large";
-	default:              return "the database cannot be used";
+	case SQLITE_AUTH:     return SAY("permission denied");
+	case SQLITE_FULL:     return SAY("the disk is full");
+	case SQLITE_IOERR:    return SAY("a read or write error occurred");
+	case SQLITE_NOMEM:    return SAY("out of memory");
+	case SQLITE_TOOBIG:   return SAY("a value is too large");
+	default:              return SAY("the database cannot be used");
 	}
 }
 
@@ -123,10 +124,10 @@ static const char *store_reason(int rc)
  * place), but an older statuscodes or another SQLite program may have. */
 static char *hot_journal_cause(const char *path)
 {
-	return xasprintf("%s: an interrupted write (by an older statuscodes?) left %s-journal; nothing is "
+	return xasprintf(SAY("%s: an interrupted write (by an older statuscodes?) left %s-journal; nothing is "
 	                 "lost, but it must be rolled back before the database can be read: run "
 	                 "sqlite3 '%s' 'PRAGMA quick_check' as a user who may write to its directory, or "
-	                 "import into it with --db (do not delete the journal)", path, path, path);
+	                 "import into it with --db (do not delete the journal)"), path, path, path);
 }
 
 char *store_error(struct store *st, const char *what)
@@ -136,15 +137,15 @@ char *store_error(struct store *st, const char *what)
 	const char *path = st ? st->path : "?";
 
 	if (syserr == EFBIG)
-		return xasprintf("%s: %s: the file size limit was reached (ulimit -f); the database is as it was",
+		return xasprintf(SAY("%s: %s: the file size limit was reached (ulimit -f); the database is as it was"),
 		                 path, what);
 	if (syserr == ENOSPC || (rc & 0xFF) == SQLITE_FULL)
-		return xasprintf("%s: %s: the disk is full; the database is as it was", path, what);
+		return xasprintf(SAY("%s: %s: the disk is full; the database is as it was"), path, what);
 	if (rc == SQLITE_READONLY_ROLLBACK)
 		return hot_journal_cause(path);
 	if ((rc & 0xFF) == SQLITE_ERROR)
 		/* a missing table or column: a database of another program or version */
-		return xasprintf("%s: %s: not a usable statuscodes database", path, what);
+		return xasprintf(SAY("%s: %s: not a usable statuscodes database"), path, what);
 	return xasprintf("%s: %s: %s", path, what, store_reason(rc));
 }
 
@@ -156,39 +157,39 @@ static int store_precheck(const char *path, enum store_mode mode, ino_t *ino, ch
 
 	if (mode == STORE_CREATE) {
 		if (lstat(path, &sb) == 0) {
-			*cause = xasprintf("%s: already exists; will not overwrite it", path);
+			*cause = xasprintf(SAY("%s: already exists; will not overwrite it"), path);
 			return -1;
 		}
 		return 0;
 	}
 	if (stat(path, &sb) != 0) {
-		*cause = xasprintf("%s: database not found", path);
+		*cause = xasprintf(SAY("%s: database not found"), path);
 		if (errno != ENOENT) {
 			free(*cause);
-			*cause = xasprintf("%s: cannot open database: %s", path, strerror(errno));
+			*cause = xasprintf(SAY("%s: cannot open database: %s"), path, say_errno(errno));
 		}
 		return -1;
 	}
 	if (S_ISDIR(sb.st_mode)) {
-		*cause = xasprintf("%s: is a directory, not a database", path);
+		*cause = xasprintf(SAY("%s: is a directory, not a database"), path);
 		return -1;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		*cause = xasprintf("%s: is not a regular file", path);
+		*cause = xasprintf(SAY("%s: is not a regular file"), path);
 		return -1;
 	}
 	*ino = sb.st_ino;
 	if (sb.st_size == 0) {
-		*cause = xasprintf("%s: the database file is empty", path);
+		*cause = xasprintf(SAY("%s: the database file is empty"), path);
 		return -1;
 	}
 	if (access(path, R_OK) != 0) {
-		*cause = xasprintf("%s: cannot read the database: permission denied", path);
+		*cause = xasprintf(SAY("%s: cannot read the database: permission denied"), path);
 		return -1;
 	}
 	/* a file without write permission is read-only, for root too */
 	if ((mode == STORE_WRITE || mode == STORE_IMPORT) && (access(path, W_OK) != 0 || (sb.st_mode & 0222) == 0)) {
-		*cause = xasprintf("%s: the database is read-only", path);
+		*cause = xasprintf(SAY("%s: the database is read-only"), path);
 		return -1;
 	}
 	return 0;
@@ -224,18 +225,18 @@ static int store_validate(struct store *st, char **cause)
 		    base == SQLITE_LOCKED || base == SQLITE_IOERR)
 			*cause = xasprintf("%s: %s", st->path, store_reason(rc));
 		else
-			*cause = xasprintf("%s: not a statuscodes database", st->path);
+			*cause = xasprintf(SAY("%s: not a statuscodes database"), st->path);
 		free(app);
 		return -1;
 	}
 	free(app);
 	if (version > SC_SCHEMA_VERSION) {
-		*cause = xasprintf("%s: made by a newer statuscodes (schema %d; this program reads %d)",
+		*cause = xasprintf(SAY("%s: made by a newer statuscodes (schema %d; this program reads %d)"),
 		                   st->path, version, SC_SCHEMA_VERSION);
 		return -1;
 	}
 	if (version < SC_SCHEMA_VERSION) {
-		*cause = xasprintf("%s: made by an older statuscodes (schema %d; this program reads %d); rebuild it",
+		*cause = xasprintf(SAY("%s: made by an older statuscodes (schema %d; this program reads %d); rebuild it"),
 		                   st->path, version, SC_SCHEMA_VERSION);
 		return -1;
 	}
@@ -256,7 +257,7 @@ static int store_create_schema(struct store *st, char **cause)
 
 	free(sql);
 	if (rc != SQLITE_OK) {
-		*cause = store_error(st, "cannot create the schema");
+		*cause = store_error(st, SAY("cannot create the schema"));
 		return -1;
 	}
 	return 0;
@@ -306,20 +307,20 @@ static int store_lock_and_name_copy(struct store *st, char **cause)
 	if (sqlite3_open_v2(st->path, &st->src, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
 	    sqlite3_busy_timeout(st->src, 2000) != SQLITE_OK ||
 	    sqlite3_exec(st->src, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		*cause = xasprintf("%s: cannot lock it for writing: %s", st->path,
+		*cause = xasprintf(SAY("%s: cannot lock it for writing: %s"), st->path,
 		                   store_reason(st->src ? sqlite3_errcode(st->src) : SQLITE_NOMEM));
 		free(dir);
 		return -1;
 	}
 	if (stat(st->path, &sb) != 0 || sb.st_ino != st->ino) {
-		*cause = xasprintf("%s: another import replaced it just now; run this one again", st->path);
+		*cause = xasprintf(SAY("%s: another import replaced it just now; run this one again"), st->path);
 		free(dir);
 		return -1;
 	}
 	remove_stale_copies(dir, base);
 	st->tmp = xasprintf("%s/.%s.import-XXXXXX", dir, base);
 	if ((fd = mkstemp(st->tmp)) < 0 || fchmod(fd, sb.st_mode & 07777) != 0) {
-		*cause = xasprintf("%s: cannot write a copy beside it in %s: %s", st->path, dir, strerror(errno));
+		*cause = xasprintf(SAY("%s: cannot write a copy beside it in %s: %s"), st->path, dir, say_errno(errno));
 		if (fd >= 0)
 			close(fd);
 		free(dir);
@@ -351,7 +352,7 @@ static int store_copy(struct store *st, char **cause)
 	st->db = dst;
 	sqlite3_close_v2(file);
 	if (dst == NULL || rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot make a working copy");
+		*cause = store_error(st, SAY("cannot make a working copy"));
 		return -1;
 	}
 	sqlite3_extended_result_codes(dst, 1);
@@ -380,7 +381,7 @@ int store_publish(struct store *st, char **cause)
 	if (st->mode != STORE_IMPORT || st->tmp == NULL)
 		return 0;
 	if (!sqlite3_get_autocommit(st->db)) {
-		*cause = xasprintf("%s: internal error: publishing an unfinished import", st->path);
+		*cause = xasprintf(SAY("%s: internal error: publishing an unfinished import"), st->path);
 		return -1;
 	}
 	dir = dir_of(st->path, &base);
@@ -388,7 +389,7 @@ int store_publish(struct store *st, char **cause)
 		*cause = errno == EFBIG ? xasprintf("%s: the file size limit was reached (ulimit -f); the database "
 		                                    "is as it was", st->path)
 		                        : xasprintf("%s: cannot replace it with the new copy: %s; the database is "
-		                                    "as it was", st->path, strerror(errno));
+		                                    "as it was", st->path, say_errno(errno));
 		free(dir);
 		return -1;
 	}
@@ -434,7 +435,7 @@ int store_open(const char *path, enum store_mode mode, struct store **out, char 
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 2000);
 	if (tokenizer_register(st->db) != SQLITE_OK) {
-		*cause = xasprintf("%s: cannot set up full-text search", path);
+		*cause = xasprintf(SAY("%s: cannot set up full-text search"), path);
 		store_close(st);
 		return -1;
 	}
@@ -447,7 +448,7 @@ int store_open(const char *path, enum store_mode mode, struct store **out, char 
 	           ((mode == STORE_IMPORT || mode == STORE_DRYRUN) &&
 	            (store_copy(st, cause) != 0 || tokenizer_register(st->db) != SQLITE_OK))) {
 		if (*cause == NULL)
-			*cause = xasprintf("%s: cannot set up full-text search", path);
+			*cause = xasprintf(SAY("%s: cannot set up full-text search"), path);
 		store_close(st);
 		return -1;
 	}
@@ -475,7 +476,7 @@ int64_t store_entry_count(struct store *st)
 int store_compact(struct store *st, char **cause)
 {
 	if (sqlite3_exec(st->db, "VACUUM; PRAGMA optimize;", NULL, NULL, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "cannot compact");
+		*cause = store_error(st, SAY("cannot compact"));
 		return -1;
 	}
 	return 0;

@@ -9,6 +9,7 @@
 
 #include "store.h"
 #include "store_int.h"
+#include "say.h"
 #include "xmalloc.h"
 
 int store_children(struct store *st, const struct sc_entry *e, size_t max, struct sc_entries *out,
@@ -29,7 +30,7 @@ int store_children(struct store *st, const struct sc_entry *e, size_t max, struc
 	    sqlite3_prepare_v2(store_db(st), "SELECT count(*) FROM entry WHERE parent = ?1", -1, &n, NULL)
 	    != SQLITE_OK) {
 		sqlite3_finalize(s);
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	sqlite3_bind_int64(s, 1, e->id);
@@ -51,7 +52,7 @@ int store_children(struct store *st, const struct sc_entry *e, size_t max, struc
 	if (rc != SQLITE_DONE) {
 		sc_entries_free(out);  /* no partial results on failure */
 		*total = 0;
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;

@@ -14,6 +14,7 @@
 #include "store_write.h"
 #include "store_int.h"
 #include "str.h"
+#include "say.h"
 #include "xmalloc.h"
 
 
@@ -22,7 +23,7 @@
 static int prep(struct store *st, const char *sql, sqlite3_stmt **s, char **cause)
 {
 	if ((*s = store_cached(st, sql)) == NULL) {
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -53,7 +54,7 @@ static int collect_entries(struct store *st, sqlite3_stmt *s, struct sc_entries 
 	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_entries_free(out);  /* no partial results on failure */
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -109,7 +110,7 @@ int store_entry_by_id(struct store *st, int64_t id, struct sc_entry *out, char *
 	if (rc == SQLITE_ROW)
 		return 0;
 	*cause = rc == SQLITE_DONE ? xasprintf("no entry with id %lld", (long long)id)
-	                           : store_error(st, "cannot read");
+	                           : store_error(st, SAY("cannot read"));
 	return -1;
 }
 
@@ -287,7 +288,7 @@ int store_claims(struct store *st, int64_t entry_id, struct sc_claims *out, char
 	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_claims_free(out);  /* no partial results on failure */
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -325,7 +326,7 @@ int store_findings(struct store *st, int64_t source_id, int64_t entry_id,
 	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_findings_free(out);  /* no partial results on failure */
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -358,7 +359,7 @@ int store_xrefs(struct store *st, int64_t entry_id, struct sc_xrefs *out, char *
 	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_xrefs_free(out);  /* no partial results on failure */
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -394,7 +395,7 @@ int store_sources(struct store *st, struct sc_sources *out, char **cause)
 	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_sources_free(out);  /* no partial results on failure */
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -421,7 +422,7 @@ int store_protocols(struct store *st, struct sc_protocols *out, char **cause)
 	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_protocols_free(out);  /* no partial results on failure */
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -453,7 +454,7 @@ int store_classes(struct store *st, const char *protocol, struct sc_classes *out
 	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_classes_free(out);  /* no partial results on failure */
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -486,7 +487,7 @@ static int historics(struct store *st, const char *protocol, const char *code,
 	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_historics_free(out);  /* no partial results on failure */
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;

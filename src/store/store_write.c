@@ -11,6 +11,7 @@
 
 #include "store_int.h"
 #include "str.h"
+#include "say.h"
 #include "xmalloc.h"
 
 
@@ -34,7 +35,7 @@ static int64_t run(struct store *st, const char *sql, const char *const *texts, 
 	int rc;
 
 	if (s == NULL) {
-		*cause = store_error(st, "cannot write");
+		*cause = store_error(st, SAY("cannot write"));
 		return -1;
 	}
 	bind_texts(s, 1, texts, ntexts);
@@ -44,7 +45,7 @@ static int64_t run(struct store *st, const char *sql, const char *const *texts, 
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		*cause = store_error(st, "cannot write");
+		*cause = store_error(st, SAY("cannot write"));
 		return -1;
 	}
 	int64_t id = sqlite3_last_insert_rowid(store_db(st));
@@ -54,7 +55,7 @@ static int64_t run(struct store *st, const char *sql, const char *const *texts, 
 static int exec(struct store *st, const char *sql, char **cause)
 {
 	if (sqlite3_exec(store_db(st), sql, NULL, NULL, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "cannot write");
+		*cause = store_error(st, SAY("cannot write"));
 		return -1;
 	}
 	return 0;
@@ -147,7 +148,7 @@ int64_t store_entry_ensure(struct store *st, const char *protocol, const char *c
 
 	if (sqlite3_prepare_v2(store_db(st), "SELECT id FROM entry WHERE protocol = ?1 AND code = ?2",
 	                       -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	bind_texts(s, 1, t, 2);
@@ -264,15 +265,15 @@ int store_apply_reviews(struct store *st, char **cause)
 	                       "  WHERE e.protocol = r.protocol AND e.code = r.code AND c.lang = r.lang"
 	                       "  AND instr(c.value, r.match) > 0 AND c.state <> 'duplicate'"
 	                       "  AND s.kind <> 'curated') ORDER BY r.id LIMIT 1", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "cannot read the review");
+		*cause = store_error(st, SAY("cannot read the review"));
 		return -1;
 	}
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		*cause = xasprintf("%s:%d: the review matches no claim of a document",
+		*cause = xasprintf(SAY("%s:%d: the review matches no claim of a document"),
 		                   sqlite3_column_text(s, 0), sqlite3_column_int(s, 1));
 	else if (rc != SQLITE_DONE)
-		*cause = store_error(st, "cannot read the review");
+		*cause = store_error(st, SAY("cannot read the review"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -369,7 +370,7 @@ int store_knowns(struct store *st, struct sc_knowns *out, char **cause)
 	        " EXISTS(SELECT 1 FROM claim c JOIN source s ON s.id = c.source_id"
 	        "   WHERE c.entry_id = e.id AND s.kind = 'curated')"
 	        " FROM entry e ORDER BY e.protocol, e.sort_key", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -396,7 +397,7 @@ int store_knowns(struct store *st, struct sc_knowns *out, char **cause)
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -413,7 +414,7 @@ int store_each_used_claim(struct store *st, int (*cb)(void *ctx, const struct sc
 	        " FROM claim c JOIN source s ON s.id = c.source_id"
 	        " WHERE c.state = 'used' AND c.entry_id IS NOT NULL"
 	        " ORDER BY c.entry_id, s.id, c.line, c.id", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -434,7 +435,7 @@ int store_each_used_claim(struct store *st, int (*cb)(void *ctx, const struct sc
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -449,7 +450,7 @@ int store_add_prior(struct store *st, const char *protocol, const char *code, do
 	if (sqlite3_prepare_v2(store_db(st),
 	        "INSERT OR REPLACE INTO prior(protocol, code, seen, source) VALUES(?1, ?2, ?3, ?4)",
 	        -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "cannot write");
+		*cause = store_error(st, SAY("cannot write"));
 		return -1;
 	}
 	sqlite3_bind_text(s, 1, protocol, -1, SQLITE_TRANSIENT);
@@ -460,7 +461,7 @@ int store_add_prior(struct store *st, const char *protocol, const char *code, do
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot write");
+		*cause = store_error(st, SAY("cannot write"));
 		return -1;
 	}
 	return 0;
@@ -516,7 +517,7 @@ static int build_prior(struct store *st, char **cause)
 	        " FROM entry e JOIN protocol p ON p.id = e.protocol"
 	        " LEFT JOIN prior pr ON pr.protocol = e.protocol AND pr.code = e.code"
 	        " ORDER BY e.id", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "cannot index");
+		*cause = store_error(st, SAY("cannot index"));
 		return -1;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -543,13 +544,13 @@ static int build_prior(struct store *st, char **cause)
 	if (rc != SQLITE_DONE || exec(st, "DELETE FROM search_prior", cause) != 0) {
 		free(blob);
 		if (!*cause)
-			*cause = store_error(st, "cannot index");
+			*cause = store_error(st, SAY("cannot index"));
 		return -1;
 	}
 	if (sqlite3_prepare_v2(store_db(st), "INSERT INTO search_prior(id, data) VALUES(1, ?1)",
 	                       -1, &s, NULL) != SQLITE_OK) {
 		free(blob);
-		*cause = store_error(st, "cannot index");
+		*cause = store_error(st, SAY("cannot index"));
 		return -1;
 	}
 	sqlite3_bind_blob(s, 1, blob ? (const void *)blob : (const void *)"", (int)cap, SQLITE_TRANSIENT);
@@ -557,7 +558,7 @@ static int build_prior(struct store *st, char **cause)
 	sqlite3_finalize(s);
 	free(blob);
 	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot index");
+		*cause = store_error(st, SAY("cannot index"));
 		return -1;
 	}
 	return 0;

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "say.h"
 #include "xmalloc.h"
 
 struct userdata {
@@ -242,12 +243,12 @@ static sqlite3 *open_ro(const char *path)
 static char *readonly_reason(const char *dir, const char *path, bool newer)
 {
 	if (newer)
-		return xasprintf("%s was made by a newer statuscodes", path);
+		return xasprintf(SAY("%s was made by a newer statuscodes"), path);
 	if (access(dir, W_OK) != 0)
-		return xasprintf("the folder %s cannot be written", dir);
+		return xasprintf(SAY("the folder %s cannot be written"), dir);
 	if (access(path, W_OK) != 0)
-		return xasprintf("%s cannot be written", path);
-	return xasprintf("%s cannot be written (locked or damaged)", path);
+		return xasprintf(SAY("%s cannot be written"), path);
+	return xasprintf(SAY("%s cannot be written (locked or damaged)"), path);
 }
 
 struct userdata *userdata_open(const char *dir)

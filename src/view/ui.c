@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "say.h"
+
 /* { English (as the code writes it in UI()), Chinese, columns at 80x24 }.
  * Keep the printf conversions of both in the same order (test_ui). */
 const struct ui_string ui_strings[] = {
@@ -109,6 +111,64 @@ const struct ui_string ui_strings[] = {
 	{ " (", "（", 0 },
 	{ ")", "）", 0 },
 
+	/* ---- the lower layers' messages (SAY(), src/core/say.h), on stderr ---- */
+	{ "%s cannot be written (locked or damaged)", "%s 无法写入（被锁定或已损坏）", 0 },
+	{ "%s cannot be written", "%s 无法写入", 0 },
+	{ "%s was made by a newer statuscodes", "%s 由更新版本的 statuscodes 创建", 0 },
+	{ "%s: %s: not a usable statuscodes database", "%s：%s：不是可用的 statuscodes 数据库", 0 },
+	{ "%s: %s: the disk is full; the database is as it was", "%s：%s：磁盘已满；数据库保持原样", 0 },
+	{ "%s: %s: the file size limit was reached (ulimit -f); the database is as it was",
+	  "%s：%s：达到了文件大小限制（ulimit -f）；数据库保持原样", 0 },
+	{ "%s: already exists; will not overwrite it", "%s：已存在；不会覆盖它", 0 },
+	{ "%s: an interrupted write (by an older statuscodes?) left %s-journal; nothing is "
+	  "lost, but it must be rolled back before the database can be read: run "
+	  "sqlite3 '%s' 'PRAGMA quick_check' as a user who may write to its directory, or "
+	  "import into it with --db (do not delete the journal)",
+	  "%s：一次中断的写入（也许来自旧版 statuscodes）留下了 %s-journal；没有丢失任何内容，"
+	  "但必须先回滚才能读取数据库：请以可以写入其目录的用户运行 "
+	  "sqlite3 '%s' 'PRAGMA quick_check'，或用 --db 向它导入（不要删除该日志文件）", 0 },
+	{ "%s: another import replaced it just now; run this one again", "%s：另一次导入刚刚替换了它；请再运行一次", 0 },
+	{ "%s: cannot lock it for writing: %s", "%s：无法锁定以写入：%s", 0 },
+	{ "%s: cannot open database: %s", "%s：无法打开数据库：%s", 0 },
+	{ "%s: cannot read the database: permission denied", "%s：无法读取数据库：权限不足", 0 },
+	{ "%s: cannot set up full-text search", "%s：无法建立全文搜索", 0 },
+	{ "%s: cannot write a copy beside it in %s: %s", "%s：无法在 %s 中写入副本：%s", 0 },
+	{ "%s: database not found", "%s：找不到数据库", 0 },
+	{ "%s: internal error: publishing an unfinished import", "%s：内部错误：发布了未完成的导入", 0 },
+	{ "%s: is a directory, not a database", "%s：是目录，不是数据库", 0 },
+	{ "%s: is not a regular file", "%s：不是普通文件", 0 },
+	{ "%s: made by a newer statuscodes (schema %d; this program reads %d)",
+	  "%s：由更新版本的 statuscodes 创建（模式 %d；本程序读取 %d）", 0 },
+	{ "%s: made by an older statuscodes (schema %d; this program reads %d); rebuild it",
+	  "%s：由旧版本的 statuscodes 创建（模式 %d；本程序读取 %d）；请重新生成", 0 },
+	{ "%s: not a statuscodes database", "%s：不是 statuscodes 数据库", 0 },
+	{ "%s: the database file is empty", "%s：数据库文件是空的", 0 },
+	{ "%s: the database is read-only", "%s：数据库是只读的", 0 },
+	{ "%s:%d: the review matches no claim of a document", "%s:%d：该审阅不对应任何文档的陈述", 0 },
+	{ "a read or write error occurred", "发生了读写错误", 0 },
+	{ "a value is too large", "某个值过大", 0 },
+	{ "cannot compact", "无法压缩", 0 },
+	{ "cannot create the schema", "无法创建数据库结构", 0 },
+	{ "cannot index", "无法建立索引", 0 },
+	{ "cannot make a working copy", "无法制作工作副本", 0 },
+	{ "cannot open the file", "无法打开文件", 0 },
+	{ "cannot read the review", "无法读取审阅", 0 },
+	{ "cannot read", "无法读取", 0 },
+	{ "cannot search", "无法搜索", 0 },
+	{ "cannot write", "无法写入", 0 },
+	{ "not an SQLite database", "不是 SQLite 数据库", 0 },
+	{ "out of memory", "内存不足", 0 },
+	{ "permission denied", "权限不足", 0 },
+	{ "the database file is damaged", "数据库文件已损坏", 0 },
+	{ "the database is locked by another process", "数据库被另一个进程锁定", 0 },
+	{ "the database is read-only", "数据库是只读的", 0 },
+	{ "the disk is full", "磁盘已满", 0 },
+	{ "the folder %s cannot be written", "文件夹 %s 无法写入", 0 },
+	{ "no such file or directory", "没有这个文件或目录", 0 },
+	{ "a part of the path is not a directory", "路径中有一部分不是目录", 0 },
+	{ "the file system is read-only", "文件系统是只读的", 0 },
+	{ "is a directory", "是一个目录", 0 },
+
 	/* ---- --help ---- */
 	{ "Usage: statuscodes [OPTION]... [COMMAND] [ARG]...", "用法：statuscodes [选项]... [命令] [参数]...", 0 },
 	{ "A bilingual (English/中文) reference for HTTP, FTP and WebSocket status codes.",
@@ -211,7 +271,14 @@ const size_t ui_string_count = sizeof ui_strings / sizeof ui_strings[0];
 
 static enum lang current = LANG_BOTH;
 
-void ui_set_lang(enum lang l) { current = l; }
+/* The lower layers' messages (SAY()) speak the interface language too. */
+static const char *say_lookup(const char *en) { return ui_text(en); }
+
+void ui_set_lang(enum lang l)
+{
+	current = l;
+	say_set(say_lookup);
+}
 enum lang ui_lang(void) { return current; }
 
 const char *ui_text_zh(const char *en)

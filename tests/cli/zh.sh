@@ -27,5 +27,35 @@ sys.exit(len({w(r) for r in rows}) != 1)" "$tmp/cov"
 "$bin" --lang en sources --coverage >"$tmp/cov-en" 2>&1
 check "English keeps the field names" [ "$(head -1 "$tmp/cov-en" | tr -s ' ')" = "protocol entries phrase_en phrase_zh summary_en summary_zh detail_en detail_zh check_en check_zh" ]
 
+# the store's messages: a kind of failure in the catalogue's Chinese, never
+# the English words nor SQLite's text; exit 3 for a database that cannot be used
+db=${STATUSCODES_DB:-${SC_BUILDDIR:-.}/db/statuscodes.db}
+head -c 1000 "$db" >"$tmp/cut.db"
+: >"$tmp/empty.db"
+mkdir "$tmp/dir.db"
+dbfail() { # NAME DB EXPECTED-CHINESE
+	"$bin" --lang zh --db "$2" 404 >"$tmp/out" 2>"$tmp/err"; rc=$?
+	check "$1: exit 3" [ "$rc" -eq 3 ]
+	check "$1: says $3" grep -qF "$3" "$tmp/err"
+	check "$1: no English word in the message" sh -c "! sed 's|$2||' '$tmp/err' | grep -q '[A-Za-z][a-z][a-z]* [a-z][a-z]*'"
+}
+dbfail "a missing database" "$tmp/none.db" "：找不到数据库"
+dbfail "a cut-off database" "$tmp/cut.db" "数据库文件已损坏"
+dbfail "an empty database file" "$tmp/empty.db" "：数据库文件是空的"
+dbfail "a directory" "$tmp/dir.db" "：是目录，不是数据库"
+printf 'not a database at all, just text\n%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 >"$tmp/text.db"
+dbfail "a text file" "$tmp/text.db" "不是 SQLite 数据库"
+"$bin" --lang en --db "$tmp/cut.db" 404 >/dev/null 2>"$tmp/err-en"
+check "English keeps its words" grep -qF "the database file is damaged" "$tmp/err-en"
+
+# the command line's own: an unknown code, a bad option, a bad value
+"$bin" --lang zh 999 >/dev/null 2>"$tmp/err"; rc=$?
+check "an unknown code: exit 1" [ "$rc" -eq 1 ]
+check "an unknown code: 没有状态码 999" grep -qF "没有状态码 999；最接近的：" "$tmp/err"
+"$bin" --lang zh --bogus >/dev/null 2>"$tmp/err"; rc=$?
+check "an unknown option: exit 2, in Chinese" sh -c "[ $rc -eq 2 ] && grep -qF '未知的选项“--bogus”' '$tmp/err'"
+"$bin" --lang zh --format yaml 404 >/dev/null 2>"$tmp/err"; rc=$?
+check "a bad value: exit 2, in Chinese" sh -c "[ $rc -eq 2 ] && grep -qF -e '--format 只接受 text、line 或 json' '$tmp/err'"
+
 echo "# $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -28,11 +28,11 @@ for m in re.finditer(r'\{\s*((?:%s\s*)+),\s*((?:%s\s*)+),\s*\d+\s*\}' % (LIT, LI
 used, bad = set(), 0
 for f in sorted(glob.glob(os.path.join(src, '*', '*.c')) + glob.glob(os.path.join(src, '*', '*.h'))):
     text = strip_comments(open(f, encoding='utf-8').read())
-    for m in re.finditer(r'\bUI(?:_ZH\(|_IN\([^,()]*(?:\([^()]*\))?[^,()]*,|\()', text):
+    for m in re.finditer(r'\b(?:SAY\(|UI(?:_ZH\(|_IN\([^,()]*(?:\([^()]*\))?[^,()]*,|\())', text):
         rest = text[m.end():]
         lm = re.match(r'\s*((?:%s\s*)+)\)' % LIT, rest)
         line = text.count('\n', 0, m.start()) + 1
-        if f.endswith(os.path.join('view', 'ui.h')):
+        if f.endswith(os.path.join('view', 'ui.h')) or f.endswith(os.path.join('core', 'say.h')):
             continue                     # the macro itself
         if not lm:
             print('not ok - %s:%d: UI(), UI_ZH() and UI_IN() take string literals only' % (f, line)); bad = 1; continue
@@ -47,7 +47,7 @@ TABLES = ('view/ui.c', 'view/keymap.h', 'view/labels.c', 'view/labels.h', 'view/
           'store/tokenizer.c', 'import/',
           'tui/')   # pane_bi() heading pairs and the language toggle: not yet moved
 CJK = re.compile('[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]')
-UIARGS = re.compile(r'\bUI(?:_ZH\(|_IN\([^,()]*(?:\([^()]*\))?[^,()]*,|\()\s*(?:%s\s*)+\)' % LIT)
+UIARGS = re.compile(r'\b(?:SAY\(|UI(?:_ZH\(|_IN\([^,()]*(?:\([^()]*\))?[^,()]*,|\())\s*(?:%s\s*)+\)' % LIT)
 for f in sorted(glob.glob(os.path.join(src, '*', '*.c')) + glob.glob(os.path.join(src, '*', '*.h'))):
     rel = os.path.relpath(f, src).replace(os.sep, '/')
     if any(rel == t or (t.endswith('/') and rel.startswith(t)) for t in TABLES):

@@ -19,6 +19,7 @@
 #include "labels.h"
 #include "str.h"
 #include "text.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 /* Codes offered at most: more than a screenful helps nobody. */
@@ -90,7 +91,7 @@ static void offer_values(const struct cli_option *p, const char *lead, const cha
 		char *words = xstrdup(p->arg), *save = NULL;
 		for (char *w = strtok_r(words, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
 			char *cand = xasprintf("%s%s", lead, w);
-			offer(cur, cand, p->help);
+			offer(cur, cand, ui_pick(p->help, p->help_zh));
 			free(cand);
 		}
 		free(words);
@@ -108,7 +109,7 @@ static void offer_options(const char *cur, const struct cli_command *cmd)
 	for (const struct cli_option *p = cli_options; p->name; p++) {
 		if (cmd && p->commands && !strstr(p->commands, cmd->name))
 			continue;
-		char *cand = xasprintf("--%s", p->name), *d = short_help(p->help);
+		char *cand = xasprintf("--%s", p->name), *d = short_help(ui_pick(p->help, p->help_zh));
 		offer(cur, cand, d);
 		free(cand);
 		free(d);
@@ -148,7 +149,7 @@ static void offer_list_args(struct store *st, const char *protocol, const char *
 		for (size_t i = 0; i < cl.n; i++)
 			if (!strv_contains(&seen, cl.v[i].id)) {   /* 4xx: HTTP's and FTP's once */
 				strv_push(&seen, cl.v[i].id);
-				offer(cur, cl.v[i].id, cl.v[i].name_en);
+				offer(cur, cl.v[i].id, ui_pick(cl.v[i].name_en, cl.v[i].name_zh));
 			}
 	strv_free(&seen);
 	free(cause);
@@ -163,7 +164,7 @@ static void offer_positional(struct store *st, char **pos, int npos, const char 
 
 	if (npos == 0) {
 		for (const struct cli_command *c = cli_commands; c->name; c++) {
-			char *d = short_help(c->help);
+			char *d = short_help(ui_pick(c->help, c->help_zh));
 			offer(cur, c->name, d);
 			free(d);
 		}
@@ -183,6 +184,7 @@ int cli_complete(int argc, char **argv)
 	const char *cur = argc ? argv[argc - 1] : "";
 	const char *db = NULL;
 	enum lang lang = LANG_BOTH;
+	bool lang_given = false;
 	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
 	int npos = 0;
 
@@ -193,11 +195,25 @@ int cli_complete(int argc, char **argv)
 			if (strcmp(p->name, "db") == 0)
 				db = argv[i + 1];
 			if (strcmp(p->name, "lang") == 0)
-				lang_parse(argv[i + 1], &lang);
+				lang_given = lang_parse(argv[i + 1], &lang);
 			i++;
 		} else if (argv[i][0] != '-') {
 			pos[npos++] = argv[i];
 		}
+	}
+	/* the descriptions' language: --lang on the line being completed, else
+	 * as the program would choose (STATUSCODES_LANG, the saved choice, the
+	 * locale); options and commands in English for both, codes bilingual */
+	if (lang_given) {
+		ui_set_lang(lang);
+	} else {
+		struct cli_opts o = { .lang = LANG_BOTH };
+		char *none[] = { NULL };
+		FILE *quiet = freopen("/dev/null", "w", stderr);   /* a bad STATUSCODES_LANG: both */
+		(void)quiet;
+		if (cli_choose_lang(0, none, &o) < 0)
+			lang = o.lang;
+		ui_set_lang(lang);
 	}
 	const struct cli_option *prev = argc >= 2 ? option_named(argv[argc - 2]) : NULL;
 	if (argc >= 3 && strcmp(argv[argc - 2], "=") == 0)  /* bash splits --lang=zh at '=' */

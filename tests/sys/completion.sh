@@ -10,8 +10,8 @@ bin=$build/src/statuscodes
 tmp=$(mktemp -d /tmp/sc-compl-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
-export LANG=C.UTF-8 NO_COLOR=1
-unset LC_ALL
+export LANG=C.UTF-8 NO_COLOR=1 XDG_DATA_HOME=$tmp/xdg   # no saved language choice
+unset LC_ALL LC_MESSAGES STATUSCODES_LANG
 ok() { echo "ok - $*"; pass=$((pass + 1)); }
 not_ok() { echo "not ok - $*"; fail=$((fail + 1)); }
 tab=$(printf '\t')
@@ -37,6 +37,20 @@ has "403.1 offers 403.14" "^403\.14${tab}" 403.1
 has "ftp 53 offers FTP 530 without the protocol again" "^530${tab}Not logged in" ftp 53
 has "--lang zh: descriptions in Chinese only" "^404${tab}HTTP 未找到\$" --lang zh 40
 has "--la completes to --lang" "^--lang${tab}" --la
+# the descriptions follow the language order: --lang on the line, else
+# STATUSCODES_LANG, else the saved choice, else the locale, else both
+has "--lang zh: options described in Chinese" "^--limit${tab}最多显示" --lang zh --li
+has "--lang zh: commands described in Chinese" "^list${tab}列出条目" --lang zh lis
+has "--lang zh: classes named in Chinese" "^4xx${tab}客户端错误" --lang zh list http 4
+has "no --lang: options in English" "^--limit${tab}Show at most" --li
+STATUSCODES_LANG=zh has "STATUSCODES_LANG=zh: codes in Chinese" "^404${tab}HTTP 未找到\$" 40
+STATUSCODES_LANG=zh has "STATUSCODES_LANG=zh: options in Chinese" "^--limit${tab}最多显示" --li
+STATUSCODES_LANG=zh has "--lang en on the line beats STATUSCODES_LANG" "^404${tab}HTTP Not Found\$" --lang en 40
+unset STATUSCODES_LANG
+LANG=zh_CN.UTF-8 has "a zh_* locale: codes in Chinese" "^404${tab}HTTP 未找到\$" 40
+STATUSCODES_LANG=en LANG=zh_CN.UTF-8 has "STATUSCODES_LANG beats the locale" "^404${tab}HTTP Not Found\$" 40
+STATUSCODES_LANG=xx has "a bad STATUSCODES_LANG: both, and still an answer" "^404${tab}HTTP Not Found · 未找到\$" 40
+unset STATUSCODES_LANG; export LANG=C.UTF-8   # (sh may keep a function's assignments)
 lacks "--la offers nothing else" "^--[^l]" --la
 has "--lang takes en" "^en${tab}" --lang ""
 has "--lang takes both" "^both${tab}" --lang ""

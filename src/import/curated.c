@@ -162,14 +162,30 @@ static enum table_kind tsv_kind(const struct tsv *t)
 	return T_UNKNOWN;
 }
 
+/* A table derived from a published measurement (the search prior) names it
+ * in its source column, "WORK: how it was derived"; its provenance is that
+ * work, not the project. NULL for the other tables. Owned. */
+static char *derived_from(const struct tsv *t)
+{
+	if (tsv_kind(t) != T_PRIOR || t->nrows == 0 || tsv_col(t, "source") < 0)
+		return NULL;
+	const char *src = tsv_get(t, &t->rows[0], "source");
+	const char *colon = src ? strstr(src, ": ") : NULL;
+	return src && *src ? xstrndup(src, colon ? (size_t)(colon - src) : strlen(src)) : NULL;
+}
+
 static int64_t curated_source(struct store *st, const struct tsv *t, char **cause)
 {
+	char *work = derived_from(t);
 	struct source_info s = {
 		.file = t->file, .kind = "curated", .format = "tsv", .language = "en+zh",
-		.title = "statuscodes curated data", .author = "statuscodes project",
+		.title = work ? work : "statuscodes curated data",
+		.author = work ? "derived by the statuscodes project" : "statuscodes project",
 		.lines = (int64_t)t->nrows + 1, .rows = (int64_t)t->nrows,
 	};
-	return store_add_source(st, &s, cause);
+	int64_t id = store_add_source(st, &s, cause);
+	free(work);
+	return id;
 }
 
 static int load_protocols(struct store *st, const struct tsv *t, char **cause)

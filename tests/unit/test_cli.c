@@ -230,7 +230,9 @@ static void test_sources(void **state)
 	/* every curated input, the search's too, with its provenance */
 	has(r.out, "glossary.tsv  curated, tsv, en+zh\n  statuscodes curated data / statuscodes project\n");
 	has(r.out, "search-synonyms.tsv  curated, tsv, en+zh\n");
-	has(r.out, "search-prior.tsv  curated, tsv, en+zh\n");
+	/* the search prior names the measurement it is derived from (docs/SEARCH.md) */
+	has(r.out, "search-prior.tsv  curated, tsv, en+zh\n  Wessels, Web Caching (O'Reilly 2001), Appendix A.12, "
+	           "Table A-14 Reply Status Code Breakdown / derived by the statuscodes project\n");
 	has(r.out, "protocols.tsv  curated");
 	run_free(&r);
 

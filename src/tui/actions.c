@@ -128,6 +128,30 @@ static void do_cancel(struct tui *t)
 	}
 }
 
+/* Registered codes only, or all of them again: the class list reloads,
+ * at the code that was selected or, when the view hides it, its parent. */
+static void do_standard(struct tui *t)
+{
+	struct pane *lp = &t->panes[PANE_LIST];
+	const struct sc_entry *e = t->search.active ? NULL : tui_list_entry(t, lp->sel);
+	int64_t id = e ? e->id : 0, parent = e ? e->parent : 0;
+
+	t->standard = !t->standard;
+	if (!t->search.active) {
+		t->list_loaded = false;
+		tui_ensure_data(t);
+		size_t at = 0;
+		for (size_t i = 0; i < t->list.n; i++)
+			if (t->list.v[i].id == id || (t->list.v[i].id == parent && at == 0))
+				at = i;
+		lp->sel = at;
+		pane_clamp(t, lp);
+	}
+	t->layout_dirty = true;
+	tui_message(t, "%s", t->standard ? UI("registered codes only: vendors' and sub-status codes hidden")
+	                                 : UI("all codes: vendor and sub-status codes shown"));
+}
+
 static void do_study(struct tui *t)
 {
 	tui_close_overlay(t);
@@ -161,7 +185,7 @@ static const struct {
 	{ ACT_PREV_MATCH, false, do_prev_match }, { ACT_COMPARE, false, do_compare },
 	{ ACT_COMPARE_WITH, true, do_compare_with }, { ACT_MARK, false, do_mark },
 	{ ACT_MARKS, true, do_marks },            { ACT_HISTORY, true, do_history },
-	{ ACT_SEEN, true, do_seen },
+	{ ACT_SEEN, true, do_seen },              { ACT_STANDARD, false, do_standard },
 	{ ACT_STUDY, true, do_study },
 	{ ACT_HIST_BACK, false, do_hist_back },   { ACT_HIST_FWD, false, do_hist_fwd },
 	{ ACT_REDRAW, true, do_redraw },          { ACT_CANCEL, false, do_cancel },

@@ -140,8 +140,69 @@ static void load_list(struct tui *t)
 	if (cs >= n)
 		return;
 	const struct sc_class *c = &t->classes.v[first + cs];
-	if (store_list(t->st, c->protocol, c->id, &t->list, &cause) != 0)
+	/* the top-level codes only: a fold's subs are read when it opens */
+	if (store_list_top(t->st, c->protocol, c->id, &t->list, &cause) != 0)
 		tui_store_error(t, cause);
+	if (t->standard)
+		sc_entries_keep_registered(&t->list);
+}
+
+bool tui_fold_is_open(struct tui *t, size_t i)
+{
+	return !t->search.active && i + 1 < t->list.n && t->list.v[i].parent == 0 &&
+	       t->list.v[i + 1].parent == t->list.v[i].id;
+}
+
+size_t tui_fold_count(struct tui *t, size_t i)
+{
+	if (t->search.active || t->standard || i >= t->list.n || tui_fold_is_open(t, i))
+		return 0;
+	return t->list.v[i].nsubs;
+}
+
+bool tui_fold_open(struct tui *t, size_t i)
+{
+	struct sc_entries subs = {0};
+	char *cause = NULL;
+
+	if (tui_fold_count(t, i) == 0)
+		return false;
+	if (store_list_subs(t->st, t->list.v[i].id, &subs, &cause) != 0) {
+		tui_store_error(t, cause);
+		return false;
+	}
+	/* the subs go in right after their parent */
+	size_t k = subs.n, tail = t->list.n - (i + 1);
+	for (size_t j = 0; j < k; j++)
+		LIST_PUSH(&t->list);
+	memmove(&t->list.v[i + 1 + k], &t->list.v[i + 1], tail * sizeof t->list.v[0]);
+	memcpy(&t->list.v[i + 1], subs.v, k * sizeof subs.v[0]);
+	free(subs.v);
+	return k > 0;
+}
+
+bool tui_fold_close(struct tui *t, size_t i)
+{
+	if (t->search.active || i >= t->list.n)
+		return false;
+	size_t p = i;
+	if (t->list.v[i].parent != 0)
+		while (p > 0 && t->list.v[p].id != t->list.v[i].parent)
+			p--;
+	if (!tui_fold_is_open(t, p))
+		return false;
+	size_t end = p + 1;
+	while (end < t->list.n && t->list.v[end].parent == t->list.v[p].id)
+		sc_entry_clear(&t->list.v[end++]);
+	memmove(&t->list.v[p + 1], &t->list.v[end], (t->list.n - end) * sizeof t->list.v[0]);
+	t->list.n -= end - (p + 1);
+	struct pane *lp = &t->panes[PANE_LIST];
+	if (lp->sel > p && lp->sel < end)
+		lp->sel = p;
+	else if (lp->sel >= end)
+		lp->sel -= end - (p + 1);
+	pane_clamp(t, lp);
+	return true;
 }
 
 void tui_ensure_data(struct tui *t)
@@ -234,9 +295,19 @@ void tui_goto(struct tui *t, const struct sc_entry *target, bool history)
 				t->panes[PANE_CLASS].sel = i;
 				t->list_loaded = false;
 			}
+		if (t->standard && (!sc_entry_registered(&e) || e.parent != 0)) {
+			t->standard = false;   /* the code asked for is one the view hides */
+			t->list_loaded = false;
+			tui_message(t, "%s", UI("all codes: vendor and sub-status codes shown"));
+		}
 		if (!t->list_loaded)
 			load_list(t);
 		lp->sel = 0;
+		for (size_t i = 0; e.parent != 0 && i < t->list.n; i++)
+			if (t->list.v[i].id == e.parent) {
+				tui_fold_open(t, i);   /* a sub-status code: its parent's fold opens */
+				break;
+			}
 		for (size_t i = 0; i < t->list.n; i++)
 			if (t->list.v[i].id == e.id)
 				lp->sel = i;

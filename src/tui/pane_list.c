@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mark.h"
 #include "palette.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -65,6 +66,28 @@ static int list_en_width(struct tui *t)
 	return ew;
 }
 
+/* One column for the marks (standard, IIS, obsolete: mark.h), as wide as
+ * the widest in the list. */
+static int list_mark_width(struct tui *t)
+{
+	int mw = 0;
+	for (size_t k = 0; k < tui_list_count(t); k++) {
+		int tw = (int)text_width(view_mark(tui_list_entry(t, k), t->lang).text);
+		mw = tw > mw ? tw : mw;
+	}
+	return mw > MARK_WIDTH ? MARK_WIDTH : mw;
+}
+
+/* "+23": how many sub-status codes row i folds away, into c (empty: none). */
+static int list_fold_text(struct tui *t, size_t i, char *c, size_t size)
+{
+	size_t n = tui_fold_count(t, i);
+	c[0] = '\0';
+	if (n)
+		snprintf(c, size, "+%zu", n);
+	return (int)strlen(c);
+}
+
 int pane_list_need(struct tui *t)
 {
 	return 2 + (t->search.active ? 5 : 0) + list_code_width(t) + 1 + list_en_width(t) + 1;
@@ -112,8 +135,27 @@ static void list_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x,
 		codew = x + w - cx;
 	pane_row_text(t, y, cx, codew, e->code, pane_in_row(a, pane_code_style(e)));
 	cx += codew + 1;
-	if (x + w - cx > 0)
-		list_phrase(t, e, y, cx, x + w - cx, a);
+	/* at the right: the mark, and before it what the row folds ("+23");
+	 * a standard code's mark only where its English phrase stays whole
+	 * (the layout gives the list room for those phrases, not for marks) */
+	int right = x + w;
+	char fold[24];
+	int fw = list_fold_text(t, i, fold, sizeof fold);
+	int mw = list_mark_width(t);
+	struct view_mark m = view_mark(e, t->lang);
+	int room = right - cx - (mw + 1) - (fw ? fw + 1 : 0) - 1;
+	if (mw && right - cx >= mw + 8 &&
+	    (m.color != PAL_STANDARD || t->lang == LANG_ZH || !pane_has(e->phrase_en) ||
+	     room >= (int)text_width(e->phrase_en))) {
+		right -= mw + 1;
+		pane_row_text(t, y, right, mw, m.text, pane_in_row(a, m.color));
+	}
+	if (fw && right - cx >= fw + 4) {
+		right -= fw + 1;
+		pane_row_text(t, y, right, fw, fold, pane_in_row(a, PAL_DIM));
+	}
+	if (right - 1 - cx > 0)
+		list_phrase(t, e, y, cx, right - 1 - cx, a);
 }
 
 static unsigned list_request(struct tui *t, struct pane *p, enum tui_action a)
@@ -121,11 +163,17 @@ static unsigned list_request(struct tui *t, struct pane *p, enum tui_action a)
 	if (a == ACT_ENTER) {
 		if (tui_list_count(t) == 0)
 			return PANE_DONE;
+		/* a folded code's sub-status codes open under it, and the
+		 * detail takes the focus as for any code */
+		tui_fold_open(t, p->sel);
 		tui_visit_current(t);
 		return PANE_DONE | PANE_DOWN;
 	}
-	if (a == ACT_BACK)
+	if (a == ACT_BACK) {
+		if (tui_fold_close(t, p->sel))   /* on a fold's parent or one of its subs */
+			return PANE_DONE;
 		return PANE_DONE | PANE_UP;
+	}
 	return PANE_PASS;
 }
 

@@ -134,8 +134,11 @@ struct tui {
 
 	struct sc_protocols protos;
 	struct sc_classes classes;  /* of every protocol, sorted by protocol */
-	struct sc_entries list;     /* the selected class */
+	struct sc_entries list;     /* the selected class: its top-level codes (with
+	                               how many sub-status codes each folds), and
+	                               after an open fold's parent its subs */
 	bool list_loaded;
+	bool standard;              /* only registered codes: no vendor's, no sub-status */
 	struct tui_search search, saved;
 	struct tui_entry cur;
 
@@ -189,6 +192,17 @@ size_t tui_list_count(struct tui *t);
 /* Index range of the selected protocol's classes in t->classes. */
 void tui_class_range(struct tui *t, size_t *first, size_t *count);
 const struct sc_class *tui_class_of(struct tui *t, const char *protocol, const char *class_id);
+/* Folds of the code list (IIS sub-status codes under 403): row i is a
+ * parent whose fold is open (its subs follow it); opening a closed one
+ * (false when row i folds nothing or the list is search results); closing
+ * the fold row i is the parent of or one of the subs of, selecting the
+ * parent (false when none). */
+bool tui_fold_is_open(struct tui *t, size_t i);
+bool tui_fold_open(struct tui *t, size_t i);
+bool tui_fold_close(struct tui *t, size_t i);
+/* How many sub-status codes the row folds away now (0 when open, or in
+ * the registered-only view, or for search results). */
+size_t tui_fold_count(struct tui *t, size_t i);
 /* Brings the loaded data in line with the selections (the class's codes,
  * everything about the selected code); a query only when one changed. */
 void tui_ensure_data(struct tui *t);

@@ -41,11 +41,14 @@
 	                                                "上一个窗格") \
 	X(ACT_ENTER,        "Enter, l, Right",          "open: go down a level (protocol, class, code, " \
 	                                                "detail, cross-references); on a cross-reference, " \
-	                                                "follow it", \
+	                                                "follow it; on a code that folds sub-status codes " \
+	                                                "(403 +26), also open them in the code list", \
 	                                                "打开：进入下一级（协议、类别、状态码、详情、" \
-	                                                "交叉引用）；在交叉引用上则跳转过去") \
-	X(ACT_BACK,         "Backspace, h, Left",       "back up a level", \
-	                                                "返回上一级") \
+	                                                "交叉引用）；在交叉引用上则跳转过去；在折叠了子状态码的" \
+	                                                "状态码上（403 +26），同时在列表中展开它们") \
+	X(ACT_BACK,         "Backspace, h, Left",       "back up a level; in the code list, on an open " \
+	                                                "fold or one of its sub-status codes, close it", \
+	                                                "返回上一级；在状态码列表中展开的状态码或其子状态码上则收起") \
 	X(ACT_HIST_BACK,    "[, M-Left",                "back in the history of visited codes", \
 	                                                "在访问过的状态码历史中后退") \
 	X(ACT_HIST_FWD,     "], M-Right",               "forward in the history", \
@@ -65,6 +68,10 @@
 	                                                "上一个搜索结果") \
 	X(ACT_JUMP,         "0-9",                      "type a code to jump to it (404, 403.14, 1006)", \
 	                                                "输入状态码直接跳转（404、403.14、1006）") \
+	X(ACT_STANDARD,     "r",                        "registered codes only, as --standard: vendors' and " \
+	                                                "sub-status codes hidden (again: all codes)", \
+	                                                "只显示已注册的状态码（同 --standard）：隐藏厂商的" \
+	                                                "状态码和子状态码（再按：全部显示）") \
 	X(ACT_COMPARE,      "c",                        "compare the code with its first confusable peer, " \
 	                                                "side by side (again: the next peer)", \
 	                                                "把状态码与第一个容易混淆的状态码并排比较（再按：下一个）") \

@@ -201,6 +201,8 @@ const struct ui_string ui_strings[] = {
 	{ "no search results: press %s to search", "没有搜索结果：按 %s 搜索", 70 },
 	{ "result %zu of %zu", "第 %zu 项，共 %zu 项", 60 },
 	{ "select a code first", "请先选择一个状态码", 80 },
+	{ "registered codes only: vendors' and sub-status codes hidden", "只显示已注册的状态码：已隐藏厂商的状态码和子状态码", 80 },
+	{ "all codes: vendor and sub-status codes shown", "全部状态码：已显示厂商的状态码和子状态码", 80 },
 	{ "No codes seen: give the browser a file (statuscodes browse FILE).",
 	  "没有看到的状态码：请给浏览器一个文件（statuscodes browse 文件）。", 80 },
 	{ "no history yet: codes you open are remembered", "还没有历史记录：打开过的状态码会被记住", 80 },

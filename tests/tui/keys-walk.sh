@@ -112,7 +112,7 @@ press Tab Tab;        sc_check "Tab: the detail pane has the focus" "$S" focused
 p0=$(detail_pct)
 press j j j j
 sc_check "j in the detail scrolls it, not the list" "$S" test "$(detail_pct)" != "$p0"
-sc_check "... and the list stays on 400" "$S" sc_wait "$S" "› 400     Bad Request"
+sc_check "... and the list stays on 400" "$S" sc_wait "$S" "› 400  Bad Request"
 press S-Tab BTab;     sc_check "S-Tab: back to the code list" "$S" focused "HTTP 4xx"
 press Left Left;      sc_check "Left: back up a level, to the classes" "$S" focused "Class"
 press Right Right;    sc_check "Right: open the class again" "$S" focused "HTTP 4xx"
@@ -166,6 +166,8 @@ sc_check "... no Chinese phrase in the detail" "$S" no_text "未修改"
 press L L;            sc_check "L: Chinese only" "$S" sc_wait "$S" "[中文]" "未修改"
 sc_check "... no English phrase" "$S" no_text "Not Modified"
 press L L;            sc_check "L: both again" "$S" sc_wait "$S" "[EN+中文]"
+press r r;            sc_check "r: registered codes only" "$S" sc_wait "$S" "registered codes only"
+press r r;            sc_check "r again: all codes" "$S" sc_wait "$S" "all codes: vendor and sub-status codes shown"
 press m m;            sc_check "m: bookmark the code" "$S" status "bookmarked"
 press M M;            sc_check "M: the bookmark list" "$S" sc_wait "$S" "Bookmarks" "HTTP 304"
 press Esc Escape;     sc_check "Esc closes the bookmark list" "$S" sc_wait_gone "$S" "Bookmarks"

@@ -68,9 +68,9 @@
 	                                                "上一个搜索结果") \
 	X(ACT_JUMP,         "0-9",                      "type a code to jump to it (404, 403.14, 1006)", \
 	                                                "输入状态码直接跳转（404、403.14、1006）") \
-	X(ACT_STANDARD,     "r",                        "registered codes only, as --standard: vendors' and " \
+	X(ACT_STANDARD,     "r",                        "registered codes only: vendors' and " \
 	                                                "sub-status codes hidden (again: all codes)", \
-	                                                "只显示已注册的状态码（同 --standard）：隐藏厂商的" \
+	                                                "只显示已注册的状态码：隐藏厂商的" \
 	                                                "状态码和子状态码（再按：全部显示）") \
 	X(ACT_COMPARE,      "c",                        "compare the code with its first confusable peer, " \
 	                                                "side by side (again: the next peer)", \

@@ -80,9 +80,9 @@ for size in 80x24 100x30 200x60; do
 	sc_keys "$s" Escape Escape BSpace BSpace
 	sc_keys "$s" 4 3 1
 	sc_check "$size: the code list shows 431's whole English phrase" "$s" \
-		sc_wait "$s" "431     Request Header Fields Too Large "
+		sc_wait "$s" "431  Request Header Fields Too Large "
 	sc_keys "$s" 5 1 1
-	sc_check "$size: ... and 511's" "$s" sc_wait "$s" "511     Network Authentication Required "
+	sc_check "$size: ... and 511's" "$s" sc_wait "$s" "511  Network Authentication Required "
 	sc_check "$size: no pane title ends in a stray \"·\"" "$s" no_stray_dot "$s"
 	sc_check "$size: the footer says how to quit" "$s" sc_wait_line "$s" "$h" "q quit"
 

@@ -320,6 +320,11 @@ def run(cmd, cwd, timeout=None, env=None, log=None):
     return rc, time.time() - t0
 
 
+# Folders whose .db and .log files are test input (git ls-files lists them;
+# an exported tree without git needs this).
+TEST_INPUT_DIRS = ("tests/data/", "tests/explain/", "tests/fuzz/corpus/")
+
+
 def source_files(srcdir):
     try:
         out = subprocess.run(["git", "-C", srcdir, "ls-files", "-co",
@@ -336,7 +341,9 @@ def source_files(srcdir):
     for root, dirs, names in os.walk(srcdir):
         for nm in names:
             rel = os.path.relpath(os.path.join(root, nm), srcdir)
-            if not skip.search(rel) and os.access(os.path.join(root, nm), os.R_OK):
+            # databases and logs under these are test input, not build output
+            if (rel.startswith(TEST_INPUT_DIRS) or not skip.search(rel)) and \
+                    os.access(os.path.join(root, nm), os.R_OK):
                 files.append(rel)
     return files
 

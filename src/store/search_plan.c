@@ -413,6 +413,43 @@ static bool is_code_word(const char *w)
 	return search_is_code(w) && (strspn(w, "0123456789") >= 3 || strchr(w, 'x') || strchr(w, 'X'));
 }
 
+/* One letter being typed after other text ("websocket c", "Retry-A") is
+ * not yet a word: the query is what came before it. */
+static void drop_letter_being_typed(const char *text, struct strv *pieces, bool *prefixable)
+{
+	size_t tl = strlen(text);
+	if (pieces->n == 0 || tl == 0 || !isalpha((unsigned char)text[tl - 1]))
+		return;
+	char *last = pieces->v[pieces->n - 1];
+	size_t ll = strlen(last), k = ll;
+	while (k > 0 && isalnum((unsigned char)last[k - 1]))
+		k--;
+	if (ll - k == 1 && k > 0) {
+		while (k > 0 && strchr("-.'", last[k - 1]))
+			k--;
+		last[k] = '\0';
+		*prefixable = k >= 2;
+	} else if (ll == 1 && pieces->n > 1) {
+		free(pieces->v[--pieces->n]);
+		*prefixable = false;
+	}
+}
+
+/* Codes among other words are looked up, not searched for as words: they
+ * move from words to codes. */
+static void take_code_words(struct strv *words, struct strv *codes)
+{
+	for (size_t i = 0; words->n > 1 && i < words->n;) {
+		if (is_code_word(words->v[i])) {
+			strv_push_owned(codes, words->v[i]);
+			memmove(&words->v[i], &words->v[i + 1], (words->n - i - 1) * sizeof *words->v);
+			words->n--;
+		} else {
+			i++;
+		}
+	}
+}
+
 int plan_build(struct store *st, struct search_state *ss, const char *text, const char *protocol,
                bool prefix, struct search_plan *p, char **cause)
 {
@@ -433,37 +470,12 @@ int plan_build(struct store *st, struct search_state *ss, const char *text, cons
 			             strcmp(r + strlen(r) - strlen(last), last) == 0;
 		}
 	}
-	/* one letter being typed after other text ("websocket c", "Retry-A")
-	 * is not yet a word: the query is what came before it */
-	size_t tl = strlen(text);
-	if (prefix && pieces.n > 0 && tl > 0 && isalpha((unsigned char)text[tl - 1])) {
-		char *last = pieces.v[pieces.n - 1];
-		size_t ll = strlen(last), k = ll;
-		while (k > 0 && isalnum((unsigned char)last[k - 1]))
-			k--;
-		if (ll - k == 1 && k > 0) {
-			while (k > 0 && strchr("-.'", last[k - 1]))
-				k--;
-			last[k] = '\0';
-			prefixable = k >= 2;
-		} else if (ll == 1 && pieces.n > 1) {
-			free(pieces.v[--pieces.n]);
-			prefixable = false;
-		}
-	}
+	if (prefix)
+		drop_letter_being_typed(text, &pieces, &prefixable);
 	for (size_t i = 0; i < pieces.n; i++)
 		if (!plan_narrow(p, pieces.v[i], pieces.n > 1))
 			strv_push(&words, pieces.v[i]);
-	/* codes among other words are looked up, not searched for as words */
-	for (size_t i = 0; words.n > 1 && i < words.n;) {
-		if (is_code_word(words.v[i])) {
-			strv_push_owned(&p->codes, words.v[i]);
-			memmove(&words.v[i], &words.v[i + 1], (words.n - i - 1) * sizeof *words.v);
-			words.n--;
-		} else {
-			i++;
-		}
-	}
+	take_code_words(&words, &p->codes);
 	/* a protocol's name alone: that protocol's codes */
 	if (pieces.n == 1 && p->protocol_id == NULL && words.n == 1 &&
 	    (p->protocol_id = store_protocol_id(pieces.v[0])) != NULL)

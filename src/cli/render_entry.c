@@ -186,8 +186,9 @@ static void draw_sub_status(void *ctx, const struct view_entry *d, const struct 
 }
 
 /* Cross-references: "  HTTP 410  Gone · 已永久删除" (with the protocol
- * for the same number elsewhere); after the last peer of a compare group,
- * the group's title and the note that tells them apart. */
+ * for the same number elsewhere, and for a peer of another protocol, as
+ * FTP 552 under HTTP 413); after the last peer of a compare group, the
+ * group's title and the note that tells them apart. */
 static void draw_xrefs(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
 	struct out *o = ctx;
@@ -197,7 +198,9 @@ static void draw_xrefs(void *ctx, const struct view_entry *d, const struct view_
 		const struct view_item *it = &s->v[i];
 		char *p = render_phrases(o, it->ref);
 		buf_adds(&o->b, "  ");
-		render_code(o, it->ref, s->kind == VS_SAME_NUMBER);
+		bool other = !it->ref->protocol || !d->e.protocol
+		             || strcmp(it->ref->protocol, d->e.protocol) != 0;
+		render_code(o, it->ref, s->kind == VS_SAME_NUMBER || other);
 		buf_addf(&o->b, "  %s\n", p);
 		free(p);
 		if (it->title_en || it->title_zh) {

@@ -38,6 +38,7 @@ static void tsv_free(struct tsv *t)
 		cells_free(&t->rows[i]);
 	free(t->rows);
 	free(t->file);
+	memset(t, 0, sizeof *t);   /* import_curated frees what tsv_load left: nothing twice */
 }
 
 static void tsv_split(const char *line, int lineno, struct cells *out)

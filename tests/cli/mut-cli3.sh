@@ -1,0 +1,35 @@
+#!/bin/sh
+# Checks written against survivors of the mutation sample of 2026-12-02
+# (docs/TESTING.md): each names the mutant it was seen to kill.
+set -u
+bin=${SC_BUILDDIR:-.}/src/statuscodes
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1
+command -v script >/dev/null 2>&1 || { echo "1..0 # SKIP script(1) is not installed"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() {
+	_name=$1; shift
+	if "$@"; then echo "ok - $_name"; pass=$((pass + 1))
+	else echo "not ok - $_name"; fail=$((fail + 1)); sed 's/^/#   /' "$tmp/out" 2>/dev/null | head -8; fi
+}
+# statuscodes ARGS on a terminal (a pty from script(1)), 100 columns;
+# stdout and stderr into $tmp/out, the status into rc.
+tty_run() {
+	SC_BIN=$bin script -qec "stty rows 50 cols 100; \${SC_VALGRIND:-} \"\$SC_BIN\" --no-pager $*; echo \"exit: \$?\"" \
+		/dev/null </dev/null | tr -d '\r' >"$tmp/out"
+	rc=$(sed -n 's/^exit: //p' "$tmp/out")
+}
+has() { grep -q -- "$1" "$tmp/out"; }
+
+# One argument that names two entries neither of which has an "also" line
+# (WebSocket 1016 lies in the ranges 1016-1999 and 1016-2999): on a
+# terminal both are shown in their short form. Kills src/cli/cmd_entry.c:22
+# dropping `s &&` (the first entry has no same-number section: a crash).
+tty_run show 1016 --lang en
+check "show 1016 on a terminal: status 0 ($rc)" [ "$rc" = 0 ]
+check "show 1016: WebSocket 1016-1999" has "WebSocket 1016-1999"
+check "show 1016: WebSocket 1016-2999" has "WebSocket 1016-2999"
+
+echo "1..$((pass + fail))"
+[ "$fail" -eq 0 ]

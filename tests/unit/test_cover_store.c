@@ -329,6 +329,124 @@ static void test_reviews_and_claims(void **state)
 	store_close(st);
 }
 
+/* ---- reads that fail ------------------------------------------------------ */
+
+/* Each reader: its rows counted in *n, freed. */
+#define READER(fn, type, freefn, call) \
+	static int fn(struct store *st, char **cause, size_t *n) \
+	{ \
+		type l = {0}; \
+		int rc = call; \
+		*n = l.n; \
+		freefn(&l); \
+		return rc; \
+	}
+READER(rd_lookup, struct sc_entries, sc_entries_free, store_lookup(st, "http", "404", &l, cause))
+READER(rd_list, struct sc_entries, sc_entries_free, store_list(st, "http", NULL, &l, cause))
+READER(rd_list_like, struct sc_entries, sc_entries_free, store_list(st, NULL, "4*", &l, cause))
+READER(rd_top, struct sc_entries, sc_entries_free, store_list_top(st, "http", NULL, &l, cause))
+READER(rd_subs, struct sc_entries, sc_entries_free, store_list_subs(st, 1, &l, cause))
+READER(rd_complete, struct sc_entries, sc_entries_free, store_complete(st, "http", "4", true, 10, &l, cause))
+READER(rd_nearest, struct sc_entries, sc_entries_free, store_nearest(st, "http", "405", 3, &l, cause))
+READER(rd_claims, struct sc_claims, sc_claims_free, store_claims(st, 1, &l, cause))
+READER(rd_findings, struct sc_findings, sc_findings_free, store_findings(st, 0, 0, &l, cause))
+READER(rd_xrefs, struct sc_xrefs, sc_xrefs_free, store_xrefs(st, 1, &l, cause))
+READER(rd_sources, struct sc_sources, sc_sources_free, store_sources(st, &l, cause))
+READER(rd_protocols, struct sc_protocols, sc_protocols_free, store_protocols(st, &l, cause))
+READER(rd_classes, struct sc_classes, sc_classes_free, store_classes(st, "http", &l, cause))
+READER(rd_meanings, struct sc_meanings, sc_meanings_free, store_other_meanings(st, "http", "404", &l, cause))
+READER(rd_historics, struct sc_historics, sc_historics_free, store_historics(st, &l, cause))
+READER(rd_former, struct sc_historics, sc_historics_free, store_former_meanings(st, "http", "421", &l, cause))
+
+static int rd_by_id(struct store *st, char **cause, size_t *n)
+{
+	struct sc_entry e;
+	int rc = store_entry_by_id(st, 1, &e, cause);
+	*n = rc == 0;
+	if (rc == 0)
+		sc_entry_clear(&e);
+	return rc;
+}
+
+static const struct { const char *name; int (*call)(struct store *, char **, size_t *); } readers[] = {
+	{ "lookup", rd_lookup }, { "list", rd_list }, { "list (pattern)", rd_list_like },
+	{ "list_top", rd_top }, { "list_subs", rd_subs }, { "complete", rd_complete },
+	{ "nearest", rd_nearest }, { "entry_by_id", rd_by_id }, { "claims", rd_claims },
+	{ "findings", rd_findings }, { "xrefs", rd_xrefs }, { "sources", rd_sources },
+	{ "protocols", rd_protocols }, { "classes", rd_classes }, { "other_meanings", rd_meanings },
+	{ "historics", rd_historics }, { "former_meanings", rd_former },
+};
+
+/* Counts the steps of the virtual machine; interrupts the statement at
+ * the limit'th when a limit is set. */
+static int progress_steps, progress_limit;
+static int interrupt_at(void *ctx)
+{
+	(void)ctx;
+	return ++progress_steps == progress_limit;
+}
+
+/* A read that fails on its way through the rows (here: interrupted after
+ * a number of steps) returns -1, the database's name and no rows, never a
+ * part of them; with the tables gone, reading cannot begin and says the
+ * database is not a usable one. */
+static void test_reads_fail(void **state)
+{
+	(void)state;
+	struct store *st = tu_db("reads.db");
+	char *cause = NULL;
+	char *prefix = xasprintf("%s: cannot read: ", store_path(st));
+
+	tu_import(st, "reads.md", "| Code | Reason | Meaning |\n|---|---|---|\n| 404 | Lost | Not here. |\n"
+	                          "| 418 | Teapot | Short and stout. |\n");
+	for (size_t i = 0; i < sizeof readers / sizeof *readers; i++) {
+		size_t n = 0, failed = 0;
+		/* how many steps the whole read takes; then stop it at the first,
+		 * half way and at the last (after its rows) */
+		progress_steps = progress_limit = 0;
+		sqlite3_progress_handler(store_db(st), 1, interrupt_at, NULL);
+		if (readers[i].call(st, &cause, &n) != 0)
+			fail_msg("%s: %s", readers[i].name, cause);
+		int steps = progress_steps, limits[] = { 1, steps / 2, steps - 1 };
+		for (size_t k = 0; k < sizeof limits / sizeof *limits; k++) {
+			progress_steps = 0;
+			progress_limit = limits[k];
+			int rc = readers[i].call(st, &cause, &n);
+			if (rc == 0)
+				continue;
+			failed++;
+			if (n != 0)
+				fail_msg("%s interrupted after %d of %d steps: %zu rows", readers[i].name, limits[k], steps, n);
+			if (cause == NULL || strncmp(cause, prefix, strlen(prefix)) != 0)
+				fail_msg("%s interrupted: \"%s\"", readers[i].name, cause ? cause : "(none)");
+			free(cause);
+			cause = NULL;
+		}
+		sqlite3_progress_handler(store_db(st), 0, NULL, NULL);
+		if (failed == 0)
+			fail_msg("%s: never interrupted", readers[i].name);
+	}
+	assert_int_equal(store_commit(st, &cause), 0);
+	sql(st, "PRAGMA foreign_keys = OFF; DROP TABLE entry; DROP TABLE claim; DROP TABLE finding; DROP TABLE xref;"
+	        " DROP TABLE source; DROP TABLE protocol; DROP TABLE class; DROP TABLE meaning; DROP TABLE historic;");
+	char *path = xstrdup(store_path(st)), *want = xasprintf("%snot a usable statuscodes database", prefix);
+	store_close(st);
+	assert_int_equal(store_open(path, STORE_READ, &st, &cause), 0);
+	for (size_t i = 0; i < sizeof readers / sizeof *readers; i++) {
+		size_t n = 1;
+		if (readers[i].call(st, &cause, &n) == 0)
+			fail_msg("%s: read without its tables", readers[i].name);
+		if (n != 0 || cause == NULL || strcmp(cause, want) != 0)
+			fail_msg("%s: %zu rows, \"%s\"", readers[i].name, n, cause ? cause : "(none)");
+		free(cause);
+		cause = NULL;
+	}
+	store_close(st);
+	free(want);
+	free(path);
+	free(prefix);
+}
+
 /* ---- opening ------------------------------------------------------------- */
 
 static void expect_open(const char *path, enum store_mode mode, const char *rest)
@@ -604,6 +722,7 @@ int main(void)
 		cmocka_unit_test(test_table_missing),
 		cmocka_unit_test(test_disk_full),
 		cmocka_unit_test(test_reviews_and_claims),
+		cmocka_unit_test(test_reads_fail),
 		cmocka_unit_test(test_open_refused),
 		cmocka_unit_test(test_import_locked),
 		cmocka_unit_test(test_user_db_locked),

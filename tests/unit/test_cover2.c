@@ -103,6 +103,17 @@ static void expect_fail(const char *before, const char *file, const char *text, 
 	free(dir);
 }
 
+/* Importing the directory dir fails with exactly "WHAT REST"; frees dir. */
+static void dir_fails(char *dir, const char *what, const char *rest)
+{
+	char *cause = NULL, *want = xasprintf("%s%s", what, rest);
+	assert_int_equal(import_curated(shared, dir, &cause), -1);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	free(dir);
+}
+
 /* ---- curated tables ------------------------------------------------------ */
 
 #define CHECKS_HEAD "protocol\tcode\tcheck_en\tcheck_zh\tsource\n"
@@ -125,28 +136,24 @@ static void test_table_shape(void **state)
 	            ": columns of no known curated table");
 	/* a table after a bad one in the same directory is not loaded */
 	dir = table_dir("a.tsv", "colour\n");
-	char *second = xasprintf("%s/b.tsv", dir), *cause = NULL;
-	tu_write(second, "vendor\tspec_match\nAcme\tacme\n", strlen("vendor\tspec_match\nAcme\tacme\n"));
-	free(second);
-	assert_int_equal(import_curated(shared, dir, &cause), -1);
-	char *want = xasprintf("%s/a.tsv: columns of no known curated table", dir);
-	assert_string_equal(cause, want);
+	char *other = xasprintf("%s/b.tsv", dir), *want = xasprintf("%s/a.tsv", dir);
+	tu_write(other, "vendor\tspec_match\nAcme\tacme\n", strlen("vendor\tspec_match\nAcme\tacme\n"));
+	dir_fails(dir, want, ": columns of no known curated table");
 	free(want);
-	free(cause);
-	free(dir);
+	free(other);
 	after = row_counts(shared);
 	assert_string_equal(after, before);
 	free(after);
 	free(before);
 	/* no directory */
 	dir = tu_tmp("no-such-dir");
-	cause = NULL;
-	assert_int_equal(import_curated(shared, dir, &cause), -1);
-	want = xasprintf("%s: No such file or directory", dir);
-	assert_string_equal(cause, want);
-	free(want);
-	free(cause);
-	free(dir);
+	dir_fails(dir, dir, ": No such file or directory");
+	/* a table that cannot be read (a link to nothing) */
+	dir = table_dir("a.tsv", "vendor\tspec_match\nAcme\tacme\n");
+	other = xasprintf("%s/b.tsv", dir);
+	assert_int_equal(symlink("gone.tsv", other), 0);
+	dir_fails(dir, other, ": No such file or directory");
+	free(other);
 }
 
 #define REVIEW_HEAD "protocol\tcode\tlang\tkind\tmatch\tmessage_en\tmessage_zh\tresolution_en" \

@@ -52,13 +52,15 @@ void out_colored(struct out *o, enum palette c, const char *s)
 		buf_adds(&o->b, s);
 }
 
-void out_wrapped_colored(struct out *o, size_t indent, enum palette c, const char *s)
+/* s wrapped to the width after indent columns, its first line padded
+ * by first (0: it goes on after what the line has), the others by indent. */
+static void wrap_from(struct out *o, size_t first, size_t indent, enum palette c, const char *s)
 {
 	char **lines;
 	size_t n = text_wrap(s, o->width > indent + 20 ? o->width - indent : 20, &lines);
 
 	for (size_t i = 0; i < n; i++) {
-		buf_pad(&o->b, indent);
+		buf_pad(&o->b, i ? indent : first);
 		if (c == PAL_COUNT)
 			buf_adds(&o->b, lines[i]);
 		else
@@ -68,11 +70,22 @@ void out_wrapped_colored(struct out *o, size_t indent, enum palette c, const cha
 	text_lines_free(lines, n);
 }
 
+void out_wrapped_colored(struct out *o, size_t indent, enum palette c, const char *s)
+{
+	wrap_from(o, indent, indent, c, s);
+}
+
 void out_wrapped(struct out *o, size_t indent, const char *s)
 {
 	out_wrapped_colored(o, indent, PAL_COUNT, s);
 }
 
+/* s wrapped after used columns already written on the line: its first
+ * line goes on, the others start under it. */
+void out_hanging(struct out *o, size_t used, const char *s)
+{
+	wrap_from(o, 0, used, PAL_COUNT, s);
+}
 
 /* en and zh joined as the language asks, even when one is missing:
  * "en · zh" for both. Caller frees. */

@@ -32,6 +32,7 @@ void out_free(struct out *o);
 void out_colored(struct out *o, enum palette c, const char *s);
 /* s wrapped to the width, each line indented by indent spaces. */
 void out_wrapped(struct out *o, size_t indent, const char *s);
+void out_hanging(struct out *o, size_t used, const char *s);
 /* The same, each line in colour c (PAL_COUNT: none). */
 void out_wrapped_colored(struct out *o, size_t indent, enum palette c, const char *s);
 

@@ -185,6 +185,12 @@ static void draw_sub_status(void *ctx, const struct view_entry *d, const struct 
 	}
 }
 
+/* The columns of "HTTP 404" (or "404"). */
+static size_t code_width(const struct sc_entry *e, bool with_protocol)
+{
+	return (with_protocol ? text_width(label_protocol(e->protocol)) + 1 : 0) + strlen(e->code);
+}
+
 /* Cross-references: "  HTTP 410  Gone · 已永久删除" (with the protocol
  * for the same number elsewhere, and for a peer of another protocol, as
  * FTP 552 under HTTP 413); after the last peer of a compare group, the
@@ -200,8 +206,10 @@ static void draw_xrefs(void *ctx, const struct view_entry *d, const struct view_
 		buf_adds(&o->b, "  ");
 		bool other = !it->ref->protocol || !d->e.protocol
 		             || strcmp(it->ref->protocol, d->e.protocol) != 0;
-		render_code(o, it->ref, s->kind == VS_SAME_NUMBER || other);
-		buf_addf(&o->b, "  %s\n", p);
+		bool named = s->kind == VS_SAME_NUMBER || other;
+		render_code(o, it->ref, named);
+		buf_adds(&o->b, "  ");
+		out_hanging(o, 4 + code_width(it->ref, named), p);
 		free(p);
 		if (it->title_en || it->title_zh) {
 			char *title = lang_bi(o->lang, it->title_en, it->title_zh);
@@ -308,11 +316,6 @@ char *render_first_sentence(const char *s)
 }
 
 /* Columns of "HTTP 404" (with_protocol) or "404". */
-static size_t code_width(const struct sc_entry *e, bool with_protocol)
-{
-	return (with_protocol ? text_width(label_protocol(e->protocol)) + 1 : 0) + strlen(e->code);
-}
-
 /* e's phrases, cut with "…" to what is left of the line after used
  * columns and before reserve more: a row of the short form is one line. */
 static void fit_phrases(struct out *o, const struct sc_entry *e, size_t used, size_t reserve)

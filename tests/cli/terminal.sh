@@ -46,6 +46,17 @@ golden tty-404-en 404 --lang en
 golden tty-401-zh --lang zh 401
 golden tty-502-full 502 --full
 
+# no line of the short or the full form is wider than the terminal (East
+# Asian wide and full-width characters take two columns)
+for args in 502 "502 --full" "504 --full" "ftp 530 --full" "ws 1006 --full" "413 --full" "401 --full"; do
+	tty 300 --no-pager $args
+	# shellcheck disable=SC2016
+	w=$(python3 -c 'import sys, unicodedata as u
+print(max((sum(0 if u.combining(c) else 2 if u.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n"))
+           for l in open(sys.argv[1], encoding="utf-8")), default=0))' "$tmp/screen")
+	if [ "$w" -le 80 ]; then ok "statuscodes $args: widest line $w columns (at most 80)"; else not_ok "statuscodes $args: a line of $w columns"; fi
+done
+
 tty 200 502
 n=$(grep -vc '^exit: ' "$tmp/screen")
 if [ "$n" -le 30 ]; then ok "statuscodes 502 on a terminal takes $n lines (at most 30)"; else not_ok "statuscodes 502 takes $n lines"; fi

@@ -213,9 +213,9 @@ int cli_not_found(struct store *st, const char *protocol, const char *code)
 	free(proto);
 	buf_free(&c);
 	if (isdigit((unsigned char)code[0]) && store_nearest(st, protocol, code, 4, &near, &cause) == 0 && near.n) {
-		buf_adds(&b, UI("; closest:"));
+		buf_adds(&b, UI("; closest: "));
 		for (size_t i = 0; i < near.n; i++)
-			buf_addf(&b, "%s %s%s%s", i ? "," : "", protocol ? "" : near.v[i].protocol,
+			buf_addf(&b, "%s%s%s%s", i ? UI(", ") : "", protocol ? "" : near.v[i].protocol,
 			         protocol ? "" : " ", near.v[i].code);
 	}
 	fprintf(stderr, "%s\n", buf_str(&b));

@@ -58,7 +58,7 @@ const struct ui_string ui_strings[] = {
 	{ "cannot read %s: %s", "无法读取 %s：%s", 0 },
 	{ "no %scode %s", "没有%s状态码 %s", 0 },
 	{ "no %sentry %s", "没有%s条目 %s", 0 },
-	{ "; closest:", "；最接近的：", 0 },
+	{ "; closest: ", "；最接近的：", 0 },
 	{ "%s (another database: --db FILE or STATUSCODES_DB=FILE)",
 	  "%s（换一个数据库：--db 文件 或 STATUSCODES_DB=文件）", 0 },
 	{ "the database cannot be used", "数据库无法使用", 0 },

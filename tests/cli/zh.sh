@@ -52,6 +52,8 @@ check "English keeps its words" grep -qF "the database file is damaged" "$tmp/er
 "$bin" --lang zh 999 >/dev/null 2>"$tmp/err"; rc=$?
 check "an unknown code: exit 1" [ "$rc" -eq 1 ]
 check "an unknown code: 没有状态码 999" grep -qF "没有状态码 999；最接近的：" "$tmp/err"
+# the closest codes listed the Chinese way: no space after the colon, 、 between
+check "the closest codes: 、 between, no space after ：" grep -qE "最接近的：[a-z]+ [0-9]+、[a-z]+ [0-9]+、" "$tmp/err"
 "$bin" --lang zh --bogus >/dev/null 2>"$tmp/err"; rc=$?
 check "an unknown option: exit 2, in Chinese" sh -c "[ $rc -eq 2 ] && grep -qF '未知的选项“--bogus”' '$tmp/err'"
 "$bin" --lang zh --format yaml 404 >/dev/null 2>"$tmp/err"; rc=$?

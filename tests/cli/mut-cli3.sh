@@ -31,5 +31,18 @@ check "show 1016 on a terminal: status 0 ($rc)" [ "$rc" = 0 ]
 check "show 1016: WebSocket 1016-1999" has "WebSocket 1016-1999"
 check "show 1016: WebSocket 1016-2999" has "WebSocket 1016-2999"
 
+# An import past the file size limit fails where it starts, making the
+# working copy beside the database: that is what the message says, and
+# nothing is read or reported before it. Kills src/store/store.c:356
+# `return -1` to `return 0` in store_copy (the import went on with a broken
+# copy and failed later, on its first write, after reading the document).
+cp "${STATUSCODES_DB:-${SC_BUILDDIR:-.}/db/statuscodes.db}" "$tmp/a.db"
+printf '| Code | Reason | Meaning |\n|---|---|---|\n| 601 | Mine | My own code. |\n' >"$tmp/mine.md"
+( ulimit -f 400; ${SC_VALGRIND:-} "$bin" --db "$tmp/a.db" import "$tmp/mine.md" >"$tmp/out" 2>"$tmp/err" ); rc=$?
+cat "$tmp/err" >>"$tmp/out"
+check "import past ulimit -f: status 3 ($rc)" [ "$rc" = 3 ]
+check "import past ulimit -f: cannot make a working copy" grep -q "a.db: cannot make a working copy: the file size limit was reached" "$tmp/err"
+check "import past ulimit -f: nothing read first" eval '! grep -q "read as" "$tmp/out"'
+
 echo "1..$((pass + fail))"
 [ "$fail" -eq 0 ]

@@ -710,8 +710,9 @@ def main():
     ap.add_argument("--srcdir", default=os.environ.get("SC_SRCDIR", "."))
     ap.add_argument("--layer", default="", help="comma-separated layers (src/LAYER/)")
     ap.add_argument("--file", default="", help="only files whose path contains this")
-    ap.add_argument("--match", default="",
-                    help="only mutants whose description contains this (e.g. 'str.c:45: ror')")
+    ap.add_argument("--match", action="append", default=[],
+                    help="only mutants whose description contains this (e.g. 'str.c:45: ror'); "
+                         "given more than once, any of them (the survivors of a sample, again)")
     ap.add_argument("--operators", default=",".join(OPERATORS))
     ap.add_argument("--max", type=int, default=None,
                     help="mutants to run (default 60, or no limit with --per-layer)")
@@ -754,7 +755,7 @@ def main():
                 text = f.read()
             mutants += [m for m in generate(rel, text) if m.op in ops]
     mutants = [m for m in mutants if (not layers or m.layer in layers)
-               and args.match in m.describe()]
+               and (not args.match or any(x in m.describe() for x in args.match))]
     mutants.sort(key=Mutant.key)
     by_layer = queues(mutants, args.seed)
     print("mutants: %d candidates, %s (seed %d)" % (

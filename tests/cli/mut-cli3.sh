@@ -44,5 +44,25 @@ check "import past ulimit -f: status 3 ($rc)" [ "$rc" = 3 ]
 check "import past ulimit -f: cannot make a working copy" grep -q "a.db: cannot make a working copy: the file size limit was reached" "$tmp/err"
 check "import past ulimit -f: nothing read first" eval '! grep -q "read as" "$tmp/out"'
 
+# A comparison without an English note (only the Chinese one), followed in
+# the same entry by one with a note: each keeps its own title, the note
+# goes with its own group. Kills src/view/entry.c:137 dropping
+# `|| !x->note_en` (strcmp with the missing note: a crash).
+mkdb=${SC_BUILDDIR:-.}/src/sc-mkdb
+cp -r "${SC_SRCDIR:-.}/tests/data/curated" "$tmp/cur"
+printf 'members\ttitle_en\ttitle_zh\tnote_en\tnote_zh\tsource\n%s\n%s\n' \
+	'http:401 http:403	401 vs 403	401 与 403		测试说明：只有中文。	test' \
+	'http:401 http:404	401 vs 404	401 与 404	Test note: 404 says nothing about credentials.	测试说明：404 与凭据无关。	test' \
+	>"$tmp/cur/confusables-test.tsv"
+printf '# HTTP\n\n| Code | Reason |\n|---|---|\n| 404 | Not Found |\n' >"$tmp/doc.md"
+"$mkdb" -c "$tmp/cur" -o "$tmp/cmp.db" "$tmp/doc.md" >/dev/null 2>"$tmp/out"
+check "sc-mkdb with a comparison without note_en" [ $? = 0 ]
+${SC_VALGRIND:-} "$bin" --db "$tmp/cmp.db" show 401 --full --lang en >"$tmp/out" 2>&1; rc=$?
+check "show 401 with a comparison without note_en: status 0 ($rc)" [ "$rc" = 0 ]
+sed -n '/^Easily confused with/,/^$/p' "$tmp/out" >"$tmp/conf"
+printf '%s\n' 'Easily confused with' '  403  Forbidden' '    401 vs 403' '  404  Not Found' '    401 vs 404' \
+	'    Test note: 404 says nothing about credentials.' '' >"$tmp/want"
+check "show 401: each group its title, the note with its own" cmp -s "$tmp/conf" "$tmp/want"
+
 echo "1..$((pass + fail))"
 [ "$fail" -eq 0 ]

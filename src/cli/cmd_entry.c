@@ -212,8 +212,7 @@ static bool hits_keep_registered(struct sc_hits *h)
 			h->v[k++] = h->v[i];
 			continue;
 		}
-		sc_entry_clear(&h->v[i].e);
-		free(h->v[i].snippet);
+		sc_hit_clear(&h->v[i]);
 	}
 	h->n = k;
 	return k < n;
@@ -234,10 +233,8 @@ static int search_run(struct store *st, const struct cli_opts *o, const char *q,
 		if (!o->standard || !hits_keep_registered(hits) || hits->n >= limit || got < ask ||
 		    ask >= 10000) {
 			if (hits->n > limit) {
-				for (size_t i = limit; i < hits->n; i++) {
-					sc_entry_clear(&hits->v[i].e);
-					free(hits->v[i].snippet);
-				}
+				for (size_t i = limit; i < hits->n; i++)
+					sc_hit_clear(&hits->v[i]);
 				hits->n = limit;
 			}
 			return 0;
@@ -290,8 +287,10 @@ int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv
 		if (tty && hits.n && hits.v[0].fuzzy)
 			buf_addf(&out.b, "%s\n", UI("No match; close matches:"));
 		search_notes(&out, o, &hits, tty);
-		for (size_t k = 0; k < hits.n; k++)
-			render_row(&out, &hits.v[k].e, tty ? hits.v[k].snippet : NULL, hits.v[k].fuzzy, tty);
+		for (size_t k = 0; k < hits.n; k++) {
+			const char *snip = search_snippet(&hits.v[k], lang_want_en(o->lang), lang_want_zh(o->lang));
+			render_row(&out, &hits.v[k].e, tty ? snip : NULL, hits.v[k].fuzzy, tty);
+		}
 		cli_emit(&out, o);
 		out_free(&out);
 	}

@@ -19,10 +19,8 @@
 
 void sc_hits_free(struct sc_hits *h)
 {
-	for (size_t i = 0; i < h->n; i++) {
-		sc_entry_clear(&h->v[i].e);
-		free(h->v[i].snippet);
-	}
+	for (size_t i = 0; i < h->n; i++)
+		sc_hit_clear(&h->v[i]);
 	free(h->v);
 	for (size_t i = 0; i < h->terms.n; i++)
 		free(h->terms.v[i]);
@@ -569,12 +567,9 @@ int store_search(struct store *st, const char *text, const char *protocol, size_
 	if (rc == 0 && out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, hit_cmp);
 	if (rc == 0) {
-		while (out->n > limit) {
-			struct sc_hit *h = &out->v[--out->n];
-			sc_entry_clear(&h->e);
-			free(h->snippet);
-		}
-		rc = search_snippets(st, ss, out, cause);
+		while (out->n > limit)
+			sc_hit_clear(&out->v[--out->n]);
+		rc = search_snippets(st, ss, trimmed, out, cause);
 	}
 	store_read_end(st);
 	free(clean);

@@ -21,7 +21,10 @@
 struct sc_hit {
 	struct sc_entry e;
 	double rank;        /* lower is better */
-	char  *snippet;     /* text around the match with marks, or NULL */
+	char  *snippet;     /* text around the match with marks, or NULL: for both
+	                       languages, a match in the query's language first */
+	char  *snippet_en;  /* from the English texts only: marked, or unmarked */
+	char  *snippet_zh;  /* when only the Chinese ones matched; or NULL */
 	bool   fuzzy;       /* offered as a close match, not a match */
 	bool   exact;       /* the code or a phrase equals the query */
 	size_t matched;     /* words of the query it matches (see words) */
@@ -39,6 +42,12 @@ struct sc_hits {
 	char  *suggest;     /* the hits are for this query instead ("did you mean") */
 };
 void sc_hits_free(struct sc_hits *h);
+/* Frees what hit h holds and zeroes its pointers. */
+void sc_hit_clear(struct sc_hit *h);
+/* The snippet of h to show when English (en) and/or Chinese (zh) is
+ * wanted: that language's own (unmarked when only the other language's
+ * text matched), else the one for both. NULL when h has none. */
+const char *search_snippet(const struct sc_hit *h, bool en, bool zh);
 
 /* Search for text (any bytes). protocol narrows it (NULL: all). prefix
  * makes the last word match as a prefix (incremental search). Returns 0

@@ -78,9 +78,10 @@ bool plan_close_term(struct search_state *ss, const char *word, char *out, size_
 struct buf;
 void search_add_id(struct buf *b, int64_t x);
 
-/* Snippets for the first hits of out (search_snippet.c). 0, or -1 with
- * *cause. */
-int search_snippets(struct store *st, struct search_state *ss, struct sc_hits *out, char **cause);
+/* Snippets for the first hits of out (search_snippet.c) of a search for
+ * query (cleaned). 0, or -1 with *cause. */
+int search_snippets(struct store *st, struct search_state *ss, const char *query, struct sc_hits *out,
+                    char **cause);
 
 /* Registers the rank function sc_rank(search, plan) on db. */
 int rank_register(sqlite3 *db);

@@ -2,7 +2,10 @@
  * search matched (search_term_at, also for the front ends' highlighting)
  * and a snippet of the first text that holds one, cut in C from the
  * entry's text. The texts are read raw, only for the hits a screen shows
- * first, and only the bytes a snippet keeps go through text_clean(). */
+ * first, and only the bytes a snippet keeps go through text_clean(). Each
+ * hit gets a snippet per language (from that language's texts, or its
+ * first text unmarked when only the other language's matched) and one
+ * for both, from the query's language first. */
 #include "config.h"
 
 #include <ctype.h>
@@ -15,6 +18,7 @@
 #include "search_int.h"
 #include "store_int.h"
 #include "text.h"
+#include "xmalloc.h"
 
 /* How many hits get a snippet (the ones a screen shows first). */
 #define SEARCH_SNIPPETS 20
@@ -79,9 +83,10 @@ static void add_clean(struct buf *b, const char *s, size_t n)
 
 /* text (any bytes) with every term of h between SEARCH_MARK_ON and
  * SEARCH_MARK_OFF, cut around the first one; the rest as text_clean()
- * shows it, so the only marks are the ones put here. NULL when no term
- * occurs in text. */
-static char *snippet_of(const struct sc_hits *h, const bool start[256], const char *text)
+ * shows it, so the only marks are the ones put here. When no term occurs
+ * in text: its beginning, unmarked, if plain, else NULL (and NULL for an
+ * empty text). */
+static char *snippet_of(const struct sc_hits *h, const bool start[256], const char *text, bool plain)
 {
 	size_t n = text ? strlen(text) : 0, first = n;
 	struct buf b = {0};
@@ -89,8 +94,10 @@ static char *snippet_of(const struct sc_hits *h, const bool start[256], const ch
 	for (size_t i = 0; i < n && first == n; i++)
 		if (start[(unsigned char)text[i]] && term_here(h, start, text, n, i))
 			first = i;
-	if (first == n)
+	if (first == n && (!plain || n == 0))
 		return NULL;
+	if (first == n)
+		first = 0;
 	size_t begin = first > SNIPPET_BEFORE ? first - SNIPPET_BEFORE : 0, end;
 	while (begin > 0 && ((unsigned char)text[begin] & 0xC0) == 0x80)
 		begin--;
@@ -121,12 +128,69 @@ static char *snippet_of(const struct sc_hits *h, const bool start[256], const ch
 	return buf_detach(&b);
 }
 
-/* The snippet of hit i from the first of texts that holds a term. */
-static void snippet_from(struct sc_hits *out, size_t i, const bool start[256], const char *const *texts,
-                         size_t ntexts)
+/* The marked snippet from the first of texts (NULLs allowed) that holds
+ * a term; else, if plain, the first non-empty one's beginning unmarked;
+ * else NULL. */
+static char *snippet_first(const struct sc_hits *h, const bool start[256], const char *const *texts,
+                           size_t ntexts, bool plain)
 {
-	for (size_t k = 0; k < ntexts && out->v[i].snippet == NULL; k++)
-		out->v[i].snippet = snippet_of(out, start, texts[k]);
+	char *s = NULL;
+
+	for (size_t k = 0; k < ntexts && s == NULL; k++)
+		s = snippet_of(h, start, texts[k], false);
+	for (size_t k = 0; plain && k < ntexts && s == NULL; k++)
+		s = snippet_of(h, start, texts[k], true);
+	return s;
+}
+
+/* The snippets of hit i from its summaries and details (any bytes, NULLs
+ * allowed; the names come last: the row shows them already). zh_first:
+ * the query is Chinese, so a Chinese match is the one to show in both. */
+static void snippets_for(struct sc_hits *out, size_t i, const bool start[256], bool zh_first,
+                         const char *summary_en, const char *summary_zh, const char *detail_en,
+                         const char *detail_zh)
+{
+	struct sc_hit *hit = &out->v[i];
+	const char *en[] = { summary_en, detail_en, hit->e.phrase_en };
+	const char *zh[] = { summary_zh, detail_zh, hit->e.phrase_zh };
+	char *m_en = snippet_first(out, start, en, 3, false);
+	char *m_zh = snippet_first(out, start, zh, 3, false);
+
+	hit->snippet = xstrdup(zh_first ? (m_zh ? m_zh : m_en) : (m_en ? m_en : m_zh));
+	/* only the other language's text matched: this language's, unmarked */
+	hit->snippet_en = m_en ? m_en : m_zh ? snippet_first(out, start, en, 2, true) : NULL;
+	hit->snippet_zh = m_zh ? m_zh : m_en ? snippet_first(out, start, zh, 2, true) : NULL;
+}
+
+/* Does text hold a Chinese (or Japanese) letter? */
+static bool has_cjk(const char *text)
+{
+	size_t n = strlen(text);
+
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int k = utf8_decode(text + i, n - i, &cp);
+		if (k > 0 && cp_is_cjk_letter(cp))
+			return true;
+		i += k > 0 ? (size_t)k : 1;
+	}
+	return false;
+}
+
+const char *search_snippet(const struct sc_hit *h, bool en, bool zh)
+{
+	const char *s = en && !zh ? h->snippet_en : zh && !en ? h->snippet_zh : NULL;
+
+	return s ? s : h->snippet;
+}
+
+void sc_hit_clear(struct sc_hit *h)
+{
+	sc_entry_clear(&h->e);
+	free(h->snippet);
+	free(h->snippet_en);
+	free(h->snippet_zh);
+	h->snippet = h->snippet_en = h->snippet_zh = NULL;
 }
 
 /* The hits among the first n that are brief (their texts not read), as a
@@ -144,19 +208,20 @@ static size_t brief_ids(const struct sc_hits *out, size_t n, struct buf *ids)
 	return k;
 }
 
-int search_snippets(struct store *st, struct search_state *ss, struct sc_hits *out, char **cause)
+int search_snippets(struct store *st, struct search_state *ss, const char *query, struct sc_hits *out,
+                    char **cause)
 {
 	size_t n = out->n < SEARCH_SNIPPETS ? out->n : SEARCH_SNIPPETS;
 	struct buf ids = {0};
-	bool start[256];
+	bool start[256], zh_first = has_cjk(query);
 	int rc = SQLITE_DONE;
 
 	term_starts(out, start);
 	for (size_t i = 0; i < n; i++) {
 		const struct sc_entry *e = &out->v[i].e;
-		const char *texts[] = { e->summary_en, e->summary_zh, e->detail_en, e->detail_zh };
 		if (!e->brief)
-			snippet_from(out, i, start, texts, 4);
+			snippets_for(out, i, start, zh_first, e->summary_en, e->summary_zh, e->detail_en,
+			             e->detail_zh);
 	}
 	/* the texts of the brief ones, raw, in one statement */
 	if (brief_ids(out, n, &ids) > 0) {
@@ -164,20 +229,16 @@ int search_snippets(struct store *st, struct search_state *ss, struct sc_hits *o
 		sqlite3_bind_text(s, 1, buf_str(&ids), -1, SQLITE_TRANSIENT);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			int64_t id = sqlite3_column_int64(s, 0);
-			const char *texts[4];
+			const char *t[4];
 			for (int k = 0; k < 4; k++)
-				texts[k] = (const char *)sqlite3_column_text(s, 1 + k);
+				t[k] = (const char *)sqlite3_column_text(s, 1 + k);
 			for (size_t i = 0; i < n; i++)
 				if (out->v[i].e.id == id && out->v[i].e.brief)
-					snippet_from(out, i, start, texts, 4);
+					snippets_for(out, i, start, zh_first, t[0], t[1], t[2], t[3]);
 		}
 		sqlite3_reset(s);
 	}
 	buf_free(&ids);
-	for (size_t i = 0; i < n; i++) {
-		const char *texts[] = { out->v[i].e.phrase_en, out->v[i].e.phrase_zh };
-		snippet_from(out, i, start, texts, 2);
-	}
 	if (rc != SQLITE_DONE) {
 		*cause = store_error(st, SAY("cannot search"));
 		return -1;

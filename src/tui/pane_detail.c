@@ -157,10 +157,11 @@ static void draw_match(struct tui *t, struct tlines *l, int w)
 		return;
 	for (size_t i = 0; i < t->search.hits.n; i++) {
 		const struct sc_hit *h = &t->search.hits.v[i];
-		if (h->e.id != t->cur.id || !pane_has(h->snippet))
+		const char *snip = search_snippet(h, lang_want_en(t->lang), lang_want_zh(t->lang));
+		if (h->e.id != t->cur.id || !pane_has(snip))
 			continue;
 		char *m = pane_bi(t, "match", "匹配");
-		char *line = xasprintf("%s: %s", m, h->snippet);
+		char *line = xasprintf("%s: %s", m, snip);
 		/* the search's marks are not text: the terms are highlighted as drawn */
 		char *o = line;
 		for (const char *c = line; *c; c++)

@@ -59,5 +59,24 @@ check "an unknown option: exit 2, in Chinese" sh -c "[ $rc -eq 2 ] && grep -qF '
 "$bin" --lang zh --format yaml 404 >/dev/null 2>"$tmp/err"; rc=$?
 check "a bad value: exit 2, in Chinese" sh -c "[ $rc -eq 2 ] && grep -qF -e '--format 只接受 text、line 或 json' '$tmp/err'"
 
+# search snippets (on a terminal, where they are shown) in the language
+# asked for, the match marked [like this] without colour: 304's Chinese
+# summary says 缓存 where its English one says "cached"
+if script -qc true /dev/null </dev/null >/dev/null 2>&1; then
+	snip() { # LANG QUERY: the snippet line under the first hit
+		script -qec "stty rows 40 cols 100; '$bin' --no-pager search '$2' --lang $1 -n 1" /dev/null </dev/null |
+			tr -d '\r' | sed -n 2p
+	}
+	has() { case $1 in *"$2"*) return 0;; esac; return 1; }
+	check "search 缓存 --lang zh: 304's Chinese summary, 缓存 marked" has "$(snip zh 缓存)" '可直接使用[缓存]副本'
+	check "search 缓存 --lang en: its English summary, cached marked" has "$(snip en 缓存)" 'can use its [cached] copy'
+	check "search cache --lang zh: Chinese all the same" has "$(snip zh cache)" '可直接使用[缓存]副本'
+	out=$(snip zh preconnect)   # only 103's English details say it
+	check "search preconnect --lang zh: 103's Chinese, unmarked" has "$out" '预加载提示'
+	check "search preconnect --lang zh: no English, no mark" sh -c "! printf '%s' '$out' | grep -q -e preconnect -e '\['"
+else
+	ok "search snippets # SKIP script(1) not available"
+fi
+
 echo "# $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -274,6 +274,57 @@ static void test_brief_hits(void **state)
 	sc_hits_free(&h);
 }
 
+/* Does s hold a Chinese character (a lead byte of U+4E00..U+9FFF)? */
+static bool has_han(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0xE4 && (unsigned char)*s <= 0xE9)
+			return true;
+	return false;
+}
+
+/* The snippet a hit shows is in the language asked for: Chinese with
+ * the Chinese match marked in zh, English in en, and in both the match
+ * in the query's language. When only the other language's text matched
+ * (preconnect is only in 103's English details), the Chinese text
+ * unmarked, never English. */
+static void test_snippet_lang(void **state)
+{
+	struct sc_hits h;
+	(void)state;
+	search("缓存", false, &h);
+	int r = rank_of(&h, "http", "304");
+	assert_true(r >= 0);
+	const char *zh = search_snippet(&h.v[r], false, true), *en = search_snippet(&h.v[r], true, false);
+	assert_non_null(zh);
+	assert_non_null(strstr(zh, "缓存"));
+	assert_null(strstr(zh, "cached"));
+	assert_non_null(en);
+	assert_non_null(strstr(en, "" "cached"));
+	assert_false(has_han(en));
+	assert_non_null(strstr(search_snippet(&h.v[r], true, true), "缓存"));
+	sc_hits_free(&h);
+
+	search("cache", false, &h);
+	r = rank_of(&h, "http", "304");
+	assert_true(r >= 0);
+	assert_non_null(strstr(search_snippet(&h.v[r], true, true), "" "cached"));
+	assert_non_null(strstr(search_snippet(&h.v[r], false, true), "缓存"));
+	sc_hits_free(&h);
+
+	search("preconnect", false, &h);
+	r = rank_of(&h, "http", "103");
+	assert_int_equal(r, 0);
+	zh = search_snippet(&h.v[r], false, true);
+	assert_non_null(zh);
+	assert_true(has_han(zh));
+	assert_null(strchr(zh, SEARCH_MARK_ON));
+	assert_null(strstr(zh, "preload or"));
+	assert_non_null(strstr(search_snippet(&h.v[r], true, false), "preconnect"));
+	assert_non_null(strstr(search_snippet(&h.v[r], true, true), "preconnect"));
+	sc_hits_free(&h);
+}
+
 /* Snippets are cut from the database's text as it is: bytes that a
  * damaged or hostile file holds come out cleaned, and a \1 or \2 in the
  * text is never taken for a mark. */
@@ -320,6 +371,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_done_when),
+		cmocka_unit_test(test_snippet_lang),
 		cmocka_unit_test(test_narrowing),
 		cmocka_unit_test(test_stems_and_glossary),
 		cmocka_unit_test(test_best_of),

@@ -21,6 +21,7 @@
 #include "doc.h"
 #include "exitcode.h"
 #include "labels.h"
+#include "say.h"
 #include "search.h"
 #include "str.h"
 #include "text.h"
@@ -319,10 +320,10 @@ static int stdin_from_terminal(void)
 {
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
 	if (fd < 0)
-		return cli_usage_error(UI("the browser needs a terminal for its keys (/dev/tty: %s)"), strerror(errno));
+		return cli_usage_error(UI("the browser needs a terminal for its keys (/dev/tty: %s)"), say_strerror(errno));
 	int rc = dup2(fd, STDIN_FILENO) < 0 ? -1 : 0;
 	close(fd);
-	return rc == 0 ? 0 : cli_usage_error(UI("cannot read keys from the terminal: %s"), strerror(errno));
+	return rc == 0 ? 0 : cli_usage_error(UI("cannot read keys from the terminal: %s"), say_strerror(errno));
 }
 
 /* Opens the database cmd needs; 0, or an exit status (printed). */

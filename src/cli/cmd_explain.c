@@ -21,6 +21,7 @@
 #include "json.h"
 #include "labels.h"
 #include "render.h"
+#include "say.h"
 #include "report.h"
 #include "text.h"
 #include "ui.h"
@@ -377,7 +378,7 @@ static int explain_one(const char *name, struct explain *ex)
 
 	if (fd < 0 || explain_fd(ex, fd) != 0) {
 		fputs("statuscodes: ", stderr);
-		fprintf(stderr, UI("cannot read %s: %s"), clean, strerror(errno));
+		fprintf(stderr, UI("cannot read %s: %s"), clean, say_strerror(errno));
 		fputc('\n', stderr);
 		if (fd > STDIN_FILENO)
 			close(fd);

@@ -14,6 +14,7 @@
 #include "exitcode.h"
 #include "quiz.h"
 #include "render.h"
+#include "say.h"
 #include "str.h"
 #include "study.h"
 #include "text.h"
@@ -47,7 +48,7 @@ static int write_export(const struct study_deck *d, const char *path)
 	if (rc != SC_EXIT_OK) {
 		char *clean = text_clean(path, strlen(path));
 		fputs("statuscodes: ", stderr);
-		fprintf(stderr, UI("cannot write %s: %s"), clean, strerror(errno));
+		fprintf(stderr, UI("cannot write %s: %s"), clean, say_strerror(errno));
 		fputc('\n', stderr);
 		free(clean);
 	}

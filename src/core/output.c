@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "say.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -190,8 +191,9 @@ int output_finish(void)
 		return 0;
 	if (saved == EPIPE)
 		return 0;
-	fprintf(stderr, "statuscodes: cannot write the output: %s\n",
-	        saved ? strerror(saved) : "write error");
+	fputs("statuscodes: ", stderr);
+	fprintf(stderr, SAY("cannot write the output: %s"), saved ? say_strerror(saved) : SAY("write error"));
+	fputc('\n', stderr);
 	fflush(stderr);
 	return -1;
 }

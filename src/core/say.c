@@ -6,12 +6,24 @@
 #include <string.h>
 
 static say_fn lookup;
+static bool zh;
 
-void say_set(say_fn fn) { lookup = fn; }
+void say_set(say_fn fn, bool chinese)
+{
+	lookup = fn;
+	zh = chinese;
+}
+
+bool say_chinese(void) { return zh; }
 
 const char *say_text(const char *en)
 {
 	return lookup && en ? lookup(en) : en;
+}
+
+const char *say_strerror(int err)
+{
+	return zh ? say_errno(err) : strerror(err);
 }
 
 const char *say_errno(int err)

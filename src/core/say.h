@@ -10,14 +10,23 @@
 #ifndef SC_SAY_H
 #define SC_SAY_H
 
+#include <stdbool.h>
+
 typedef const char *(*say_fn)(const char *en);
 
-void say_set(say_fn fn);
+/* chinese: the interface speaks Chinese (say_chinese). */
+void say_set(say_fn fn, bool chinese);
 const char *say_text(const char *en) __attribute__((format_arg(1)));
 #define SAY(s) say_text("" s)
+/* Does the interface speak Chinese? For a lower layer that holds both
+ * languages of a text itself (an import finding's message_zh). */
+bool say_chinese(void);
 
 /* A system error number in the interface language: the common ones from
  * the catalogue, strerror() for the rest. */
 const char *say_errno(int err);
+/* The same in Chinese; in English the C library's words (strerror), as
+ * the command line's messages have always quoted them. */
+const char *say_strerror(int err);
 
 #endif

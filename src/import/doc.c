@@ -99,7 +99,7 @@ static void row_clear(struct row *r)
 void doc_reject_controls(struct doc *d)
 {
 	size_t kept = 0;
-	char why[64];
+	char why[64], why_zh[64];
 
 	for (size_t i = 0; i < d->nrows; i++) {
 		struct row *r = &d->rows[i];
@@ -112,9 +112,10 @@ void doc_reject_controls(struct doc *d)
 			continue;
 		}
 		snprintf(why, sizeof why, "a control character (U+%04X) in the row", (unsigned)cp);
+		snprintf(why_zh, sizeof why_zh, "行中有控制字符（U+%04X）", (unsigned)cp);
 		char *shown = xasprintf("%s %s %s", r->label ? r->label : "", r->phrase ? r->phrase : "",
 		                        r->text ? r->text : "");
-		doc_reject(d, r->line, shown, why);
+		doc_reject(d, r->line, shown, why, why_zh);
 		free(shown);
 		row_clear(r);
 	}
@@ -130,7 +131,8 @@ void doc_reject_controls(struct doc *d)
 			continue;
 		}
 		snprintf(why, sizeof why, "a control character (U+%04X) in the text", (unsigned)cp);
-		doc_reject(d, t->line, t->text ? t->text : t->name, why);
+		snprintf(why_zh, sizeof why_zh, "文本中有控制字符（U+%04X）", (unsigned)cp);
+		doc_reject(d, t->line, t->text ? t->text : t->name, why, why_zh);
 		free(t->protocol); free(t->label); free(t->name); free(t->text);
 	}
 	d->ntexts = kept;
@@ -157,13 +159,14 @@ void doc_add_text(struct doc *d, int line, const char *protocol, const char *lab
 	t->text = xstrdup(text);
 }
 
-void doc_reject(struct doc *d, int line, const char *text, const char *why)
+void doc_reject(struct doc *d, int line, const char *text, const char *why, const char *why_zh)
 {
 	GROW(d->rejects, d->nrejects, d->caprejects);
 	struct reject *r = &d->rejects[d->nrejects++];
 	r->line = line;
 	r->text = text ? xstrndup(text, 200) : NULL;
 	r->why = xstrdup(why);
+	r->why_zh = xstrdup(why_zh);
 }
 
 void doc_free(struct doc *d)
@@ -177,6 +180,7 @@ void doc_free(struct doc *d)
 	for (size_t i = 0; i < d->nrejects; i++) {
 		free(d->rejects[i].text);
 		free(d->rejects[i].why);
+		free(d->rejects[i].why_zh);
 	}
 	free(d->rows); free(d->texts); free(d->rejects);
 	free(d->file); free(d->title); free(d->author); free(d->date);

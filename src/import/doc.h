@@ -37,7 +37,7 @@ struct section_text {
 struct reject {
 	int   line;
 	char *text;
-	char *why;
+	char *why, *why_zh;   /* why it was not used, in English and Chinese */
 };
 
 struct doc {
@@ -69,7 +69,9 @@ void doc_reject_controls(struct doc *d);
 struct row *doc_add_row(struct doc *d, int line);
 void doc_add_text(struct doc *d, int line, const char *protocol, const char *label,
                   const char *name, const char *text);
-void doc_reject(struct doc *d, int line, const char *text, const char *why);
+/* Records that the line at line (its text) was not used, and why (in
+ * English and Chinese: the finding stores both). Copies all three. */
+void doc_reject(struct doc *d, int line, const char *text, const char *why, const char *why_zh);
 void doc_free(struct doc *d);
 
 /* The text split into lines (no terminators, \r removed). lines[i] is line

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "say.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -29,7 +30,7 @@ int doc_parse(const char *file, const char *text, size_t len, struct doc *d, cha
 
 	if (len > DOC_MAX_BYTES) {
 		memset(d, 0, sizeof *d);
-		*cause = xasprintf("%s: the document is larger than %u MiB", file, DOC_MAX_BYTES >> 20);
+		*cause = xasprintf(SAY("%s: the document is larger than %u MiB"), file, DOC_MAX_BYTES >> 20);
 		return -1;
 	}
 	/* a UTF-8 byte-order mark is not part of the text (issue 15 item 10) */
@@ -55,15 +56,15 @@ static int doc_parse_text(const char *file, const char *text, size_t len, struct
 	memset(d, 0, sizeof *d);
 	*cause = NULL;
 	if (len == 0) {
-		*cause = xasprintf("%s: the document is empty", file);
+		*cause = xasprintf(SAY("%s: the document is empty"), file);
 		return -1;
 	}
 	if (len > DOC_MAX_BYTES) {
-		*cause = xasprintf("%s: the document is larger than %u MiB", file, DOC_MAX_BYTES >> 20);
+		*cause = xasprintf(SAY("%s: the document is larger than %u MiB"), file, DOC_MAX_BYTES >> 20);
 		return -1;
 	}
 	if (memchr(text, '\0', len) != NULL) {
-		*cause = xasprintf("%s: a binary file, not a text document", file);
+		*cause = xasprintf(SAY("%s: a binary file, not a text document"), file);
 		return -1;
 	}
 	if (!utf8_valid(text, len)) {
@@ -77,13 +78,13 @@ static int doc_parse_text(const char *file, const char *text, size_t len, struct
 				line++;
 			i += (size_t)n;
 		}
-		*cause = xasprintf("%s:%zu: not valid UTF-8 text", file, line);
+		*cause = xasprintf(SAY("%s:%zu: not valid UTF-8 text"), file, line);
 		return -1;
 	}
 	lines_split(text, len, &l);
 	for (size_t i = 0; i < l.n; i++) {
 		if (strlen(l.v[i]) > DOC_MAX_LINE) {
-			*cause = xasprintf("%s:%zu: line longer than %u KiB", file, i + 1, DOC_MAX_LINE >> 10);
+			*cause = xasprintf(SAY("%s:%zu: line longer than %u KiB"), file, i + 1, DOC_MAX_LINE >> 10);
 			lines_free(&l);
 			return -1;
 		}
@@ -100,8 +101,8 @@ static int doc_parse_text(const char *file, const char *text, size_t len, struct
 		}
 	}
 	if (fmt == NULL || best < 20) {
-		*cause = xasprintf("%s: not a document format statuscodes can read "
-		                   "(markdown table, HTML table, code lines, pipe blocks or sectioned list)", file);
+		*cause = xasprintf(SAY("%s: not a document format statuscodes can read "
+		                       "(markdown table, HTML table, code lines, pipe blocks or sectioned list)"), file);
 		lines_free(&l);
 		doc_free(d);
 		return -1;
@@ -111,7 +112,7 @@ static int doc_parse_text(const char *file, const char *text, size_t len, struct
 	doc_reject_controls(d);
 	lines_free(&l);
 	if (d->nrows == 0) {
-		*cause = xasprintf("%s: read as %s, but no row with a status code was found", file, fmt->name);
+		*cause = xasprintf(SAY("%s: read as %s, but no row with a status code was found"), file, fmt->name);
 		doc_free(d);
 		return -1;
 	}
@@ -126,25 +127,25 @@ static int doc_read(const char *path, const char *shown, char **text, size_t *le
 	struct stat sb;
 
 	if (stat(path, &sb) != 0) {
-		*cause = xasprintf("%s: %s", shown, strerror(errno));
+		*cause = xasprintf(SAY("%s: %s"), shown, say_strerror(errno));
 		return -1;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		*cause = xasprintf("%s: not a regular file", shown);
+		*cause = xasprintf(SAY("%s: is not a regular file"), shown);
 		return -1;
 	}
 	if ((unsigned long long)sb.st_size > DOC_MAX_BYTES) {
-		*cause = xasprintf("%s: the document is larger than %u MiB", shown, DOC_MAX_BYTES >> 20);
+		*cause = xasprintf(SAY("%s: the document is larger than %u MiB"), shown, DOC_MAX_BYTES >> 20);
 		return -1;
 	}
 	if ((f = fopen(path, "rb")) == NULL) {
-		*cause = xasprintf("%s: %s", shown, strerror(errno));
+		*cause = xasprintf(SAY("%s: %s"), shown, say_strerror(errno));
 		return -1;
 	}
 	*text = xmalloc((size_t)sb.st_size + 1);
 	*len = fread(*text, 1, (size_t)sb.st_size, f);
 	if (ferror(f)) {
-		*cause = xasprintf("%s: read error", shown);
+		*cause = xasprintf(SAY("%s: read error"), shown);
 		fclose(f);
 		free(*text);
 		return -1;

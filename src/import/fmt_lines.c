@@ -57,7 +57,7 @@ static void plain_parse(const struct lines *l, size_t body, const char *text, si
 		s += strspn(s, " \t");
 		n = leading_code(s);
 		if (n == 0) {
-			doc_reject(d, (int)i + 1, s, "not a \"CODE text\" line");
+			doc_reject(d, (int)i + 1, s, "not a \"CODE text\" line", "不是“状态码 文本”格式的行");
 			continue;
 		}
 		struct row *r = doc_add_row(d, (int)i + 1);
@@ -130,7 +130,8 @@ static struct field *blocks_fields(const struct lines *l, size_t body, size_t *n
 		}
 	}
 	if (acc.len > 0)
-		doc_reject(d, start, buf_str(&acc), "text after the last field (no closing \" |\")");
+		doc_reject(d, start, buf_str(&acc), "text after the last field (no closing \" |\")",
+			           "最后一个字段之后还有文本（没有结尾的“ |”）");
 	buf_free(&acc);
 	*nout = n;
 	return f;

@@ -165,7 +165,7 @@ static void sections_item(struct doc *d, struct sections *st, int line, const ch
 	p += strspn(p, " ");
 	size_t n = code_span(p);
 	if (n == 0) {
-		doc_reject(d, line, s, "a list item without a status code");
+		doc_reject(d, line, s, "a list item without a status code", "列表项中没有状态码");
 		return;
 	}
 	char *label = xstrndup(p, n);

@@ -192,13 +192,15 @@ void table_take(struct doc *d, int table_no, const struct cells *rows, size_t nr
 		if (r->n < ncols) {
 			char *why = xasprintf("the row has %zu cells where the table has %zu columns",
 			                      r->n, ncols);
-			doc_reject(d, r->line, r->v[0], why);
+			char *why_zh = xasprintf("该行有 %zu 个单元格，而表格有 %zu 列", r->n, ncols);
+			doc_reject(d, r->line, r->v[0], why, why_zh);
 			free(why);
+			free(why_zh);
 			continue;
 		}
 		const char *label = r->v[code];
 		if (!cell_is_code(label)) {
-			doc_reject(d, r->line, label, "no status code in the code column");
+			doc_reject(d, r->line, label, "no status code in the code column", "状态码列中没有状态码");
 			continue;
 		}
 		if (klass >= 0) {
@@ -286,7 +288,8 @@ static void md_parse(const struct lines *l, size_t body, const char *text, size_
 			continue;
 		}
 		if (strchr(s, '|'))
-			doc_reject(d, (int)i + 1, s, "a table row outside any table (no header or separator line)");
+			doc_reject(d, (int)i + 1, s, "a table row outside any table (no header or separator line)",
+			           "表格之外的表格行（没有表头或分隔行）");
 		else
 			doc_add_text(d, (int)i + 1, protocol, NULL, section, s);
 	}

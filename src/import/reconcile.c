@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "say.h"
 #include "store_write.h"
 #include "str.h"
 #include "xmalloc.h"
@@ -107,10 +108,14 @@ void rc_finding(struct ctx *c, const struct rrow *r, int line, const char *kind,
 	if (!c->failed && store_add_finding(c->st, c->src, line, kind, r ? r->label : NULL, eid,
 	                                    msg, resolution, c->zh_msg, c->zh_res, c->cause) < 0)
 		c->failed = 1;
-	rc_zh(c, NULL, NULL);
 	c->sum->findings++;
-	if (c->log)
-		fprintf(c->log, "%s:%d: %s: %s; %s\n", c->d->file, line, kind, msg, resolution);
+	if (c->log) {   /* in Chinese as the stored finding has it, when the interface speaks it */
+		bool zh = say_chinese() && c->zh_msg && c->zh_res;
+		fprintf(c->log, SAY("%s:%d: %s: %s; %s"), c->d->file, line, kind, zh ? c->zh_msg : msg,
+		        zh ? c->zh_res : resolution);
+		fputc('\n', c->log);
+	}
+	rc_zh(c, NULL, NULL);
 	free(msg);
 }
 
@@ -186,7 +191,7 @@ static void store_rows(struct ctx *c)
 	for (size_t i = 0; i < c->d->nrejects && !c->failed; i++) {
 		const struct reject *j = &c->d->rejects[i];
 		char *q = rc_quote(j->text);
-		rc_zh(c, xasprintf("%s：“%s”", j->why, q), xstrdup("未导入"));
+		rc_zh(c, xasprintf("%s：“%s”", j->why_zh ? j->why_zh : j->why, q), xstrdup("未导入"));
 		rc_finding(c, NULL, j->line, "rejected_line", "not imported", "%s: \"%s\"", j->why, q);
 		free(q);
 		c->sum->rejected++;

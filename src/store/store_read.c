@@ -175,7 +175,7 @@ static int collect_brief(struct store *st, sqlite3_stmt *s, bool counted, struct
 	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_entries_free(out);
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;
@@ -515,7 +515,7 @@ int store_other_meanings(struct store *st, const char *protocol, const char *cod
 	done(s);
 	if (rc != SQLITE_DONE) {
 		sc_meanings_free(out);  /* no partial results on failure */
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return 0;

@@ -100,7 +100,7 @@ int64_t store_source_repeat(struct store *st, int64_t source_id, char **cause)
 	int64_t id = 0;
 
 	if (s == NULL) {
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	sqlite3_bind_int64(s, 1, source_id);
@@ -109,7 +109,7 @@ int64_t store_source_repeat(struct store *st, int64_t source_id, char **cause)
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		*cause = store_error(st, "cannot read");
+		*cause = store_error(st, SAY("cannot read"));
 		return -1;
 	}
 	return id;

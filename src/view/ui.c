@@ -168,6 +168,21 @@ const struct ui_string ui_strings[] = {
 	{ "a part of the path is not a directory", "路径中有一部分不是目录", 0 },
 	{ "the file system is read-only", "文件系统是只读的", 0 },
 	{ "is a directory", "是一个目录", 0 },
+	/* import: reading a document, and each finding as it is made */
+	{ "%s: the document is larger than %u MiB", "%s：文档大于 %u MiB", 0 },
+	{ "%s: the document is empty", "%s：文档是空的", 0 },
+	{ "%s: a binary file, not a text document", "%s：是二进制文件，不是文本文档", 0 },
+	{ "%s:%zu: not valid UTF-8 text", "%s:%zu：不是有效的 UTF-8 文本", 0 },
+	{ "%s:%zu: line longer than %u KiB", "%s:%zu：行长超过 %u KiB", 0 },
+	{ "%s: not a document format statuscodes can read "
+	  "(markdown table, HTML table, code lines, pipe blocks or sectioned list)",
+	  "%s：不是 statuscodes 能读的文档格式（Markdown 表格、HTML 表格、代码行、竖线分块或分节列表）", 0 },
+	{ "%s: read as %s, but no row with a status code was found", "%s：按 %s 读取，但没有找到含状态码的行", 0 },
+	{ "%s: read error", "%s：读取出错", 0 },
+	{ "%s: %s", "%s：%s", 0 },   /* a file and why it cannot be read */
+	{ "cannot write the output: %s", "无法写出输出：%s", 0 },
+	{ "write error", "写入出错", 0 },
+	{ "%s:%d: %s: %s; %s", "%s:%d：%s：%s；%s", 0 },
 
 	/* ---- --help ---- */
 	{ "Usage: statuscodes [OPTION]... [COMMAND] [ARG]...", "用法：statuscodes [选项]... [命令] [参数]...", 0 },
@@ -279,7 +294,7 @@ static const char *say_lookup(const char *en) { return ui_text(en); }
 void ui_set_lang(enum lang l)
 {
 	current = l;
-	say_set(say_lookup);
+	say_set(say_lookup, l == LANG_ZH);
 }
 enum lang ui_lang(void) { return current; }
 

@@ -59,6 +59,29 @@ check "an unknown option: exit 2, in Chinese" sh -c "[ $rc -eq 2 ] && grep -qF '
 "$bin" --lang zh --format yaml 404 >/dev/null 2>"$tmp/err"; rc=$?
 check "a bad value: exit 2, in Chinese" sh -c "[ $rc -eq 2 ] && grep -qF -e '--format 只接受 text、line 或 json' '$tmp/err'"
 
+# import: the messages about the document, and each finding as it is
+# made, in Chinese (as `sources --lang zh` shows the stored one); English
+# under --lang en
+cp "$db" "$tmp/imp.db"
+printf 'garbage\n' >"$tmp/g.txt"
+"$bin" --db "$tmp/imp.db" import "$tmp/g.txt" --lang zh >/dev/null 2>"$tmp/err"; rc=$?
+check "import of garbage: exit 4" [ "$rc" -eq 4 ]
+check "import of garbage: says so in Chinese" grep -qF "g.txt：不是 statuscodes 能读的文档格式（Markdown 表格" "$tmp/err"
+"$bin" --db "$tmp/imp.db" import "$tmp/none.md" --lang zh >/dev/null 2>"$tmp/err"
+check "import of a missing file: 没有这个文件或目录" grep -qF "none.md：没有这个文件或目录" "$tmp/err"
+printf '| Code | Phrase |\n|---|---|\n| 299 | Odd Thing |\n| abc | Nope |\n' >"$tmp/d.md"
+"$bin" --db "$tmp/imp.db" import "$tmp/d.md" --lang zh --dry-run >"$tmp/out" 2>&1
+check "import --lang zh: the unknown code's finding in Chinese" grep -qF "d.md:3：unknown_code：http 299 不在任何注册表中；作为未核实的条目导入" "$tmp/out"
+check "import --lang zh: the rejected line's, with its reason" grep -qF "d.md:4：rejected_line：状态码列中没有状态码：“abc”；未导入" "$tmp/out"
+check "import --lang zh: no English sentence" sh -c "! sed 's|$tmp||' '$tmp/out' | grep -q '[a-z][a-z]* [a-z][a-z]* [a-z]'"
+"$bin" --db "$tmp/imp.db" import "$tmp/d.md" --lang en --dry-run >"$tmp/out" 2>&1
+check "import --lang en: the findings in English" grep -qF "d.md:3: unknown_code: http 299 is in no registry; imported as an unverified entry" "$tmp/out"
+check "import --lang en: the rejected line's reason" grep -qF 'd.md:4: rejected_line: no status code in the code column: "abc"; not imported' "$tmp/out"
+"$bin" --lang zh explain "$tmp/none.log" >/dev/null 2>"$tmp/err"
+check "explain of a missing file: the reason in Chinese" grep -qF "none.log：没有这个文件或目录" "$tmp/err"
+"$bin" --lang zh list >/dev/full 2>"$tmp/err"
+check "a full disk: in Chinese" grep -qF "无法写出输出：磁盘已满" "$tmp/err"
+
 # search snippets (on a terminal, where they are shown) in the language
 # asked for, the match marked [like this] without colour: 304's Chinese
 # summary says 缓存 where its English one says "cached"

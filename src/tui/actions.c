@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xmalloc.h"
+
 static void do_quit(struct tui *t) { t->quit = true; }
 
 static void do_help(struct tui *t)
@@ -26,12 +28,15 @@ static void do_lang(struct tui *t)
 		pane_invalidate(&t->panes[i]);
 	for (int i = 0; i < OV_COUNT; i++)
 		pane_invalidate(&t->overlays[i]);
-	const char *name = t->lang == LANG_EN ? "language: English" : t->lang == LANG_ZH
-	                   ? "语言：中文" : "language: English + 中文";
+	/* the interface speaks t->lang now: English for both, with its 中文 */
+	char *name = t->lang == LANG_EN ? xstrdup(UI("language: English"))
+	             : t->lang == LANG_ZH ? xstrdup(UI("language: Chinese"))
+	                                  : xasprintf(UI("language: English + %s"), UI_ZH("Chinese"));
 	if (saved)
 		tui_message(t, "%s", name);
 	else
 		tui_message(t, UI("%s, this session only (not saved: %s)"), name, tui_not_saved_why(t));
+	free(name);
 }
 
 static void do_search(struct tui *t)

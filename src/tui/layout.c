@@ -146,8 +146,9 @@ static void draw_title(struct tui *t)
 {
 	struct buf b = {0};
 	attr_t a = screen_attr(PAL_HEADING);
-	const char *right = t->lang == LANG_EN ? "[EN]" : t->lang == LANG_ZH ? "[\xE4\xB8\xAD\xE6\x96\x87]"
-	                                                                 : "[EN+\xE4\xB8\xAD\xE6\x96\x87]";
+	char right[32];   /* the languages shown: [EN], [中文], [EN+中文] */
+	snprintf(right, sizeof right, t->lang == LANG_EN ? "[EN]" : t->lang == LANG_ZH ? "[%s]" : "[EN+%s]",
+	         UI_ZH("Chinese"));
 	int rw = (int)text_width(right);
 
 	buf_adds(&b, "statuscodes");

@@ -49,7 +49,7 @@ static void compare_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	const struct sc_entry *a = &t->cmp.a.doc.e, *o = &t->cmp.b;
 	char key[16];
-	char *head = pane_bi(t, "Compare", "\xE6\xAF\x94\xE8\xBE\x83");
+	char *head = UI_BI(t->lang, "Compare");
 	buf_addf(b, "%s: %s %s \xE2\x86\x94 %s %s", head, label_protocol(a->protocol), a->code ? a->code : "",
 	         label_protocol(o->protocol), o->code ? o->code : "");
 	buf_addf(b, UI("  (%s: next peer)"), keys_first(ACT_COMPARE, key, sizeof key));
@@ -136,9 +136,7 @@ static void pair_note(struct tui *t, struct tlines *l, int w)
 			tl_wrap(l, 0, w, PAL_HEADING, x->title_zh);
 		tl_bi(t, l, 0, w, STYLE_PLAIN, x->note_en, x->note_zh);
 	} else {
-		char *s = pane_bi(t, "No note on these two: they are not a known confusable pair.",
-		                  "\xE8\xBF\x99\xE4\xB8\xA4\xE4\xB8\xAA\xE4\xB8\x8D\xE6\x98\xAF\xE5\xB8\xB8"
-		                  "\xE8\xA7\x81\xE7\x9A\x84\xE6\xB7\xB7\xE6\xB7\x86\xE7\xBB\x84\xE5\x90\x88\xE3\x80\x82");
+		char *s = UI_BI(t->lang, "No note on these two: they are not a known confusable pair.");
 		tl_wrap(l, 0, w, PAL_DIM, s);
 		free(s);
 	}

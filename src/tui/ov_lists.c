@@ -54,10 +54,9 @@ static void seen_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x,
 		code_row(t, p, &t->seen.v[i], &t->seen_n[i], y, x, w, sel);
 }
 
-/* An overlay's heading in the languages wanted ("Seen · 输入中出现的状态码"). */
-static void ov_heading(struct tui *t, struct buf *b, const char *en, const char *zh)
+/* Appends an overlay's heading s (UI_BI: "Seen · ..."), and frees it. */
+static void ov_heading(struct buf *b, char *s)
 {
-	char *s = pane_bi(t, en, zh);
 	buf_adds(b, s);
 	free(s);
 }
@@ -65,15 +64,14 @@ static void ov_heading(struct tui *t, struct buf *b, const char *en, const char 
 static void seen_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	char key[16];
-	ov_heading(t, b, "Seen", "\xE8\xBE\x93\xE5\x85\xA5\xE4\xB8\xAD\xE5\x87\xBA\xE7\x8E\xB0"
-	           "\xE7\x9A\x84\xE7\x8A\xB6\xE6\x80\x81\xE7\xA0\x81");
+	ov_heading(b, UI_BI(t->lang, "Seen"));
 	buf_addf(b, UI(", most first  (Enter: open, %s: close)"), keys_first(ACT_CANCEL, key, sizeof key));
 }
 
 static void marks_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	char key[16], key2[16];
-	ov_heading(t, b, "Bookmarks", "\xE4\xB9\xA6\xE7\xAD\xBE");
+	ov_heading(b, UI_BI(t->lang, "Bookmarks"));
 	buf_addf(b, UI("  (Enter: open, %s: remove, %s: close)"),
 	         keys_first(ACT_MARK, key, sizeof key), keys_first(ACT_CANCEL, key2, sizeof key2));
 }
@@ -81,7 +79,7 @@ static void marks_title(struct tui *t, struct pane *p, struct buf *b)
 static void history_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	char key[16];
-	ov_heading(t, b, "History", "\xE5\x8E\x86\xE5\x8F\xB2");
+	ov_heading(b, UI_BI(t->lang, "History"));
 	buf_addf(b, UI(", newest first  (Enter: open, %s: close)"),
 	         keys_first(ACT_CANCEL, key, sizeof key));
 }

@@ -206,7 +206,7 @@ bool tui_study_key(struct tui *t, const struct screen_key *k)
 static void study_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	struct tui_study *s = study(t);
-	char *head = pane_bi(t, "Study", "\xE5\xAD\xA6\xE4\xB9\xA0");
+	char *head = UI_BI(t->lang, "Study");
 	buf_adds(b, head);
 	buf_addf(b, UI("  %zu/%zu  (Enter: answer, then next; o: open the entry; Esc: close)"),
 	         s->at < s->npick ? s->at + 1 : s->npick, s->npick);

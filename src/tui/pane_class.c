@@ -13,7 +13,7 @@
 
 static void class_title(struct tui *t, struct pane *p, struct buf *b)
 {
-	char *s = pane_bi(t, "Class", "类别");
+	char *s = UI_BI(t->lang, "Class");
 	if (t->protos.n && t->panes[PANE_PROTO].sel < t->protos.n)
 		buf_addf(b, "%s %s", label_protocol(t->protos.v[t->panes[PANE_PROTO].sel].id), s);
 	else

@@ -16,7 +16,7 @@
 static void detail_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	if (t->cur.id == 0) {
-		char *s = pane_bi(t, "Detail", "详情");
+		char *s = UI_BI(t->lang, "Detail");
 		buf_adds(b, s);
 		free(s);
 		return;
@@ -136,7 +136,7 @@ static void draw_head(struct tui *t, struct tlines *l, int w, const struct view_
 				tl_wrap(l, 0, w, PAL_DIM, it->value);
 			break;
 		case VR_PARENT: {
-			char *sub = pane_bi(t, "sub-status of", "子状态码，属于");
+			char *sub = UI_BI(t->lang, "sub-status of");
 			line = xasprintf("%s %s %s", sub, it->ref->code, text);
 			tl_wrap(l, 0, w, PAL_DIM, line);
 			free(sub);
@@ -160,7 +160,7 @@ static void draw_match(struct tui *t, struct tlines *l, int w)
 		const char *snip = search_snippet(h, lang_want_en(t->lang), lang_want_zh(t->lang));
 		if (h->e.id != t->cur.id || !pane_has(snip))
 			continue;
-		char *m = pane_bi(t, "match", "匹配");
+		char *m = UI_BI(t->lang, "match");
 		char *line = xasprintf("%s: %s", m, snip);
 		/* the search's marks are not text: the terms are highlighted as drawn */
 		char *o = line;
@@ -182,7 +182,7 @@ static void draw_texts(struct tui *t, struct tlines *l, int w, const struct view
 		if (it->role == VR_TEXT) {
 			tl_bi(t, l, 0, w, STYLE_PLAIN, it->en, it->zh);
 		} else if (it->role == VR_BYLINE && strcmp(it->value, "project") != 0) {
-			char *by = pane_bi(t, "summary from", "摘要来自");
+			char *by = UI_BI(t->lang, "summary from");
 			char *line = xasprintf("(%s %s)", by, it->value);
 			tl_wrap(l, 0, w, PAL_DIM, line);
 			free(line);
@@ -260,7 +260,7 @@ static void detail_build(struct tui *t, struct pane *p, int w)
 	const struct view_entry *d = &t->cur.doc;
 
 	if (t->cur.id == 0) {
-		char *s = pane_bi(t, "Nothing selected.", "未选择。");
+		char *s = UI_BI(t->lang, "Nothing selected.");
 		tl_wrap(l, 0, w, PAL_DIM, s);
 		free(s);
 		return;

@@ -16,7 +16,7 @@ static void list_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	if (t->search.active) {
 		bool fuzzy = t->search.hits.n && t->search.hits.v[0].fuzzy;
-		char *s = pane_bi(t, fuzzy ? "No match; close" : "Search", fuzzy ? "无匹配；相近" : "搜索");
+		char *s = fuzzy ? UI_BI(t->lang, "No match; close") : UI_BI(t->lang, "Search");
 		buf_addf(b, "%s: %s", s, buf_str(&t->search.query));
 		free(s);
 		return;
@@ -30,7 +30,7 @@ static void list_title(struct tui *t, struct pane *p, struct buf *b)
 		buf_addf(b, "%s %s %s", label_protocol(c->protocol), c->id, name);
 		free(name);
 	} else {
-		char *s = pane_bi(t, "Codes", "状态码");
+		char *s = UI_BI(t->lang, "Codes");
 		buf_adds(b, s);
 		free(s);
 	}

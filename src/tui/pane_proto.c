@@ -12,7 +12,7 @@
 
 static void proto_title(struct tui *t, struct pane *p, struct buf *b)
 {
-	char *s = pane_bi(t, "Protocol", "协议");
+	char *s = UI_BI(t->lang, "Protocol");
 	buf_adds(b, s);
 	free(s);
 }

@@ -11,21 +11,23 @@
 #include "text.h"
 #include "xmalloc.h"
 
+/* A kind of cross-reference, short: Chinese only under LANG_ZH. */
 static const char *xref_kind_label(const struct tui *t, const char *kind)
 {
-	static const struct { const char *kind, *en, *zh; } names[] = {
-		{ "compare", "confused", "易混淆" }, { "same-number", "same no.", "同编号" },
-		{ "mentions", "mentions", "提到" }, { "mentioned-by", "cited by", "被提到" },
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(kind, names[i].kind) == 0)
-			return t->lang == LANG_ZH ? names[i].zh : names[i].en;
+	if (strcmp(kind, "compare") == 0)
+		return UI_IN(t->lang, "confused");
+	if (strcmp(kind, "same-number") == 0)
+		return UI_IN(t->lang, "same no.");
+	if (strcmp(kind, "mentions") == 0)
+		return UI_IN(t->lang, "mentions");
+	if (strcmp(kind, "mentioned-by") == 0)
+		return UI_IN(t->lang, "cited by");
 	return kind;
 }
 
 static void xref_title(struct tui *t, struct pane *p, struct buf *b)
 {
-	char *s = pane_bi(t, "Cross-references", "交叉引用");
+	char *s = UI_BI(t->lang, "Cross-references");
 	buf_adds(b, s);
 	free(s);
 	if (t->cur.id)

@@ -243,6 +243,34 @@ const struct ui_string ui_strings[] = {
 	  "学习需要可写的用户数据库（$XDG_DATA_HOME/statuscodes）", 80 },
 	{ "the answer could not be saved", "答案无法保存", 80 },
 	{ "%s %s is no longer in the database", "%s %s 已不在数据库中", 60 },
+	/* ---- the browser: headings of panes and overlays (with lang_bi, "Codes · 状态码") ---- */
+	{ "Protocol", "协议", 12 },
+	{ "Class", "类别", 12 },
+	{ "Codes", "状态码", 12 },
+	{ "Search", "搜索", 12 },
+	{ "No match; close", "无匹配；相近", 16 },
+	{ "Detail", "详情", 12 },
+	{ "Cross-references", "交叉引用", 16 },
+	{ "Compare", "比较", 12 },
+	{ "Study", "学习", 12 },
+	{ "Seen", "输入中出现的状态码", 20 },
+	{ "Bookmarks", "书签", 12 },
+	{ "History", "历史", 12 },
+	{ "sub-status of", "子状态码，属于", 16 },
+	{ "match", "匹配", 8 },
+	{ "summary from", "摘要来自", 16 },
+	{ "Nothing selected.", "未选择。", 20 },
+	{ "No note on these two: they are not a known confusable pair.", "这两个不是常见的混淆组合。", 0 },
+	/* kinds of cross-reference, in a column of 9 */
+	{ "confused", "易混淆", 9 },
+	{ "same no.", "同编号", 9 },
+	{ "mentions", "提到", 9 },
+	{ "cited by", "被提到", 9 },
+	/* the language key's message, and the title line's [中文] */
+	{ "language: English", "语言：英文", 40 },
+	{ "language: Chinese", "语言：中文", 40 },
+	{ "language: English + %s", "语言：英文 + %s", 40 },
+	{ "Chinese", "中文", 8 },
 	/* ---- the browser's start (stderr) ---- */
 	{ "the browser needs a terminal on stdin and stdout; for one answer use a command such as "
 	  "'statuscodes 404' (see --help)",
@@ -316,6 +344,11 @@ const char *ui_text_in(enum lang l, const char *en)
 const char *ui_text(const char *en)
 {
 	return ui_text_in(current, en);
+}
+
+char *ui_bi(enum lang l, const char *en)
+{
+	return lang_bi(l, en, ui_text_zh(en));
 }
 
 const char *ui_pick(const char *en, const char *zh)

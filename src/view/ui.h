@@ -55,6 +55,11 @@ const char *ui_text(const char *en) __attribute__((format_arg(1)));
 const char *ui_text_zh(const char *en) __attribute__((format_arg(1)));
 #define UI_ZH(s) ui_text_zh("" s)
 
+/* A heading or label in the languages l wants, from the catalogue: en,
+ * its Chinese, or "en · 中文" (lang_bi). Caller frees. */
+char *ui_bi(enum lang l, const char *en);
+#define UI_BI(l, s) ui_bi((l), "" s)
+
 /* en in language l (Chinese for LANG_ZH, else en): for output whose
  * language is the caller's (struct out's lang), not the process's. */
 const char *ui_text_in(enum lang l, const char *en) __attribute__((format_arg(2)));

@@ -5,7 +5,7 @@
 # xgettext, it reads the literals from the source: adjacent literals are
 # joined, C escapes decoded. And no Chinese is written inline outside it
 # (a string literal with CJK characters or full-width punctuation, not in
-# UI()/UI_ZH()/UI_IN()), except in the files of TABLES below: tables with
+# UI()/UI_ZH()/UI_IN()/UI_BI()), except in the files of TABLES below: tables with
 # their own Chinese column, and the words of documents and text the
 # program reads. Exits 77 without python3.
 py=/usr/bin/python3
@@ -28,14 +28,14 @@ for m in re.finditer(r'\{\s*((?:%s\s*)+),\s*((?:%s\s*)+),\s*\d+\s*\}' % (LIT, LI
 used, bad = set(), 0
 for f in sorted(glob.glob(os.path.join(src, '*', '*.c')) + glob.glob(os.path.join(src, '*', '*.h'))):
     text = strip_comments(open(f, encoding='utf-8').read())
-    for m in re.finditer(r'\b(?:SAY\(|UI(?:_ZH\(|_IN\([^,()]*(?:\([^()]*\))?[^,()]*,|\())', text):
+    for m in re.finditer(r'\b(?:SAY\(|UI(?:_ZH\(|_(?:IN|BI)\([^,()]*(?:\([^()]*\))?[^,()]*,|\())', text):
         rest = text[m.end():]
         lm = re.match(r'\s*((?:%s\s*)+)\)' % LIT, rest)
         line = text.count('\n', 0, m.start()) + 1
         if f.endswith(os.path.join('view', 'ui.h')) or f.endswith(os.path.join('core', 'say.h')):
             continue                     # the macro itself
         if not lm:
-            print('not ok - %s:%d: UI(), UI_ZH() and UI_IN() take string literals only' % (f, line)); bad = 1; continue
+            print('not ok - %s:%d: UI(), UI_ZH(), UI_IN() and UI_BI() take string literals only' % (f, line)); bad = 1; continue
         s = decode(lm.group(1))
         used.add(s)
         if s not in catalogue:
@@ -44,10 +44,9 @@ for f in sorted(glob.glob(os.path.join(src, '*', '*.c')) + glob.glob(os.path.joi
 TABLES = ('view/ui.c', 'view/keymap.h', 'view/labels.c', 'view/labels.h', 'view/mark.h',
           'view/quiz.h', 'view/report.h', 'cli/args.c', 'cli/cli.c', 'core/exitcode.h',
           'explain/advice.c', 'explain/explain.h', 'study/study.h', 'study/question.c',
-          'store/tokenizer.c', 'import/',
-          'tui/')   # pane_bi() heading pairs and the language toggle: not yet moved
+          'store/tokenizer.c', 'import/')
 CJK = re.compile('[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]')
-UIARGS = re.compile(r'\b(?:SAY\(|UI(?:_ZH\(|_IN\([^,()]*(?:\([^()]*\))?[^,()]*,|\())\s*(?:%s\s*)+\)' % LIT)
+UIARGS = re.compile(r'\b(?:SAY\(|UI(?:_ZH\(|_(?:IN|BI)\([^,()]*(?:\([^()]*\))?[^,()]*,|\())\s*(?:%s\s*)+\)' % LIT)
 for f in sorted(glob.glob(os.path.join(src, '*', '*.c')) + glob.glob(os.path.join(src, '*', '*.h'))):
     rel = os.path.relpath(f, src).replace(os.sep, '/')
     if any(rel == t or (t.endswith('/') and rel.startswith(t)) for t in TABLES):

@@ -202,22 +202,6 @@ static void search_notes(struct out *out, const struct cli_opts *o, const struct
 	buf_free(&m);
 }
 
-/* Drops the hits that are not registered codes; false when none was. */
-static bool hits_keep_registered(struct sc_hits *h)
-{
-	size_t k = 0, n = h->n;
-
-	for (size_t i = 0; i < h->n; i++) {
-		if (sc_entry_registered(&h->v[i].e)) {
-			h->v[k++] = h->v[i];
-			continue;
-		}
-		sc_hit_clear(&h->v[i]);
-	}
-	h->n = k;
-	return k < n;
-}
-
 /* The search the options ask for. With --standard, the ranking is asked
  * for more hits until limit registered ones are left or there are no more
  * (the store ranks every code; the filter is the CLI's). */
@@ -230,7 +214,7 @@ static int search_run(struct store *st, const struct cli_opts *o, const char *q,
 		if (store_search(st, q, o->protocol, ask, false, hits, cause) != 0)
 			return -1;
 		size_t got = hits->n;
-		if (!o->standard || !hits_keep_registered(hits) || hits->n >= limit || got < ask ||
+		if (!o->standard || sc_hits_keep_registered(hits) == 0 || hits->n >= limit || got < ask ||
 		    ask >= 10000) {
 			if (hits->n > limit) {
 				for (size_t i = limit; i < hits->n; i++)

@@ -29,6 +29,20 @@ void sc_hits_free(struct sc_hits *h)
 	memset(h, 0, sizeof *h);
 }
 
+size_t sc_hits_keep_registered(struct sc_hits *h)
+{
+	size_t k = 0, n = h->n;
+
+	for (size_t i = 0; i < n; i++) {
+		if (sc_entry_registered(&h->v[i].e))
+			h->v[k++] = h->v[i];
+		else
+			sc_hit_clear(&h->v[i]);
+	}
+	h->n = k;
+	return n - k;
+}
+
 static struct sc_hit *hit_push(struct sc_hits *h)
 {
 	if (h->n == h->cap) {

@@ -44,6 +44,9 @@ struct sc_hits {
 void sc_hits_free(struct sc_hits *h);
 /* Frees what hit h holds and zeroes its pointers. */
 void sc_hit_clear(struct sc_hit *h);
+/* Drops (and frees) the hits that are not registered codes
+ * (sc_entry_registered), keeping the order; how many it dropped. */
+size_t sc_hits_keep_registered(struct sc_hits *h);
 /* The snippet of h to show when English (en) and/or Chinese (zh) is
  * wanted: that language's own (unmarked when only the other language's
  * text matched), else the one for both. NULL when h has none. */

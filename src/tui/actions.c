@@ -142,7 +142,9 @@ static void do_standard(struct tui *t)
 	int64_t id = e ? e->id : 0, parent = e ? e->parent : 0;
 
 	t->standard = !t->standard;
-	if (!t->search.active) {
+	if (t->search.active) {
+		tui_search_redo(t);
+	} else {
 		t->list_loaded = false;
 		tui_ensure_data(t);
 		size_t at = 0;

@@ -229,6 +229,9 @@ bool tui_lookup_ref(struct tui *t, const char *protocol, const char *code, struc
 void tui_search_free(struct tui_search *s);
 /* Leave the search results; the list shows the selected class again. */
 void tui_search_leave(struct tui *t);
+/* Run the shown search again (after r: registered codes only, or all),
+ * at the same hit when it is still among the results (prompt.c). */
+void tui_search_redo(struct tui *t);
 
 /* ---- history.c: visited codes and bookmarks --------------------------------------------- */
 

@@ -19,11 +19,28 @@
 /* A digit this long after the last one starts a new code. */
 #define JUMP_IDLE_MS 1500
 
+/* t->search (empty) becomes the results for q, registered codes only
+ * under t->standard (the key r), as the class list is. */
+static void search_fill(struct tui *t, const char *q)
+{
+	char *cause = NULL;
+
+	buf_adds(&t->search.query, q);
+	if (store_search(t->st, q, NULL, SEARCH_LIMIT, true, &t->search.hits, &cause) != 0)
+		tui_store_error(t, cause);
+	if (t->standard)
+		sc_hits_keep_registered(&t->search.hits);
+	/* highlight what the search matched (stems, glossary terms), not
+	 * the words as typed */
+	for (size_t i = 0; i < t->search.hits.terms.n; i++)
+		strv_push(&t->search.terms, t->search.hits.terms.v[i]);
+	t->search.active = true;
+}
+
 static void search_run(struct tui *t)
 {
 	const char *q = buf_str(&t->prompt.text);
 	struct pane *lp = &t->panes[PANE_LIST];
-	char *cause = NULL;
 
 	tui_search_free(&t->search);
 	pane_invalidate(&t->panes[PANE_DETAIL]);
@@ -32,15 +49,25 @@ static void search_run(struct tui *t)
 		lp->top = t->saved.active ? 0 : t->saved.top;
 		return;  /* the list shows the class again while the prompt is empty */
 	}
-	buf_adds(&t->search.query, q);
-	if (store_search(t->st, q, NULL, SEARCH_LIMIT, true, &t->search.hits, &cause) != 0)
-		tui_store_error(t, cause);
-	/* highlight what the search matched (stems, glossary terms), not
-	 * the words as typed */
-	for (size_t i = 0; i < t->search.hits.terms.n; i++)
-		strv_push(&t->search.terms, t->search.hits.terms.v[i]);
-	t->search.active = true;
+	search_fill(t, q);
 	lp->sel = lp->top = 0;
+}
+
+void tui_search_redo(struct tui *t)
+{
+	struct pane *lp = &t->panes[PANE_LIST];
+	int64_t id = lp->sel < t->search.hits.n ? t->search.hits.v[lp->sel].e.id : 0;
+	char *q = buf_detach(&t->search.query);
+
+	tui_search_free(&t->search);
+	pane_invalidate(&t->panes[PANE_DETAIL]);
+	search_fill(t, q);
+	free(q);
+	lp->sel = 0;   /* at the hit that was selected, when it is still there */
+	for (size_t i = 0; i < t->search.hits.n; i++)
+		if (t->search.hits.v[i].e.id == id)
+			lp->sel = i;
+	pane_clamp(t, lp);
 }
 
 void tui_prompt_open(struct tui *t, enum prompt_kind kind)

@@ -174,6 +174,20 @@ sc_check "registered only again" en wait_no_re en '403\.[0-9]'
 keys en 4 0 3 . 1 4 Enter
 sc_check "typing 403.14 there shows all codes again" en at en '403\.14'
 sc_check "and says so" en sc_wait en "all codes: vendor and sub-status codes shown"
+
+# r filters search results too, and shows them all again
+keys en /
+sc_type en forbidden
+keys en Enter
+sc_check "search forbidden: IIS sub-status codes among the results" en wait_re en 'HTTP 403\.[0-9]+ .* IIS'
+keys en r
+sc_check "r on search results: registered codes only" en sc_wait en "registered codes only: vendors' and sub-status codes hidden"
+sc_check "r on search results: no sub-status code, no IIS" en wait_no_re en '403\.[0-9]|IIS'
+sc_check "r on search results: 403 stays, selected" en wait_re en '^› HTTP 403 +Forbidden'
+sc_check "r on search results: still the search" en sc_wait en "Search: forbidden"
+keys en r
+sc_check "r again on search results: the IIS codes are back" en wait_re en 'HTTP 403\.[0-9]+ .* IIS'
+keys en Escape
 sc_check "q quits cleanly" en exits_ok en
 
 # ---- Chinese ------------------------------------------------------------------

@@ -88,9 +88,11 @@ static int list_fold_text(struct tui *t, size_t i, char *c, size_t size)
 	return (int)strlen(c);
 }
 
+/* The columns the list asks for: marks, code, the widest standard English
+ * phrase whole, and a compact mark after it. */
 int pane_list_need(struct tui *t)
 {
-	return 2 + (t->search.active ? 5 : 0) + list_code_width(t) + 1 + list_en_width(t) + 1;
+	return 2 + (t->search.active ? 5 : 0) + list_code_width(t) + 1 + list_en_width(t) + 1 + 2;
 }
 
 /* The phrase in rest columns: English whole first (its column as wide as
@@ -136,8 +138,10 @@ static void list_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x,
 	pane_row_text(t, y, cx, codew, e->code, pane_in_row(a, pane_code_style(e)));
 	cx += codew + 1;
 	/* at the right: the mark, and before it what the row folds ("+23");
-	 * a standard code's mark only where its English phrase stays whole
-	 * (the layout gives the list room for those phrases, not for marks) */
+	 * a standard code's mark in words only where its English phrase
+	 * stays whole (the layout gives the list room for those phrases and
+	 * a compact mark), else, as on any row too narrow for words, the
+	 * mark in one column */
 	int right = x + w;
 	char fold[24];
 	int fw = list_fold_text(t, i, fold, sizeof fold);
@@ -149,6 +153,9 @@ static void list_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x,
 	     room >= (int)text_width(e->phrase_en))) {
 		right -= mw + 1;
 		pane_row_text(t, y, right, mw, m.text, pane_in_row(a, m.color));
+	} else if (right - cx >= 3) {
+		right -= 2;
+		pane_row_text(t, y, right, 1, m.compact, pane_in_row(a, m.color));
 	}
 	if (fw && right - cx >= fw + 4) {
 		right -= fw + 1;

@@ -18,17 +18,23 @@ struct view_mark view_mark(const struct sc_entry *e, enum lang lang)
 
 	if (status_is(e, "unofficial") && e->vendor && *e->vendor) {
 		m.text = e->vendor;
+		m.compact = "V";
 		m.color = PAL_VENDOR;
 		return m;
 	}
 	m.text = lang == LANG_ZH ? label_status_zh(status) : status;
-	if (status_is(e, "standard") || status_is(e, "reserved"))
+	if (status_is(e, "standard") || status_is(e, "reserved")) {
+		m.compact = "S";
 		m.color = PAL_STANDARD;
-	else if (status_is(e, "obsolete") || status_is(e, "unused"))
+	} else if (status_is(e, "obsolete") || status_is(e, "unused")) {
+		m.compact = "O";
 		m.color = PAL_OBSOLETE;
-	else if (status_is(e, "unofficial"))
+	} else if (status_is(e, "unofficial")) {
+		m.compact = "V";
 		m.color = PAL_VENDOR;
-	else
+	} else {
+		m.compact = "?";
 		m.color = PAL_WARN;
+	}
 	return m;
 }

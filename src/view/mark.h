@@ -17,6 +17,9 @@
 
 struct view_mark {
 	const char *text;      /* "standard", "nginx", "已废弃": static or e->vendor */
+	const char *compact;   /* one column, for a row too narrow for text: S
+	                          standard or reserved, V a vendor's or unofficial,
+	                          O obsolete or unused, ? anything else */
 	enum palette color;    /* PAL_STANDARD, PAL_VENDOR, PAL_OBSOLETE or PAL_WARN */
 };
 

@@ -307,6 +307,9 @@ const struct ui_string ui_strings[] = {
 	  "窄终端显示得少一些：Enter 进入下一级，Backspace 返回上一级。", 0 },
 	{ "Colours: 1xx blue, 2xx green, 3xx cyan, 4xx yellow, 5xx red (off with NO_COLOR or --color=never).",
 	  "颜色：1xx 蓝、2xx 绿、3xx 青、4xx 黄、5xx 红（用 NO_COLOR 或 --color=never 关闭）。", 0 },
+	{ "Marks: standard, a vendor's name (nginx, IIS, ...), obsolete; where a row has no room for the word, "
+	  "one letter: S standard, V a vendor's, O obsolete.",
+	  "标记：标准、厂商名（nginx、IIS 等）、已废弃；行中放不下文字时用一个字母：S 标准，V 厂商，O 已废弃。", 0 },
 	{ "Terminal too small:", "终端太小：", 40 },
 	{ "needs at least %dx%d,", "至少需要 %dx%d，", 34 },
 	{ "this one is %dx%d.", "当前为 %dx%d。", 34 },

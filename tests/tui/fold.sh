@@ -80,6 +80,22 @@ help_find() {
 	[ "$_p" != 4 ] || wait_re "$1" "$2"
 }
 
+# The marks a row may end with: the words (standard, obsolete, ..., a
+# vendor's name from the database) or the one-column S, V, O, ?.
+if command -v sqlite3 >/dev/null 2>&1; then
+	vendors=$(sqlite3 "$STATUSCODES_DB" "SELECT DISTINCT vendor FROM entry WHERE vendor <> ''" | tr '\n' '|')
+else
+	vendors=
+fi
+marks="${vendors}standard|reserved|obsolete|unused|unofficial|unverified|S|V|O|\\?"
+
+# all_marked SESSION: every code row of the list (left of the first │,
+# below its title) ends with a mark, and there are rows.
+all_marked() {
+	sc_screen "$1" | sed -n '3,$p' | sed 's/│.*//' | grep -E '^.{0,3} *[0-9]{3}[.0-9]* ' >"$TMPD/rows"
+	[ -s "$TMPD/rows" ] && ! grep -E -v " ($marks)(…)? *\$" "$TMPD/rows"
+}
+
 exits_ok() {
 	sc_keys "$1" q
 	[ "$(sc_wait_exit "$1")" = 0 ]
@@ -133,6 +149,11 @@ else
 fi
 keys en G
 sc_check "a vendor's code is marked with its name (499 nginx)" en wait_re en '499 +Client Closed Request.* nginx'
+# (403's fold is open: the code column is wider, and 431's phrase is cut)
+sc_check "80x24: 451's phrase stays whole, its mark in one column (S)" en \
+	wait_re en '451 +Unavailable For Legal Reasons +S +│'
+sc_check "80x24: 431's too" en wait_re en '431 +Request Header Fields .*S +│'
+sc_check "80x24: every row of the list is marked" en all_marked en
 keys en g j j j
 sc_check "g j j j: 403 again" en at en 403
 keys en j j

@@ -128,6 +128,8 @@ struct sc_class {
 	char *protocol, *id, *name_en, *name_zh, *desc_en, *desc_zh;
 	int lo, hi;
 	int64_t count;               /* entries in it */
+	int64_t top;                 /* of them, top-level: not a sub-status code (the
+	                                browser's list with its folds closed) */
 };
 struct sc_classes {
 	struct sc_class *v;
@@ -138,7 +140,8 @@ void sc_class_clear(struct sc_class *c);
 
 struct sc_protocol {
 	char *id, *name_en, *name_zh, *desc_en, *desc_zh;
-	int64_t count;
+	int64_t count;               /* entries in it */
+	int64_t top;                 /* of them, not a sub-status code */
 };
 struct sc_protocols {
 	struct sc_protocol *v;

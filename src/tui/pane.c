@@ -17,6 +17,13 @@ const char *pane_protocol_tag(const char *id)
 	return id && strcmp(id, "websocket") == 0 ? "WS" : label_protocol(id);
 }
 
+int pane_count_text(char *buf, size_t size, int64_t top, int64_t all, bool folds)
+{
+	if (folds && all > top)
+		return snprintf(buf, size, " %lld +%lld", (long long)top, (long long)(all - top));
+	return snprintf(buf, size, " %lld", (long long)top);
+}
+
 char *pane_bi(const struct tui *t, const char *en, const char *zh)
 {
 	/* English only: Chinese-only text is labelled, never shown (--lang en) */

@@ -11,6 +11,9 @@
 #include "text.h"
 #include "xmalloc.h"
 
+/* Columns a class's name keeps before its count gives up the folded part. */
+#define CLASS_NAME_MIN 12
+
 static void class_title(struct tui *t, struct pane *p, struct buf *b)
 {
 	char *s = UI_BI(t->lang, "Class");
@@ -36,10 +39,15 @@ static void class_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x
 		return;
 	const struct sc_class *c = &t->classes.v[first + i];
 	attr_t a = pane_row_begin(t, p, y, x, w, sel);
-	char count[24];
-	int cw = snprintf(count, sizeof count, " %lld", (long long)c->count);
-	int style = (int)palette_for_code(c->protocol, c->lo);
+	/* how many rows the list shows with its folds closed, and how many
+	 * sub-status codes those fold ("44 +81") where that leaves the name
+	 * room (folds show only with all codes: not under r) */
+	char count[48];
 	int idw = (int)strlen(c->id) > 4 ? 9 : 4;
+	int cw = pane_count_text(count, sizeof count, c->top, c->count, !t->standard);
+	if (w - (2 + idw + 1) - (cw + 1) < CLASS_NAME_MIN)
+		cw = pane_count_text(count, sizeof count, c->top, c->count, false);
+	int style = (int)palette_for_code(c->protocol, c->lo);
 	int used = pane_row_text(t, y, x + 2, idw < w - 2 ? idw : w - 2, c->id, pane_in_row(a, style));
 	char *name = pane_bi(t, c->name_en, c->name_zh);
 	int nx = x + 2 + (used > idw ? used : idw) + 1;

@@ -330,6 +330,10 @@ static inline bool pane_want_zh(const struct tui *t) { return lang_want_zh(t->la
 static inline bool pane_has(const char *s) { return s && *s; }
 /* A short protocol tag for lists that mix protocols ("WS" for WebSocket). */
 const char *pane_protocol_tag(const char *id);
+/* " 44 +81" into buf: the codes a list shows with its folds closed (top)
+ * and, when folds is true and some are folded, how many more (all - top);
+ * else " 44". Returns its columns. */
+int pane_count_text(char *buf, size_t size, int64_t top, int64_t all, bool folds);
 /* The palette entry of a code. */
 int pane_code_style(const struct sc_entry *e);
 /* Starts a row: the selection marker and, for the focused selection, the

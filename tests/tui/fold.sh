@@ -28,8 +28,13 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		(SELECT id FROM entry WHERE protocol = 'http' AND code = '403')")
 	last403=$(sqlite3 "$STATUSCODES_DB" "SELECT code FROM entry WHERE parent =
 		(SELECT id FROM entry WHERE protocol = 'http' AND code = '403') ORDER BY sort_key DESC LIMIT 1")
+	# the class pane counts 4xx's top-level codes, and how many they fold
+	top4=$(sqlite3 "$STATUSCODES_DB" "SELECT count(*) FROM entry WHERE protocol = 'http' AND class = '4xx'
+		AND parent IS NULL")
+	sub4=$(sqlite3 "$STATUSCODES_DB" "SELECT count(*) FROM entry WHERE protocol = 'http' AND class = '4xx'
+		AND parent IS NOT NULL")
 else
-	n403= last403=
+	n403= last403= top4='[0-9]+' sub4='[0-9]+'
 fi
 
 # wait_re SESSION REGEX: until a screen line matches the grep -E REGEX.
@@ -107,7 +112,10 @@ sc_check "starts at 80x24 on HTTP 1xx" en sc_wait en "HTTP 1xx Informational"
 sc_check "marks: a standard code says standard" en wait_re en '100 +Continue +standard'
 sc_check "marks: an obsolete code says obsolete" en wait_re en '102 +Processing +obsolete'
 
-keys en BSpace Down Down Down Enter
+keys en BSpace Down Down Down
+sc_check "80x24: the class pane counts 4xx's top-level codes ($top4), not its sub-status codes" en \
+	wait_re en "^› 4xx +Client Error +$top4 +│"
+keys en Enter
 sc_check "4xx opens on 400" en at en 400
 if [ -n "$n403" ]; then
 	sc_check "403 shows the $n403 codes it folds" en wait_re en "403 +Forbidden +\\+$n403 +standard"
@@ -210,6 +218,18 @@ keys en r
 sc_check "r again on search results: the IIS codes are back" en wait_re en 'HTTP 403\.[0-9]+ .* IIS'
 keys en Escape
 sc_check "q quits cleanly" en exits_ok en
+
+# ---- wide: room for the folded count -------------------------------------------
+SC_XDG=$TMPD/xdg-wide
+sc_start wide 150 30 -- --lang en
+sc_check "150x30: starts" wide sc_wait wide "HTTP 1xx Informational"
+keys wide BSpace Down Down Down
+sc_check "150x30: 4xx counts its top-level codes and how many they fold" wide \
+	wait_re wide "4xx +Client Error +$top4 \\+$sub4 +│"
+sc_check "150x30: 1xx folds nothing: one number" wide wait_re wide "  1xx +Informational +[0-9]+ +│"
+keys wide r
+sc_check "150x30: under r, one number (the folds are hidden)" wide wait_re wide "4xx +Client Error +$top4 +│"
+sc_check "150x30: q quits cleanly" wide exits_ok wide
 
 # ---- Chinese ------------------------------------------------------------------
 # its own user data: the English session's last code is not restored here

@@ -176,8 +176,8 @@ static int state_prepare(sqlite3 *db, struct search_state *ss)
 		/* hits, brief, in any order (search.c puts them in order) */
 		{ &ss->fetch, "SELECT " ENTRY_BRIEF_COLS("e") " FROM json_each(?1) j JOIN entry e ON e.id = j.value" },
 		/* the texts of brief hits, for their snippets */
-		{ &ss->texts, "SELECT e.id, e.summary_en, e.summary_zh, e.detail_en, e.detail_zh FROM json_each(?1) j"
-		              " JOIN entry e ON e.id = j.value" },
+		{ &ss->texts, "SELECT e.id, e.summary_en, e.summary_zh, e.detail_en, e.detail_zh, e.check_en,"
+		              " e.check_zh FROM json_each(?1) j JOIN entry e ON e.id = j.value" },
 		{ &ss->vocab, "SELECT term, doc FROM termstat WHERE term >= ?1 AND term < ?2" },
 		/* the order build_prior() numbers protocols in */
 		{ &ss->protocols, "SELECT id FROM protocol ORDER BY sort" },

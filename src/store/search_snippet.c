@@ -143,18 +143,21 @@ static char *snippet_first(const struct sc_hits *h, const bool start[256], const
 	return s;
 }
 
-/* The snippets of hit i from its summaries and details (any bytes, NULLs
- * allowed; the names come last: the row shows them already). zh_first:
- * the query is Chinese, so a Chinese match is the one to show in both. */
+/* The texts a snippet is cut from, English and Chinese in turn: summary,
+ * details, what to check (the columns of the texts statement). */
+#define SNIPPET_TEXTS 6
+
+/* The snippets of hit i from its texts t (any bytes, NULLs allowed; the
+ * names come last: the row shows them already). zh_first: the query is
+ * Chinese, so a Chinese match is the one to show in both. */
 static void snippets_for(struct sc_hits *out, size_t i, const bool start[256], bool zh_first,
-                         const char *summary_en, const char *summary_zh, const char *detail_en,
-                         const char *detail_zh)
+                         const char *const t[SNIPPET_TEXTS])
 {
 	struct sc_hit *hit = &out->v[i];
-	const char *en[] = { summary_en, detail_en, hit->e.phrase_en };
-	const char *zh[] = { summary_zh, detail_zh, hit->e.phrase_zh };
-	char *m_en = snippet_first(out, start, en, 3, false);
-	char *m_zh = snippet_first(out, start, zh, 3, false);
+	const char *en[] = { t[0], t[2], t[4], hit->e.phrase_en };
+	const char *zh[] = { t[1], t[3], t[5], hit->e.phrase_zh };
+	char *m_en = snippet_first(out, start, en, 4, false);
+	char *m_zh = snippet_first(out, start, zh, 4, false);
 
 	hit->snippet = xstrdup(zh_first ? (m_zh ? m_zh : m_en) : (m_en ? m_en : m_zh));
 	/* only the other language's text matched: this language's, unmarked */
@@ -219,9 +222,10 @@ int search_snippets(struct store *st, struct search_state *ss, const char *query
 	term_starts(out, start);
 	for (size_t i = 0; i < n; i++) {
 		const struct sc_entry *e = &out->v[i].e;
+		const char *t[SNIPPET_TEXTS] = { e->summary_en, e->summary_zh, e->detail_en, e->detail_zh,
+		                                 e->check_en, e->check_zh };
 		if (!e->brief)
-			snippets_for(out, i, start, zh_first, e->summary_en, e->summary_zh, e->detail_en,
-			             e->detail_zh);
+			snippets_for(out, i, start, zh_first, t);
 	}
 	/* the texts of the brief ones, raw, in one statement */
 	if (brief_ids(out, n, &ids) > 0) {
@@ -229,12 +233,12 @@ int search_snippets(struct store *st, struct search_state *ss, const char *query
 		sqlite3_bind_text(s, 1, buf_str(&ids), -1, SQLITE_TRANSIENT);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			int64_t id = sqlite3_column_int64(s, 0);
-			const char *t[4];
-			for (int k = 0; k < 4; k++)
+			const char *t[SNIPPET_TEXTS];
+			for (int k = 0; k < SNIPPET_TEXTS; k++)
 				t[k] = (const char *)sqlite3_column_text(s, 1 + k);
 			for (size_t i = 0; i < n; i++)
 				if (out->v[i].e.id == id && out->v[i].e.brief)
-					snippets_for(out, i, start, zh_first, t[0], t[1], t[2], t[3]);
+					snippets_for(out, i, start, zh_first, t);
 		}
 		sqlite3_reset(s);
 	}

@@ -94,9 +94,9 @@ if script -qc true /dev/null </dev/null >/dev/null 2>&1; then
 	check "search 缓存 --lang zh: 304's Chinese summary, 缓存 marked" has "$(snip zh 缓存)" '可直接使用[缓存]副本'
 	check "search 缓存 --lang en: its English summary, cached marked" has "$(snip en 缓存)" 'can use its [cached] copy'
 	check "search cache --lang zh: Chinese all the same" has "$(snip zh cache)" '可直接使用[缓存]副本'
-	out=$(snip zh preconnect)   # only 103's English details say it
-	check "search preconnect --lang zh: 103's Chinese, unmarked" has "$out" '预加载提示'
-	check "search preconnect --lang zh: no English, no mark" sh -c "! printf '%s' '$out' | grep -q -e preconnect -e '\['"
+	out=$(snip zh stylesheet)   # only 103's English summary says it (the Chinese: 样式表)
+	check "search stylesheet --lang zh: 103's Chinese, unmarked" has "$out" '预加载提示'
+	check "search stylesheet --lang zh: no English, no mark" sh -c "! printf '%s' '$out' | grep -q -e stylesheet -e '\['"
 else
 	ok "search snippets # SKIP script(1) not available"
 fi

@@ -142,10 +142,22 @@ static bool choice_taken(const struct study_question *q, const char *text)
 	return false;
 }
 
-/* Adds entry j as a choice unless its text is already there. */
+/* Do a and b have the same name in either language (AWS's 561 and 401
+ * are both Unauthorized, 未授权 next to 401's 未授权（需要认证）)? Then b
+ * cannot be a wrong meaning of a. */
+static bool same_name(const struct sc_entry *a, const struct sc_entry *b)
+{
+	return (!str_empty(a->phrase_en) && !str_empty(b->phrase_en) && str_casecmp(a->phrase_en, b->phrase_en) == 0)
+	       || (!str_empty(a->phrase_zh) && !str_empty(b->phrase_zh) && strcmp(a->phrase_zh, b->phrase_zh) == 0);
+}
+
+/* Adds entry j as a choice unless its text is already there, or, when the
+ * choices are meanings, it has the answer's name in either language. */
 static void add_choice(const struct study_deck *d, struct study_question *q, size_t j, size_t *chosen)
 {
 	const struct sc_entry *e = &d->entries.v[j];
+	if (q->nchoices > 0 && q->kind != STUDY_SITUATION && same_name(&d->entries.v[chosen[0]], e))
+		return;
 	char *t = choice_text(d, q->kind, e);
 
 	if (q->nchoices >= STUDY_MAX_CHOICES || choice_taken(q, t)) {

@@ -48,7 +48,7 @@ stat_is "ten minutes later the right ones are due for their second step" $((T0 +
 
 # 2. ten minutes later, no new cards: the four due ones, in Chinese, all
 #    right (by number, by the phrase itself, with a grade word)
-printf '4\n未授权（需要认证）\n4 hard\n4\n' |
+printf '4\n未授权（需要认证）\n1 hard\n4\n' |
 	STATUSCODES_NOW=$((T0 + 601)) sc quiz --count 4 --seed 7 --lang zh --new 0 >"$tmp/run2" 2>&1
 echo "exit: $?" >>"$tmp/run2"
 check "second quiz: four right" "$src/tests/golden/quiz-run2.out" "$tmp/run2"

@@ -341,6 +341,9 @@ static void test_comparisons(void **state)
 		"http:200 http:201 http:204", "http:304 http:412", "http:429 http:503",
 		"ftp:450 ftp:550", "ftp:421 ftp:530", "ftp:530 http:401",
 		"websocket:1000 websocket:1001 websocket:1006", "http:530 ftp:530", "http:421 ftp:421",
+		/* issue 12: pairs across vendors, protocols and RFC 1123 */
+		"ftp:421 ftp:425", "ftp:530 ftp:532", "http:413 ftp:552", "http:460 http:499",
+		"http:419 http:440", "http:401 http:498 http:561", "ftp:350 ftp:554",
 	};
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 		char *copy = xstrdup(groups[g]), *m[8];

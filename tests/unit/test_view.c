@@ -116,8 +116,8 @@ static void test_sections(void **state)
 	                "head summary check details sub_status confusables mentions mentioned_by sources defects");
 	expect_sections("http", "502", LANG_BOTH,
 	                "head summary check details sub_status confusables same_number sources defects");
-	/* 499: nginx's, and Esri's Token Required (meanings.tsv) */
-	expect_sections("http", "499", LANG_BOTH, "head summary check meanings sources");
+	/* 499: nginx's, and Esri's Token Required (meanings.tsv), compared with AWS's 460 */
+	expect_sections("http", "499", LANG_BOTH, "head summary check meanings confusables sources");
 }
 
 /* Another meaning of the number: the meaning, who uses it so, the note,

@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <ctype.h>
+#include <strings.h>
 
 #include "advice.h"
 #include "explain.h"
@@ -384,6 +385,36 @@ static void test_glossary_terms(void **state)
 	assert_true(terms > 1000);
 }
 
+/* A code's name is one name: where the glossary's English term is an HTTP
+ * code's registry phrase ("gone" is 410's Gone), its Chinese term begins
+ * that code's Chinese name, so that notes, titles and the quiz say what the
+ * entry's heading says (410 is 已永久删除, never 已删除 in one place and
+ * 已永久删除 in another; 401's 未授权 begins 未授权（需要认证）). */
+static void test_glossary_names(void **state)
+{
+	struct tsv_file g, h;
+	int named = 0;
+
+	tsv_read("glossary.tsv", &g);
+	tsv_read("registry-http.tsv", &h);
+	for (size_t r = 1; r < g.rows; r++) {
+		const char *en = tsv_cell(&g, r, "en"), *zh = tsv_cell(&g, r, "zh");
+		size_t en_n = strcspn(en, ";"), zh_n = strcspn(zh, ";");
+		for (size_t k = 1; k < h.rows; k++) {
+			const char *phrase = tsv_cell(&h, k, "phrase_en"), *name = tsv_cell(&h, k, "phrase_zh");
+			if (strlen(phrase) != en_n || strncasecmp(phrase, en, en_n) != 0)
+				continue;
+			named++;
+			if (strncmp(name, zh, zh_n) != 0)
+				fail_msg("glossary.tsv:%zu: \"%.*s\" is HTTP %s's name, which in Chinese is %s, not %.*s",
+				         r + 1, (int)en_n, en, tsv_cell(&h, k, "code"), name, (int)zh_n, zh);
+		}
+	}
+	assert_true(named > 10);
+	tsv_done(&h);
+	tsv_done(&g);
+}
+
 /* The glossary itself: one term per concept in each language. Each word to
  * avoid is one of its row's searchable variants (so a reader who types it
  * still finds the entry) and never another row's own term; every row says
@@ -427,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_review_findings),
 		cmocka_unit_test(test_glossary_terms),
 		cmocka_unit_test(test_glossary_consistent),
+		cmocka_unit_test(test_glossary_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

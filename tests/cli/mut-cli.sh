@@ -62,17 +62,17 @@ rc=$?
 check "explain 401.0: status 0 ($rc)" [ "$rc" -eq 0 ]
 check "explain 401.0: read as 401 Unauthorized" eval 'cut -f3,4 "$tmp/out" | grep -q "^401\.0	Unauthorized"'
 
-# quiz: an answer is a choice's number or its text; "12" is neither (with
-# four choices) and is wrong, where "1" is right. Kills
-# src/study/question.c:456 dropping `strlen(in) == 1 &&` ("12" taken as 1).
+# quiz: an answer is a choice's number or its text; "21" is neither (with
+# four choices) and is wrong, where "2" is right. Kills
+# src/study/question.c:468 dropping `strlen(in) == 1 &&` ("21" taken as 2).
 quiz1() {
 	XDG_DATA_HOME=$tmp/q$1 STATUSCODES_NOW=1700000000 TZ=UTC \
 		"$bin" quiz --count 1 --seed 7 --lang en --new 4 >"$tmp/out" 2>"$tmp/err"
 }
-printf '1\n' | quiz1 a
-check "quiz: the first question's right choice is 1" eval 'grep -qx "right" "$tmp/out" && grep -q "^  HTTP 401$" "$tmp/out"'
-printf '12\n' | quiz1 b
-check "quiz: '12' is not choice 1" eval 'grep -q "^wrong: 1) HTTP 401 Unauthorized" "$tmp/out"'
+printf '2\n' | quiz1 a
+check "quiz: the first question's right choice is 2" eval 'grep -qx "right" "$tmp/out" && grep -q "^  HTTP 401$" "$tmp/out"'
+printf '21\n' | quiz1 b
+check "quiz: '21' is not choice 2" eval 'grep -q "^wrong: 2) HTTP 401 Unauthorized" "$tmp/out"'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

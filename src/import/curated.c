@@ -9,6 +9,7 @@
  *   protocol code check_en check_zh what to check, per code
  *   protocol code detail_en detail_zh  the project's own details
  *   protocol code lang kind match ...  the review of the documents' texts
+ *   protocol code kind field was now   corrections of the project's own labels
  *   vendor spec_match               who made the unofficial codes */
 #include "config.h"
 #include "import.h"
@@ -122,8 +123,8 @@ static const char *tsv_get(const struct tsv *t, const struct cells *r, const cha
 }
 
 enum table_kind {
-	T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_CHECKS, T_DETAILS, T_REVIEW, T_HISTORIC, T_MEANINGS,
-	T_COMPARE,
+	T_UNKNOWN, T_PROTOCOLS, T_CLASSES, T_REGISTRY, T_CHECKS, T_DETAILS, T_REVIEW, T_CORRECTIONS,
+	T_HISTORIC, T_MEANINGS, T_COMPARE,
 	T_PRIOR, T_GLOSSARY, T_SYNONYMS, T_VENDORS
 };
 
@@ -145,6 +146,9 @@ static enum table_kind tsv_kind(const struct tsv *t)
 	if (has_protocol && has_code && tsv_col(t, "detail_en") >= 0 && tsv_col(t, "detail_zh") >= 0 &&
 	    tsv_col(t, "source") >= 0)
 		return T_DETAILS;
+	if (has_protocol && has_code && tsv_col(t, "kind") >= 0 && tsv_col(t, "field") >= 0 &&
+	    tsv_col(t, "was") >= 0 && tsv_col(t, "now") >= 0)
+		return T_CORRECTIONS;
 	if (has_protocol && has_code && tsv_col(t, "lang") >= 0 && tsv_col(t, "kind") >= 0 &&
 	    tsv_col(t, "match") >= 0 && tsv_col(t, "message_en") >= 0)
 		return T_REVIEW;
@@ -367,6 +371,44 @@ static int load_review(struct store *st, const struct tsv *t, char **cause)
 	return 0;
 }
 
+/* Corrections of the project's own labels: each becomes a finding at the
+ * registry line that holds the corrected value, so `sources` lists what
+ * the project itself got wrong beside what the documents did. A row whose
+ * value is not in the registry stops the build. */
+static int load_corrections(struct store *st, const struct tsv *t, char **cause)
+{
+	static const char *const need[] = { "protocol", "code", "kind", "field", "was", "now", "message_en",
+	                                    "message_zh", "resolution_en", "resolution_zh", "source" };
+
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct cells *r = &t->rows[i];
+		for (size_t k = 0; k < sizeof need / sizeof need[0]; k++)
+			if (!tsv_get(t, r, need[k])) {
+				*cause = xasprintf("%s:%d: a correction needs %s", t->file, r->line, need[k]);
+				return -1;
+			}
+		if (strcmp(tsv_get(t, r, "kind"), "own_label") != 0) {
+			*cause = xasprintf("%s:%d: unknown kind of correction \"%s\"", t->file, r->line,
+			                   tsv_get(t, r, "kind"));
+			return -1;
+		}
+		int64_t id = known_entry(st, t, r, cause);
+		if (id < 0)
+			return -1;
+		int rc = store_add_correction(st, id, tsv_get(t, r, "field"), tsv_get(t, r, "now"),
+		                              tsv_get(t, r, "kind"), tsv_get(t, r, "code"),
+		                              tsv_get(t, r, "message_en"), tsv_get(t, r, "resolution_en"),
+		                              tsv_get(t, r, "message_zh"), tsv_get(t, r, "resolution_zh"), cause);
+		if (rc == 1)
+			*cause = xasprintf("%s:%d: %s %s has no %s \"%s\" in the registry", t->file, r->line,
+			                   tsv_get(t, r, "protocol"), tsv_get(t, r, "code"), tsv_get(t, r, "field"),
+			                   tsv_get(t, r, "now"));
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int load_historic(struct store *st, const struct tsv *t, char **cause)
 {
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -569,6 +611,7 @@ int import_curated(struct store *st, const char *dir, char **cause)
 			case T_CHECKS:    rc = load_bilingual(st, &tables[i], "check", cause); break;
 			case T_DETAILS:   rc = load_bilingual(st, &tables[i], "detail", cause); break;
 			case T_REVIEW:    rc = load_review(st, &tables[i], cause); break;
+			case T_CORRECTIONS: rc = load_corrections(st, &tables[i], cause); break;
 			case T_HISTORIC:  rc = load_historic(st, &tables[i], cause); break;
 			case T_MEANINGS:  rc = load_meanings(st, &tables[i], cause); break;
 			case T_COMPARE:   rc = load_comparisons(st, &tables[i], cause); break;

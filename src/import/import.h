@@ -37,6 +37,7 @@
 	X(mistranslation,     "a text that says something other than what it translates (found by review)") \
 	X(outdated_rule,      "a rule of a replaced specification, stated as current (found by review)") \
 	X(contradicts_rfc,    "a text that says the opposite of the RFC it follows (found by review)") \
+	X(own_label,          "a label the project chose itself and has since corrected (found by review)") \
 	X(unknown_code,       "a code no registry has") \
 	X(rejected_line,      "a line the parser could not use")
 

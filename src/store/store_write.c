@@ -226,6 +226,24 @@ int64_t store_add_finding(struct store *st, int64_t source_id, int line, const c
 	           t, 6, n, 3, cause);
 }
 
+int store_add_correction(struct store *st, int64_t entry_id, const char *field, const char *now,
+                         const char *kind, const char *label, const char *message,
+                         const char *resolution, const char *message_zh, const char *resolution_zh,
+                         char **cause)
+{
+	const char *t[] = { kind, label, message, resolution, message_zh, resolution_zh, field, now };
+	int64_t n[] = { entry_id };
+	if (run(st, "INSERT INTO finding(kind, label, message, resolution, message_zh, resolution_zh,"
+	            " source_id, line, entry_id)"
+	            " SELECT ?1, ?2, ?3, ?4, ?5, ?6, c.source_id, c.line, c.entry_id"
+	            " FROM claim c JOIN source s ON s.id = c.source_id"
+	            " WHERE s.kind = 'curated' AND c.entry_id = ?9 AND c.field = ?7 AND c.value = ?8"
+	            " ORDER BY c.id LIMIT 1",
+	        t, 8, n, 1, cause) < 0)
+		return -1;
+	return sqlite3_changes(store_db(st)) > 0 ? 0 : 1;
+}
+
 int store_add_review(struct store *st, const struct review_info *r, char **cause)
 {
 	const char *t[] = { r->protocol, r->code, r->lang, r->kind, r->match, r->message_en,

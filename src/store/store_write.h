@@ -50,6 +50,13 @@ int64_t store_add_finding(struct store *st, int64_t source_id, int line, const c
                           const char *label, int64_t entry_id, const char *message,
                           const char *resolution, const char *message_zh,
                           const char *resolution_zh, char **cause);
+/* A correction of the project's own data (a label it chose, since put
+ * right): a finding filed at the curated line whose claim field of entry
+ * entry_id now holds now. 0, 1 when no such claim, or -1 with *cause. */
+int store_add_correction(struct store *st, int64_t entry_id, const char *field, const char *now,
+                         const char *kind, const char *label, const char *message,
+                         const char *resolution, const char *message_zh, const char *resolution_zh,
+                         char **cause);
 /* One row of the project's review of the documents' texts. */
 struct review_info {
 	const char *protocol, *code, *lang, *kind, *match, *message_en, *message_zh,

@@ -211,6 +211,13 @@ static void test_review_findings(void **state)
 	assert_int_equal(tu_int(st, "SELECT count(*) FROM finding f JOIN entry e ON e.id = f.entry_id"
 	                            " WHERE f.kind = 'contradicts_rfc' AND e.code IN ('221', '1011', ?1)",
 	                        "3000-3999"), 3);
+	/* the project's own label for WebSocket 4000-4999, corrected (corrections.tsv):
+	 * listed at the registry line that now says what RFC 6455 §7.4.2 says */
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM finding f JOIN entry e ON e.id = f.entry_id"
+	                            " JOIN source s ON s.id = f.source_id WHERE f.kind = 'own_label'"
+	                            " AND e.protocol = 'websocket' AND e.code = ?1 AND e.status = 'reserved'"
+	                            " AND s.file = 'registry-websocket.tsv' AND f.message_zh IS NOT NULL",
+	                        "4000-4999"), 1);
 	/* 302's RFC 2616 redirect rule is an outdated claim, not the detail */
 	char *d = tu_text(st, "SELECT coalesce(detail_zh, '') FROM entry WHERE protocol = 'http' AND code = ?1", "302");
 	assert_null(strstr(d, "除非得到用户的确认"));

@@ -318,11 +318,28 @@ static void test_checks(void **state)
 	store_close(st);
 }
 
+/* Building a new database at db from the curated directory dir fails,
+ * with a cause that contains want. */
+static void expect_build_fails(const char *dir, const char *db, const char *want)
+{
+	struct store *st = NULL;
+	char *cause = NULL;
+
+	unlink(db);
+	assert_int_equal(store_open(db, STORE_CREATE, &st, &cause), 0);
+	assert_int_equal(store_begin(st, &cause), 0);
+	assert_int_equal(import_curated(st, dir, &cause), -1);
+	if (strstr(cause, want) == NULL)
+		fail_msg("cause \"%s\", expected \"%s\"", cause, want);
+	free(cause);
+	store_rollback(st);
+	store_close(st);
+}
+
 /* A check for a code the registry does not have is a data error. */
 static void test_check_unknown_code(void **state)
 {
-	char *dir = tu_tmp("checks-bad"), *cause = NULL, *path;
-	struct store *st = NULL;
+	char *dir = tu_tmp("checks-bad"), *path;
 	char *db = tu_tmp("checks-bad.db");
 	static const char bad[] = "protocol\tcode\tcheck_en\tcheck_zh\tsource\n"
 	                          "http\t299\tNo such code.\t没有这个码。\ttest\n";
@@ -330,14 +347,7 @@ static void test_check_unknown_code(void **state)
 	mkdir(dir, 0700);
 	path = xasprintf("%s/checks.tsv", dir);
 	tu_write(path, bad, sizeof bad - 1);
-	unlink(db);
-	assert_int_equal(store_open(db, STORE_CREATE, &st, &cause), 0);
-	assert_int_equal(store_begin(st, &cause), 0);
-	assert_int_equal(import_curated(st, dir, &cause), -1);
-	assert_non_null(strstr(cause, "299 is not in the registry"));
-	free(cause);
-	store_rollback(st);
-	store_close(st);
+	expect_build_fails(dir, db, "299 is not in the registry");
 	unlink(path);
 	rmdir(dir);
 	free(path); free(dir); free(db);
@@ -345,12 +355,12 @@ static void test_check_unknown_code(void **state)
 
 /* A database with the test registry and extra curated tables: a fresh
  * directory holding links to tests/data/curated plus the given files. */
-static struct store *db_with(const char *name, const char *const *files, const char *const *texts,
-                             size_t n, char **dir_out)
+/* A curated directory: the fixtures' protocols, classes and registry,
+ * and files[i] with texts[i]. Caller frees. */
+static char *curated_dir(const char *name, const char *const *files, const char *const *texts, size_t n)
 {
-	char *dir = tu_tmp(name), *cause = NULL, *path, *fixture;
+	char *dir = tu_tmp(name), *path, *fixture;
 	static const char *const fixtures[] = { "protocols.tsv", "classes.tsv", "registry-test.tsv" };
-	struct store *st = NULL;
 
 	mkdir(dir, 0700);
 	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
@@ -367,6 +377,17 @@ static struct store *db_with(const char *name, const char *const *files, const c
 		tu_write(path, texts[i], strlen(texts[i]));
 		free(path);
 	}
+	return dir;
+}
+
+/* A new database of curated_dir(name, ...), left in a transaction;
+ * *dir_out is the directory (caller frees). */
+static struct store *db_with(const char *name, const char *const *files, const char *const *texts,
+                             size_t n, char **dir_out)
+{
+	char *dir = curated_dir(name, files, texts, n), *cause = NULL, *path;
+	struct store *st = NULL;
+
 	path = xasprintf("%s.db", dir);
 	unlink(path);
 	if (store_open(path, STORE_CREATE, &st, &cause) != 0 || store_begin(st, &cause) != 0 ||
@@ -444,6 +465,40 @@ static void test_review_unmatched(void **state)
 	free(dir);
 }
 
+static const char corrections_head[] =
+	"protocol\tcode\tkind\tfield\twas\tnow\tmessage_en\tmessage_zh\tresolution_en\tresolution_zh\tsource\n";
+
+/* A correction of the project's own label is a finding at the curated line
+ * that holds the value now (the fixture still says unofficial, line 26);
+ * one whose value the registry does not hold stops the build. */
+static void test_corrections(void **state)
+{
+	static const char *const files[] = { "corrections.tsv" };
+	char text[1024], *dir = NULL;
+	snprintf(text, sizeof text, "%s%s", corrections_head,
+	         "websocket\t4000-4999\town_label\tstatus\treserved\tunofficial\tm\t消息\tr\t处理\ts\n");
+	const char *const texts[] = { text };
+	struct store *st = db_with("corrections", files, texts, 1, &dir);
+
+	assert_int_equal(tu_int(st, "SELECT line FROM finding WHERE kind = ?1", "own_label"), 26);
+	char *got = tu_text(st, "SELECT s.file || ' ' || f.label || ' ' || f.message_zh FROM finding f"
+	                        " JOIN source s ON s.id = f.source_id WHERE f.kind = ?1", "own_label");
+	assert_string_equal(got, "registry-test.tsv 4000-4999 消息");
+	free(got);
+	store_rollback(st);
+	store_close(st);
+	free(dir);
+
+	/* the same row with a value the registry does not hold */
+	snprintf(text, sizeof text, "%s%s", corrections_head,
+	         "websocket\t4000-4999\town_label\tstatus\tunofficial\treserved\tm\t消息\tr\t处理\ts\n");
+	dir = curated_dir("corrections-bad", files, texts, 1);
+	char *db = xasprintf("%s.db", dir);
+	expect_build_fails(dir, db, "corrections.tsv:2: websocket 4000-4999 has no status \"reserved\"");
+	free(db);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -461,6 +516,7 @@ int main(void)
 		cmocka_unit_test(test_check_unknown_code),
 		cmocka_unit_test(test_review),
 		cmocka_unit_test(test_review_unmatched),
+		cmocka_unit_test(test_corrections),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

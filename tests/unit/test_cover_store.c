@@ -578,6 +578,48 @@ static void test_import_locked(void **state)
 	free(path);
 }
 
+/* A database of an older schema is refused with what to do; one of this
+ * schema can be compacted (the build does) and still reads the same;
+ * compacting a read-only one says why it cannot. */
+static void test_schema_and_compact(void **state)
+{
+	(void)state;
+	char *old = built_copy("older.db"), *path = built_copy("compact.db"), *cause = NULL;
+	struct store *st = NULL;
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(old, &db), SQLITE_OK);
+	char *pragma = xasprintf("PRAGMA user_version = %d", SC_SCHEMA_VERSION - 1);
+	assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	char *want = xasprintf("made by an older statuscodes (schema %d; this program reads %d); rebuild it",
+	                       SC_SCHEMA_VERSION - 1, SC_SCHEMA_VERSION);
+	expect_open(old, STORE_READ, want);
+	free(want);
+	free(pragma);
+
+	assert_int_equal(store_open(path, STORE_READ, &st, &cause), 0);
+	int64_t n = store_entry_count(st);
+	assert_true(n > 0);
+	assert_int_equal(store_entry_count(st), n);   /* counted once */
+	assert_int_equal(store_compact(st, &cause), -1);
+	want = xasprintf("%s: cannot compact: the database is read-only", path);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	cause = NULL;
+	store_close(st);
+	assert_int_equal(store_open(path, STORE_WRITE, &st, &cause), 0);
+	assert_int_equal(store_compact(st, &cause), 0);
+	store_close(st);
+	tu_integrity_ok(path);
+	assert_int_equal(store_open(path, STORE_READ, &st, &cause), 0);
+	assert_int_equal(store_entry_count(st), n);
+	store_close(st);
+	free(old);
+	free(path);
+}
+
 /* ---- the user's database ------------------------------------------------- */
 
 /* Runs text on the file path with a connection of its own. */
@@ -760,6 +802,7 @@ int main(void)
 		cmocka_unit_test(test_reads_fail),
 		cmocka_unit_test(test_open_refused),
 		cmocka_unit_test(test_import_locked),
+		cmocka_unit_test(test_schema_and_compact),
 		cmocka_unit_test(test_user_db_locked),
 		cmocka_unit_test(test_user_db_newer),
 		cmocka_unit_test(test_user_db_refused),

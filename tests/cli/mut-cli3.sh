@@ -64,5 +64,13 @@ printf '%s\n' 'Easily confused with' '  403  Forbidden' '    401 vs 403' '  404 
 	'    Test note: 404 says nothing about credentials.' '' >"$tmp/want"
 check "show 401: each group its title, the note with its own" cmp -s "$tmp/conf" "$tmp/want"
 
+# sc-mkdb with its curated directory and its output but no document is a
+# usage error that writes nothing. Kills src/mkdb.c:51 `optind >= argc` to
+# `>` (a database of the curated tables alone was made).
+"$mkdb" -c "$tmp/cur" -o "$tmp/none.db" </dev/null >/dev/null 2>"$tmp/out"
+check "sc-mkdb without a document: status 2 ($?)" [ $? = 2 ]
+check "sc-mkdb without a document: the usage" grep -q "DOCUMENT" "$tmp/out"
+check "sc-mkdb without a document: no database" eval '[ ! -e "$tmp/none.db" ] && [ ! -e "$tmp/none.db.tmp" ]'
+
 echo "1..$((pass + fail))"
 [ "$fail" -eq 0 ]

@@ -64,6 +64,17 @@ printf '%s\n' 'Easily confused with' '  403  Forbidden' '    401 vs 403' '  404 
 	'    Test note: 404 says nothing about credentials.' '' >"$tmp/want"
 check "show 401: each group its title, the note with its own" cmp -s "$tmp/conf" "$tmp/want"
 
+# The same comparisons with note_en as the first column: a curated table is
+# known by its columns wherever they stand. Kills src/import/curated.c:137
+# `tsv_col(t, "note_en") >= 0` to `> 0` (not read as comparisons).
+awk -F '\t' 'BEGIN { OFS = "\t" } { print $4, $1, $2, $3, $5, $6 }' "$tmp/cur/confusables-test.tsv" >"$tmp/conf.tsv"
+mv "$tmp/conf.tsv" "$tmp/cur/confusables-test.tsv"
+"$mkdb" -c "$tmp/cur" -o "$tmp/cmp2.db" "$tmp/doc.md" >/dev/null 2>"$tmp/out"
+check "sc-mkdb with note_en first" [ $? = 0 ]
+${SC_VALGRIND:-} "$bin" --db "$tmp/cmp2.db" show 401 --full --lang en >"$tmp/out" 2>&1
+sed -n '/^Easily confused with/,/^$/p' "$tmp/out" >"$tmp/conf"
+check "show 401 with note_en first: the same comparisons" cmp -s "$tmp/conf" "$tmp/want"
+
 # sc-mkdb with its curated directory and its output but no document is a
 # usage error that writes nothing. Kills src/mkdb.c:51 `optind >= argc` to
 # `>` (a database of the curated tables alone was made).

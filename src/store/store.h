@@ -130,6 +130,7 @@ struct sc_class {
 	int64_t count;               /* entries in it */
 	int64_t top;                 /* of them, top-level: not a sub-status code (the
 	                                browser's list with its folds closed) */
+	int64_t top_registered;      /* of those, registered (the list under r) */
 };
 struct sc_classes {
 	struct sc_class *v;
@@ -142,6 +143,7 @@ struct sc_protocol {
 	char *id, *name_en, *name_zh, *desc_en, *desc_zh;
 	int64_t count;               /* entries in it */
 	int64_t top;                 /* of them, not a sub-status code */
+	int64_t top_registered;      /* of those, registered (sc_entry_registered) */
 };
 struct sc_protocols {
 	struct sc_protocol *v;

@@ -27,6 +27,12 @@ static inline char *col_str(sqlite3_stmt *s, int i)
 	t ".origin_en, " t ".origin_zh, " t ".status, " t ".spec, " \
 	t ".check_en, " t ".check_zh, " t ".vendor"
 #define ENTRY_NCOLS 21
+/* The statuses of a registered code (sc_entry_registered), once for the
+ * C test and the SQL that counts them. */
+#define REGISTERED_STATUSES(X) X("standard") X("reserved") X("unused") X("obsolete")
+#define REGISTERED_SQL_ITEM(s) "'" s "', "
+/* t's status is one of them: "t.status IN ('standard', ..., NULL)". */
+#define REGISTERED_SQL(t) t ".status IN (" REGISTERED_STATUSES(REGISTERED_SQL_ITEM) "NULL)"
 /* The same columns for a brief entry (struct sc_entry's brief): the long
  * texts a list never shows are NULL, so they are neither read nor cleaned. */
 #define ENTRY_BRIEF_COLS(t) \

@@ -407,7 +407,9 @@ int store_protocols(struct store *st, struct sc_protocols *out, char **cause)
 	int rc;
 
 	if (prep(st, "SELECT p.id, p.name_en, p.name_zh, p.desc_en, p.desc_zh,"
-	             " p.n, (SELECT count(*) FROM entry e WHERE e.protocol = p.id AND e.parent IS NULL)"
+	             " p.n, (SELECT count(*) FROM entry e WHERE e.protocol = p.id AND e.parent IS NULL),"
+	             " (SELECT count(*) FROM entry e WHERE e.protocol = p.id AND e.parent IS NULL AND "
+	             REGISTERED_SQL("e") ")"
 	             " FROM protocol p ORDER BY p.sort", &s, cause) != 0)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -419,6 +421,7 @@ int store_protocols(struct store *st, struct sc_protocols *out, char **cause)
 		p->desc_zh = col_str(s, 4);
 		p->count = sqlite3_column_int64(s, 5);
 		p->top = sqlite3_column_int64(s, 6);
+		p->top_registered = sqlite3_column_int64(s, 7);
 	}
 	done(s);
 	if (rc != SQLITE_DONE) {
@@ -437,7 +440,8 @@ int store_classes(struct store *st, const char *protocol, struct sc_classes *out
 	/* the top-level count walks entry_top, as the list does */
 	if (prep(st, "SELECT c.protocol, c.id, c.name_en, c.name_zh, c.desc_en, c.desc_zh, c.lo, c.hi,"
 	             " c.n, (SELECT count(*) FROM entry e WHERE e.protocol = c.protocol AND e.class = c.id"
-	             " AND e.parent IS NULL)"
+	             " AND e.parent IS NULL), (SELECT count(*) FROM entry e WHERE e.protocol = c.protocol"
+	             " AND e.class = c.id AND e.parent IS NULL AND " REGISTERED_SQL("e") ")"
 	             " FROM class c JOIN protocol p ON p.id = c.protocol"
 	             " WHERE (?1 IS NULL OR c.protocol = ?1) ORDER BY p.sort, c.lo", &s, cause) != 0)
 		return -1;
@@ -454,6 +458,7 @@ int store_classes(struct store *st, const char *protocol, struct sc_classes *out
 		c->hi = sqlite3_column_int(s, 7);
 		c->count = sqlite3_column_int64(s, 8);
 		c->top = sqlite3_column_int64(s, 9);
+		c->top_registered = sqlite3_column_int64(s, 10);
 	}
 	done(s);
 	if (rc != SQLITE_DONE) {

@@ -54,7 +54,9 @@ void sc_entry_clear(struct sc_entry *e)
 
 bool sc_entry_registered(const struct sc_entry *e)
 {
-	static const char *const registered[] = { "standard", "reserved", "unused", "obsolete" };
+#define REGISTERED_C_ITEM(s) s,
+	static const char *const registered[] = { REGISTERED_STATUSES(REGISTERED_C_ITEM) };
+#undef REGISTERED_C_ITEM
 
 	for (size_t i = 0; e->status && i < sizeof registered / sizeof registered[0]; i++)
 		if (strcmp(e->status, registered[i]) == 0)

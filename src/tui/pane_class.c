@@ -39,14 +39,16 @@ static void class_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x
 		return;
 	const struct sc_class *c = &t->classes.v[first + i];
 	attr_t a = pane_row_begin(t, p, y, x, w, sel);
-	/* how many rows the list shows with its folds closed, and how many
-	 * sub-status codes those fold ("44 +81") where that leaves the name
-	 * room (folds show only with all codes: not under r) */
+	/* how many rows the list shows with its folds closed (under r: the
+	 * registered ones), and how many sub-status codes those fold
+	 * ("44 +81") where that leaves the name room (not under r, which
+	 * hides folds) */
 	char count[48];
 	int idw = (int)strlen(c->id) > 4 ? 9 : 4;
-	int cw = pane_count_text(count, sizeof count, c->top, c->count, !t->standard);
+	int64_t top = t->standard ? c->top_registered : c->top;
+	int cw = pane_count_text(count, sizeof count, top, c->count, !t->standard);
 	if (w - (2 + idw + 1) - (cw + 1) < CLASS_NAME_MIN)
-		cw = pane_count_text(count, sizeof count, c->top, c->count, false);
+		cw = pane_count_text(count, sizeof count, top, c->count, false);
 	int style = (int)palette_for_code(c->protocol, c->lo);
 	int used = pane_row_text(t, y, x + 2, idw < w - 2 ? idw : w - 2, c->id, pane_in_row(a, style));
 	char *name = pane_bi(t, c->name_en, c->name_zh);

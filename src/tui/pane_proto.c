@@ -28,11 +28,13 @@ static void proto_draw_row(struct tui *t, struct pane *p, size_t i, int y, int x
 	attr_t a = pane_row_begin(t, p, y, x, w, sel);
 	char count[48];
 	char *name = t->lang == LANG_ZH && pane_has(pr->name_zh) ? xstrdup(pr->name_zh) : xstrdup(pr->name_en);
-	/* the codes its lists show with folds closed; how many they fold where
-	 * the name stays whole (not under r, which hides them) */
-	int cw = pane_count_text(count, sizeof count, pr->top, pr->count, !t->standard);
+	/* the codes its lists show with folds closed (under r: the registered
+	 * ones); how many they fold where the name stays whole (not under r,
+	 * which hides them) */
+	int64_t top = t->standard ? pr->top_registered : pr->top;
+	int cw = pane_count_text(count, sizeof count, top, pr->count, !t->standard);
 	if ((int)text_width(name) > w - 3 - cw)
-		cw = pane_count_text(count, sizeof count, pr->top, pr->count, false);
+		cw = pane_count_text(count, sizeof count, top, pr->count, false);
 	/* both: the Chinese name too when it fits whole */
 	if (t->lang == LANG_BOTH && pane_has(pr->name_zh) &&
 	    (int)(text_width(pr->name_en) + 1 + text_width(pr->name_zh)) <= w - 3 - cw) {

@@ -33,8 +33,11 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		AND parent IS NULL")
 	sub4=$(sqlite3 "$STATUSCODES_DB" "SELECT count(*) FROM entry WHERE protocol = 'http' AND class = '4xx'
 		AND parent IS NOT NULL")
+	# and under r, the registered ones among them (what the list keeps)
+	reg4=$(sqlite3 "$STATUSCODES_DB" "SELECT count(*) FROM entry WHERE protocol = 'http' AND class = '4xx'
+		AND parent IS NULL AND status IN ('standard', 'reserved', 'unused', 'obsolete')")
 else
-	n403= last403= top4='[0-9]+' sub4='[0-9]+'
+	n403= last403= top4='[0-9]+' sub4='[0-9]+' reg4='[0-9]+'
 fi
 
 # wait_re SESSION REGEX: until a screen line matches the grep -E REGEX.
@@ -228,7 +231,10 @@ sc_check "150x30: 4xx counts its top-level codes and how many they fold" wide \
 	wait_re wide "4xx +Client Error +$top4 \\+$sub4 +│"
 sc_check "150x30: 1xx folds nothing: one number" wide wait_re wide "  1xx +Informational +[0-9]+ +│"
 keys wide r
-sc_check "150x30: under r, one number (the folds are hidden)" wide wait_re wide "4xx +Client Error +$top4 +│"
+sc_check "150x30: under r, the registered codes ($reg4), one number (the folds are hidden)" wide \
+	wait_re wide "4xx +Client Error +$reg4 +│"
+keys wide Enter G
+sc_check "150x30: and the list under r ends on row $reg4 of $reg4" wide sc_wait wide "$reg4/$reg4"
 sc_check "150x30: q quits cleanly" wide exits_ok wide
 
 # ---- Chinese ------------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include <malloc.h>
 
 #include "explain.h"
+#include "str.h"
 #include "study.h"
 
 static void exec_ok(struct store *st, const char *sql)
@@ -313,6 +314,21 @@ static void test_review_db_error(void **state)
 	store_close(st);
 }
 
+/* ---- white space is U+00A0, not its neighbours ------------------------- */
+
+/* str_trim takes the no-break space (C2 A0) and the ideographic space from
+ * the ends, but no other character of U+0080-U+00BF: a section sign, a
+ * copyright sign or a degree sign at either end stays. Kills
+ * src/core/str.c:42 dropping `&& u[1] == 0xA0` (every C2 xx was space). */
+static void test_trim_only_nbsp(void **state)
+{
+	(void)state;
+	char a[] = "\xC2\xA0 \xC2\xA7" "15.3 \xC2\xA9\xE3\x80\x80";    /* NBSP, §15.3 ©, U+3000 */
+	assert_string_equal(str_trim(a), "\xC2\xA7" "15.3 \xC2\xA9");
+	char b[] = "\xC2\xB0" "C\xC2\xA0";                             /* °C, NBSP */
+	assert_string_equal(str_trim(b), "\xC2\xB0" "C");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_heading_class_digits),
 		cmocka_unit_test(test_mask_after_word),
 		cmocka_unit_test(test_review_db_error),
+		cmocka_unit_test(test_trim_only_nbsp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

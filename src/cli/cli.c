@@ -205,15 +205,14 @@ int cli_not_found(struct store *st, const char *protocol, const char *code)
 
 	struct buf c = {0};
 	text_fit(&c, code, 40, false, true); /* cleaned; CJK kept (issue 15 item 12) */
-	char *proto = protocol ? xasprintf("%s ", label_protocol(protocol)) : xstrdup("");
+	bool num = isdigit((unsigned char)code[0]);
 	buf_adds(&b, "statuscodes: ");
-	if (isdigit((unsigned char)code[0]))
-		buf_addf(&b, UI("no %scode %s"), proto, buf_str(&c));
+	if (protocol)
+		buf_addf(&b, num ? UI("no %s code %s") : UI("no %s entry %s"), label_protocol(protocol), buf_str(&c));
 	else
-		buf_addf(&b, UI("no %sentry %s"), proto, buf_str(&c));
-	free(proto);
+		buf_addf(&b, num ? UI("no code %s") : UI("no entry %s"), buf_str(&c));
 	buf_free(&c);
-	if (isdigit((unsigned char)code[0]) && store_nearest(st, protocol, code, 4, &near, &cause) == 0 && near.n) {
+	if (num && store_nearest(st, protocol, code, 4, &near, &cause) == 0 && near.n) {
 		buf_adds(&b, UI("; closest: "));
 		for (size_t i = 0; i < near.n; i++)
 			buf_addf(&b, "%s%s%s%s", i ? UI(", ") : "", protocol ? "" : near.v[i].protocol,

@@ -52,6 +52,9 @@ check "English keeps its words" grep -qF "the database file is damaged" "$tmp/er
 "$bin" --lang zh 999 >/dev/null 2>"$tmp/err"; rc=$?
 check "an unknown code: exit 1" [ "$rc" -eq 1 ]
 check "an unknown code: 没有状态码 999" grep -qF "没有状态码 999；最接近的：" "$tmp/err"
+"$bin" --lang zh ftp 999 >/dev/null 2>"$tmp/err"
+check "an unknown FTP code: 没有 FTP 状态码 999, spaced around the Latin name" grep -qF "没有 FTP 状态码 999；" "$tmp/err"
+"$bin" --lang zh 999 >/dev/null 2>"$tmp/err"
 # the closest codes listed the Chinese way: no space after the colon, 、 between
 check "the closest codes: 、 between, no space after ：" grep -qE "最接近的：[a-z]+ [0-9]+、[a-z]+ [0-9]+、" "$tmp/err"
 "$bin" --lang zh --bogus >/dev/null 2>"$tmp/err"; rc=$?

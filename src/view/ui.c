@@ -57,7 +57,6 @@ const struct ui_string ui_strings[] = {
 	{ "cannot write %s: %s", "无法写入 %s：%s", 0 },
 	{ "cannot read %s: %s", "无法读取 %s：%s", 0 },
 	{ "no %s code %s", "没有 %s 状态码 %s", 0 },
-	{ "no code %s", "没有状态码 %s", 0 },
 	{ "no %s entry %s", "没有 %s 条目 %s", 0 },
 	{ "no entry %s", "没有条目 %s", 0 },
 	{ "; closest: ", "；最接近的：", 0 },

@@ -183,9 +183,11 @@ static void source_text(struct out *out, enum lang lang, const struct sc_source 
 		buf_addf(&out->b, "  %s%s%s%s%s\n", s->title ? s->title : "",
 		         s->author ? " / " : "", s->author ? s->author : "",
 		         s->date ? " / " : "", s->date ? s->date : "");
-	buf_addf(&out->b, fs->n == 1 ? UI("  %lld lines; %lld rows taken; %lld claims; %zu defect found")
-	                             : UI("  %lld lines; %lld rows taken; %lld claims; %zu defects found"),
-	         (long long)s->lines, (long long)s->rows, (long long)s->claims, fs->n);
+	/* each count with its own noun: "1 row taken", "2 rows taken" */
+	buf_addf(&out->b, s->lines == 1 ? UI("  %lld line; ") : UI("  %lld lines; "), (long long)s->lines);
+	buf_addf(&out->b, s->rows == 1 ? UI("%lld row taken; ") : UI("%lld rows taken; "), (long long)s->rows);
+	buf_addf(&out->b, s->claims == 1 ? UI("%lld claim; ") : UI("%lld claims; "), (long long)s->claims);
+	buf_addf(&out->b, fs->n == 1 ? UI("%lld defect found") : UI("%lld defects found"), (long long)fs->n);
 	buf_addc(&out->b, '\n');
 	for (size_t k = 0; k < fs->n; k++) {
 		const struct sc_finding *f = &fs->v[k];

@@ -80,6 +80,15 @@ check "import --lang zh: no English sentence" sh -c "! sed 's|$tmp||' '$tmp/out'
 "$bin" --db "$tmp/imp.db" import "$tmp/d.md" --lang en --dry-run >"$tmp/out" 2>&1
 check "import --lang en: the findings in English" grep -qF "d.md:3: unknown_code: http 299 is in no registry; imported as an unverified entry" "$tmp/out"
 check "import --lang en: the rejected line's reason" grep -qF 'd.md:4: rejected_line: no status code in the code column: "abc"; not imported' "$tmp/out"
+# sources after a real import of a one-row document: each count with its
+# own noun in English ("1 row taken", not "1 rows taken")
+printf '| Code | Phrase |\n|---|---|\n| 299 | Odd Thing |\n' >"$tmp/one.md"
+"$bin" --db "$tmp/imp.db" import "$tmp/one.md" --lang en >/dev/null 2>&1
+"$bin" --db "$tmp/imp.db" sources --lang en >"$tmp/out" 2>&1
+check "sources --lang en: 1 row taken, 1 defect found" grep -qF "  3 lines; 1 row taken; 2 claims; 1 defect found" "$tmp/out"
+check "sources --lang en: plurals elsewhere" grep -qE "^  [0-9]+ lines; [0-9]+ rows taken; [0-9]+ claims; [0-9]+ defects found" "$tmp/out"
+"$bin" --db "$tmp/imp.db" sources --lang zh >"$tmp/out" 2>&1
+check "sources --lang zh: the same counts in Chinese" grep -qF "  3 行；导入 1 行；2 条陈述；发现 1 个问题" "$tmp/out"
 "$bin" --lang zh explain "$tmp/none.log" >/dev/null 2>"$tmp/err"
 check "explain of a missing file: the reason in Chinese" grep -qF "none.log：没有这个文件或目录" "$tmp/err"
 "$bin" --lang zh list >/dev/full 2>"$tmp/err"

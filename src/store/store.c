@@ -386,10 +386,10 @@ int store_publish(struct store *st, char **cause)
 	}
 	dir = dir_of(st->path, &base);
 	if (sync_path(st->tmp, O_RDONLY) != 0 || rename(st->tmp, st->path) != 0) {
-		*cause = errno == EFBIG ? xasprintf("%s: the file size limit was reached (ulimit -f); the database "
-		                                    "is as it was", st->path)
-		                        : xasprintf("%s: cannot replace it with the new copy: %s; the database is "
-		                                    "as it was", st->path, say_errno(errno));
+		*cause = errno == EFBIG ? xasprintf(SAY("%s: %s: the file size limit was reached (ulimit -f); the database is as it was"),
+		                                    st->path, SAY("cannot replace it with the new copy"))
+		                        : xasprintf(SAY("%s: cannot replace it with the new copy: %s; the database is as it was"),
+		                                    st->path, say_errno(errno));
 		free(dir);
 		return -1;
 	}

@@ -109,7 +109,7 @@ int store_entry_by_id(struct store *st, int64_t id, struct sc_entry *out, char *
 	done(s);
 	if (rc == SQLITE_ROW)
 		return 0;
-	*cause = rc == SQLITE_DONE ? xasprintf("no entry with id %lld", (long long)id)
+	*cause = rc == SQLITE_DONE ? xasprintf(SAY("no entry with id %lld"), (long long)id)
 	                           : store_error(st, SAY("cannot read"));
 	return -1;
 }

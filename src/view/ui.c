@@ -126,6 +126,10 @@ const struct ui_string ui_strings[] = {
 	{ "%s: %s: the disk is full; the database is as it was", "%s：%s：磁盘已满；数据库保持原样", 0 },
 	{ "%s: %s: the file size limit was reached (ulimit -f); the database is as it was",
 	  "%s：%s：达到了文件大小限制（ulimit -f）；数据库保持原样", 0 },
+	{ "cannot replace it with the new copy", "无法用新副本替换它", 0 },
+	{ "%s: cannot replace it with the new copy: %s; the database is as it was",
+	  "%s：无法用新副本替换它：%s；数据库保持原样", 0 },
+	{ "no entry with id %lld", "没有 id 为 %lld 的条目", 0 },
 	{ "%s: already exists; will not overwrite it", "%s：已存在；不会覆盖它", 0 },
 	{ "%s: an interrupted write (by an older statuscodes?) left %s-journal; nothing is "
 	  "lost, but it must be rolled back before the database can be read: run "

@@ -140,6 +140,15 @@ static int coverage(struct store *st, const struct cli_opts *o)
 }
 
 /* One source of `sources --json`: its facts and its findings. */
+/* A finding under its source: the source is the object around it. */
+static const struct json_key source_finding_keys[] = {
+	JSON_INT_KEY(struct sc_finding, line, "line"), JSON_KEY(struct sc_finding, kind, "kind"),
+	JSON_KEY(struct sc_finding, label, "label"), JSON_KEY(struct sc_finding, code, "code"),
+	JSON_KEY(struct sc_finding, message, "message"), JSON_KEY(struct sc_finding, resolution, "resolution"),
+	JSON_KEY(struct sc_finding, message_zh, "message_zh"),
+	JSON_KEY(struct sc_finding, resolution_zh, "resolution_zh"),
+};
+
 static void source_json(struct json *j, const struct sc_source *s, const struct sc_findings *fs)
 {
 	json_open(j, NULL, '{');
@@ -155,18 +164,8 @@ static void source_json(struct json *j, const struct sc_source *s, const struct 
 	json_int(j, "rows", s->rows);
 	json_int(j, "claims", s->claims);
 	json_open(j, "findings", '[');
-	for (size_t k = 0; k < fs->n; k++) {
-		json_open(j, NULL, '{');
-		json_int(j, "line", fs->v[k].line);
-		json_str(j, "kind", fs->v[k].kind);
-		json_str(j, "label", fs->v[k].label);
-		json_str(j, "code", fs->v[k].code);
-		json_str(j, "message", fs->v[k].message);
-		json_str(j, "resolution", fs->v[k].resolution);
-		json_str(j, "message_zh", fs->v[k].message_zh);
-		json_str(j, "resolution_zh", fs->v[k].resolution_zh);
-		json_close(j, '}');
-	}
+	for (size_t k = 0; k < fs->n; k++)
+		json_object(j, &fs->v[k], source_finding_keys, JSON_NKEYS(source_finding_keys));
 	json_close(j, ']');
 	json_close(j, '}');
 }

@@ -99,3 +99,17 @@ void json_real(struct json *j, const char *key, double value)
 	else
 		buf_addf(&j->b, "%.4f", value);
 }
+
+void json_object(struct json *j, const void *p, const struct json_key *keys, size_t n)
+{
+	const char *base = p;
+
+	json_open(j, NULL, '{');
+	for (size_t i = 0; i < n; i++) {
+		if (keys[i].is_int)
+			json_int(j, keys[i].key, *(const int *)(const void *)(base + keys[i].off));
+		else
+			json_str(j, keys[i].key, *(char *const *)(const void *)(base + keys[i].off));
+	}
+	json_close(j, '}');
+}

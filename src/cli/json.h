@@ -4,6 +4,7 @@
 #define SC_JSON_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "buf.h"
@@ -23,5 +24,20 @@ void json_bool(struct json *j, const char *key, bool value);
 void json_raw(struct json *j, const char *key, const char *value);
 /* A number with four decimals; NaN is written as null. */
 void json_real(struct json *j, const char *key, double value);
+
+/* A key of an object and where its value is in the struct it is drawn
+ * from: a string (char *), or an int when is_int. Arrays of objects are
+ * written from these tables, so a key's place in the JSON is its row. */
+struct json_key {
+	const char *key;
+	size_t off;
+	bool is_int;
+};
+#define JSON_KEY(type, member, name) { name, offsetof(type, member), false }
+#define JSON_INT_KEY(type, member, name) { name, offsetof(type, member), true }
+#define JSON_NKEYS(t) (sizeof t / sizeof t[0])
+
+/* One object of j with the n keys of keys, read from p. */
+void json_object(struct json *j, const void *p, const struct json_key *keys, size_t n);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "search.h"
 #include "xmalloc.h"
 
@@ -75,81 +76,52 @@ static void draw_paragraphs(void *ctx, const struct view_entry *d, const struct 
 	json_str(j, check ? "check_zh" : "detail_zh", s->v[0].zh);
 }
 
-/* A key of an object and where its value is in the struct it is drawn
- * from: a string (char *), or an int when is_int. The objects of the
- * entry's arrays are written from these tables, so a key's place in the
- * JSON is its row here. */
-struct json_key {
-	const char *key;
-	size_t off;
-	bool is_int;
-};
-#define KEY(type, member, name) { name, offsetof(type, member), false }
-#define NKEYS(t) (sizeof t / sizeof t[0])
-
-/* One object of j with the first n keys of keys, read from p. */
-static void json_object(struct json *j, const void *p, const struct json_key *keys, size_t n)
-{
-	const char *base = p;
-
-	json_open(j, NULL, '{');
-	for (size_t i = 0; i < n; i++) {
-		if (keys[i].is_int)
-			json_int(j, keys[i].key, *(const int *)(const void *)(base + keys[i].off));
-		else
-			json_str(j, keys[i].key, *(char *const *)(const void *)(base + keys[i].off));
-	}
-	json_close(j, '}');
-}
-
 static const struct json_key former_keys[] = {
-	KEY(struct view_item, en, "former_en"), KEY(struct view_item, zh, "former_zh"),
-	KEY(struct view_item, note_en, "note_en"), KEY(struct view_item, note_zh, "note_zh"),
+	JSON_KEY(struct view_item, en, "former_en"), JSON_KEY(struct view_item, zh, "former_zh"),
+	JSON_KEY(struct view_item, note_en, "note_en"), JSON_KEY(struct view_item, note_zh, "note_zh"),
 };
 
 /* the last two, the note, only on a compare */
+static const struct json_key meaning_keys[] = {
+	JSON_KEY(struct view_item, en, "meaning_en"), JSON_KEY(struct view_item, zh, "meaning_zh"),
+	JSON_KEY(struct view_item, title_en, "who_en"), JSON_KEY(struct view_item, title_zh, "who_zh"),
+	JSON_KEY(struct view_item, note_en, "note_en"), JSON_KEY(struct view_item, note_zh, "note_zh"),
+};
+
 static const struct json_key xref_keys[] = {
-	KEY(struct sc_xref, kind, "kind"), KEY(struct sc_xref, other.protocol, "protocol"),
-	KEY(struct sc_xref, other.code, "code"), KEY(struct sc_xref, other.phrase_en, "phrase_en"),
-	KEY(struct sc_xref, other.phrase_zh, "phrase_zh"),
-	KEY(struct sc_xref, note_en, "note_en"), KEY(struct sc_xref, note_zh, "note_zh"),
+	JSON_KEY(struct sc_xref, kind, "kind"), JSON_KEY(struct sc_xref, other.protocol, "protocol"),
+	JSON_KEY(struct sc_xref, other.code, "code"), JSON_KEY(struct sc_xref, other.phrase_en, "phrase_en"),
+	JSON_KEY(struct sc_xref, other.phrase_zh, "phrase_zh"),
+	JSON_KEY(struct sc_xref, note_en, "note_en"), JSON_KEY(struct sc_xref, note_zh, "note_zh"),
 };
 
 static const struct json_key claim_keys[] = {
-	KEY(struct sc_claim, source, "source"), { "line", offsetof(struct sc_claim, line), true },
-	KEY(struct sc_claim, label, "label"), KEY(struct sc_claim, field, "field"),
-	KEY(struct sc_claim, lang, "lang"), KEY(struct sc_claim, state, "state"),
-	KEY(struct sc_claim, value, "value"),
+	JSON_KEY(struct sc_claim, source, "source"), JSON_INT_KEY(struct sc_claim, line, "line"),
+	JSON_KEY(struct sc_claim, label, "label"), JSON_KEY(struct sc_claim, field, "field"),
+	JSON_KEY(struct sc_claim, lang, "lang"), JSON_KEY(struct sc_claim, state, "state"),
+	JSON_KEY(struct sc_claim, value, "value"),
 };
 
 static const struct json_key finding_keys[] = {
-	KEY(struct sc_finding, source, "source"), { "line", offsetof(struct sc_finding, line), true },
-	KEY(struct sc_finding, kind, "kind"), KEY(struct sc_finding, label, "label"),
-	KEY(struct sc_finding, message, "message"), KEY(struct sc_finding, resolution, "resolution"),
-	KEY(struct sc_finding, message_zh, "message_zh"),
-	KEY(struct sc_finding, resolution_zh, "resolution_zh"),
+	JSON_KEY(struct sc_finding, source, "source"), JSON_INT_KEY(struct sc_finding, line, "line"),
+	JSON_KEY(struct sc_finding, kind, "kind"), JSON_KEY(struct sc_finding, label, "label"),
+	JSON_KEY(struct sc_finding, message, "message"), JSON_KEY(struct sc_finding, resolution, "resolution"),
+	JSON_KEY(struct sc_finding, message_zh, "message_zh"),
+	JSON_KEY(struct sc_finding, resolution_zh, "resolution_zh"),
 };
 
 static void draw_former(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		json_object(slot(ctx, JS_FORMER), &s->v[i], former_keys, NKEYS(former_keys));
+		json_object(slot(ctx, JS_FORMER), &s->v[i], former_keys, JSON_NKEYS(former_keys));
 }
 
 static void draw_others(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
 	struct json *j = slot(ctx, JS_MEANINGS);
 
-	for (size_t i = 0; i < s->n; i++) {
-		json_open(j, NULL, '{');
-		json_str(j, "meaning_en", s->v[i].en);
-		json_str(j, "meaning_zh", s->v[i].zh);
-		json_str(j, "who_en", s->v[i].title_en);
-		json_str(j, "who_zh", s->v[i].title_zh);
-		json_str(j, "note_en", s->v[i].note_en);
-		json_str(j, "note_zh", s->v[i].note_zh);
-		json_close(j, '}');
-	}
+	for (size_t i = 0; i < s->n; i++)
+		json_object(j, &s->v[i], meaning_keys, JSON_NKEYS(meaning_keys));
 }
 
 static void draw_sub_status(void *ctx, const struct view_entry *d, const struct view_section *s)
@@ -164,7 +136,7 @@ static void draw_xrefs(void *ctx, const struct view_entry *d, const struct view_
 {
 	for (size_t i = 0; i < s->n; i++) {
 		const struct sc_xref *x = s->v[i].xref;
-		size_t n = x->note_en || x->note_zh ? NKEYS(xref_keys) : NKEYS(xref_keys) - 2;
+		size_t n = x->note_en || x->note_zh ? JSON_NKEYS(xref_keys) : JSON_NKEYS(xref_keys) - 2;
 		json_object(slot(ctx, JS_XREFS), x, xref_keys, n);
 	}
 }
@@ -172,13 +144,13 @@ static void draw_xrefs(void *ctx, const struct view_entry *d, const struct view_
 static void draw_sources(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		json_object(slot(ctx, JS_CLAIMS), s->v[i].claim, claim_keys, NKEYS(claim_keys));
+		json_object(slot(ctx, JS_CLAIMS), s->v[i].claim, claim_keys, JSON_NKEYS(claim_keys));
 }
 
 static void draw_defects(void *ctx, const struct view_entry *d, const struct view_section *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		json_object(slot(ctx, JS_FINDINGS), s->v[i].finding, finding_keys, NKEYS(finding_keys));
+		json_object(slot(ctx, JS_FINDINGS), s->v[i].finding, finding_keys, JSON_NKEYS(finding_keys));
 }
 
 const struct view_drawer render_json_drawer = {

@@ -165,21 +165,6 @@ static void snippets_for(struct sc_hits *out, size_t i, const bool start[256], b
 	hit->snippet_zh = m_zh ? m_zh : m_en ? snippet_first(out, start, zh, 2, true) : NULL;
 }
 
-/* Does text hold a Chinese (or Japanese) letter? */
-static bool has_cjk(const char *text)
-{
-	size_t n = strlen(text);
-
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		int k = utf8_decode(text + i, n - i, &cp);
-		if (k > 0 && cp_is_cjk_letter(cp))
-			return true;
-		i += k > 0 ? (size_t)k : 1;
-	}
-	return false;
-}
-
 const char *search_snippet(const struct sc_hit *h, bool en, bool zh)
 {
 	const char *s = en && !zh ? h->snippet_en : zh && !en ? h->snippet_zh : NULL;
@@ -216,7 +201,7 @@ int search_snippets(struct store *st, struct search_state *ss, const char *query
 {
 	size_t n = out->n < SEARCH_SNIPPETS ? out->n : SEARCH_SNIPPETS;
 	struct buf ids = {0};
-	bool start[256], zh_first = has_cjk(query);
+	bool start[256], zh_first = text_has_cjk(query);
 	int rc = SQLITE_DONE;
 
 	term_starts(out, start);

@@ -99,7 +99,6 @@ static void expect_fatal(int which, const char *want)
 	size_t n, wn = strlen(want);
 	char *got = tu_read(err, &n);
 	assert_non_null(got);
-	/* (under valgrind, its warning about the size comes first) */
 	assert_true(n >= wn);
 	assert_string_equal(got + n - wn, want);
 	free(got);
@@ -112,13 +111,17 @@ static void test_out_of_memory(void **state)
 	(void)state;
 	char *want;
 #if !defined(__SANITIZE_ADDRESS__)   /* AddressSanitizer ends the program itself */
-	want = xasprintf("hook; statuscodes: out of memory (%zu bytes)\n", SIZE_MAX);
-	expect_fatal(0, want);
-	expect_fatal(2, want);
-	free(want);
-	want = xasprintf("hook; statuscodes: out of memory (%zu x 4 bytes)\n", SIZE_MAX / 2);
-	expect_fatal(1, want);
-	free(want);
+	/* valgrind counts a malloc of SIZE_MAX as an error of the program
+	 * (make check-valgrind sets SC_VALGRIND): only the overflows below */
+	if (getenv("SC_VALGRIND") == NULL || *getenv("SC_VALGRIND") == '\0') {
+		want = xasprintf("hook; statuscodes: out of memory (%zu bytes)\n", SIZE_MAX);
+		expect_fatal(0, want);
+		expect_fatal(2, want);
+		free(want);
+		want = xasprintf("hook; statuscodes: out of memory (%zu x 4 bytes)\n", SIZE_MAX / 2);
+		expect_fatal(1, want);
+		free(want);
+	}
 #endif
 	want = xasprintf("hook; statuscodes: allocation overflow (%zu x 4)\n", SIZE_MAX / 2);
 	expect_fatal(3, want);

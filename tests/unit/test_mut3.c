@@ -13,6 +13,7 @@
 #include <malloc.h>
 
 #include "explain.h"
+#include "panes.h"
 #include "str.h"
 #include "study.h"
 
@@ -23,18 +24,12 @@ static void exec_ok(struct store *st, const char *sql)
 		fail_msg("%s: %s", sql, err);
 }
 
-/* ---- a database error while explaining ---------------------------------- */
-
-/* A code seen in a log whose lookup fails (the entry table hidden) is an
- * error of explain_resolve, not a code without a meaning. Kills
- * src/explain/resolve.c:55 `return -1` to `return 0`. */
-static void test_resolve_db_error(void **state)
+/* A copy of the built database at path, open for writing: a read-only
+ * connection makes no TEMP table. */
+static struct store *built_copy(const char *path)
 {
-	(void)state;
-	/* a copy of the built database, open for writing: a read-only
-	 * connection makes no TEMP table */
-	char *path = tu_tmp("resolve.db"), *cause = NULL;
 	const char *built = getenv("STATUSCODES_DB");
+	char *cause = NULL;
 	size_t len;
 	char *db = tu_read(built ? built : "db/statuscodes.db", &len);
 	struct store *st = NULL;
@@ -43,6 +38,19 @@ static void test_resolve_db_error(void **state)
 	free(db);
 	if (store_open(path, STORE_WRITE, &st, &cause) != 0)
 		fail_msg("%s", cause);
+	return st;
+}
+
+/* ---- a database error while explaining ---------------------------------- */
+
+/* A code seen in a log whose lookup fails (the entry table hidden) is an
+ * error of explain_resolve, not a code without a meaning. Kills
+ * src/explain/resolve.c:55 `return -1` to `return 0`. */
+static void test_resolve_db_error(void **state)
+{
+	(void)state;
+	char *path = tu_tmp("resolve.db"), *cause = NULL;
+	struct store *st = built_copy(path);
 	exec_ok(st, "CREATE TEMP TABLE entry(x)");
 	struct explain *ex = explain_new();
 	explain_feed(ex, "404\n200\n", 8);
@@ -329,6 +337,60 @@ static void test_trim_only_nbsp(void **state)
 	assert_string_equal(str_trim(b), "\xC2\xB0" "C");
 }
 
+/* ---- a database error while jumping to typed digits ------------------ */
+
+/* Digits typed in the browser whose lookup fails in the current protocol
+ * show the database's error and go nowhere: the lookup is not tried again
+ * in every protocol, which could succeed and hide the error. A TEMP view
+ * hides the entry table behind one whose `hi` column fails (an integer
+ * overflow, which the store reports as "cannot read") on WebSocket 0-999
+ * alone. In WebSocket, "1" is looked for inside the ranges, which reads
+ * 0-999 and fails; in every protocol a number under 1000 names no range
+ * and the codes 1xx are listed, HTTP 100 first, and found. Kills src/tui/prompt.c:252 dropping `rc == 0 &&` (the loop
+ * went on to its second pass after the error: HTTP 100 was shown and the
+ * first error's text leaked). */
+static void test_jump_db_error(void **state)
+{
+	(void)state;
+	char *path = tu_tmp("jump.db"), *err = NULL, *cause = NULL;
+	struct store *st = built_copy(path);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(store_db(st),
+	        "SELECT group_concat(CASE name WHEN 'hi' THEN 'CASE WHEN protocol = ''websocket'' AND code = ''0-999''"
+	        " THEN abs(-9223372036854775807 - 1) ELSE hi END AS hi' ELSE name END, ', ')"
+	        " FROM pragma_table_info('entry')", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *sql = xasprintf("CREATE TEMP VIEW entry AS SELECT %s FROM main.entry",
+	                      (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (sqlite3_exec(store_db(st), sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err);
+	free(sql);
+
+	struct tui t;
+	memset(&t, 0, sizeof t);
+	t.st = st;
+	if (store_protocols(st, &t.protos, &cause) != 0)
+		fail_msg("%s", cause);
+	while (t.panes[PANE_PROTO].sel < t.protos.n &&
+	       strcmp(t.protos.v[t.panes[PANE_PROTO].sel].id, "websocket") != 0)
+		t.panes[PANE_PROTO].sel++;
+	assert_true(t.panes[PANE_PROTO].sel < t.protos.n);
+	keys_init();
+	const struct screen_key one = { false, L'1' };
+	assert_true(tui_jump_key(&t, &one));
+	assert_string_equal(t.jump.digits, "1");
+	assert_int_equal(t.cur.id, 0);          /* nothing shown */
+	assert_non_null(t.msg);
+	assert_non_null(strstr(t.msg, "cannot read"));
+	free(t.msg);
+	keys_free();
+	sc_protocols_free(&t.protos);
+	store_close(st);
+	unlink(path);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_mask_after_word),
 		cmocka_unit_test(test_review_db_error),
 		cmocka_unit_test(test_trim_only_nbsp),
+		cmocka_unit_test(test_jump_db_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

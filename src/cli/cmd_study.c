@@ -12,6 +12,7 @@
 
 #include "dbpath.h"
 #include "exitcode.h"
+#include "keymap.h"
 #include "quiz.h"
 #include "render.h"
 #include "say.h"
@@ -250,8 +251,11 @@ int cmd_quiz(struct store *st, const struct cli_opts *o, int argc, char **argv)
 }
 
 /* Lists refs as entries (tab-separated when not on a terminal), or as a
- * JSON array. A code the database no longer has is listed by name. */
-static int list_refs(struct store *st, const struct cli_opts *o, const struct userdata_refs *r)
+ * JSON array. A code the database no longer has is listed by name. No
+ * refs: an empty list ([] with --json) and, on stderr as search's "nothing
+ * matches", the one line empty says (exit 0: the list was listed). */
+static int list_refs(struct store *st, const struct cli_opts *o, const struct userdata_refs *r,
+                     const char *empty)
 {
 	struct out out;
 	struct json j = {0};
@@ -288,6 +292,11 @@ static int list_refs(struct store *st, const struct cli_opts *o, const struct us
 		out_write(&out, stdout);
 	}
 	out_free(&out);
+	if (r->n == 0) {
+		char *clean = text_clean(empty, strlen(empty));
+		fprintf(stderr, "statuscodes: %s\n", clean);
+		free(clean);
+	}
 	return SC_EXIT_OK;
 }
 
@@ -300,7 +309,11 @@ int cmd_bookmarks(struct store *st, const struct cli_opts *o, int argc, char **a
 		return cli_usage_error(UI("%s takes no argument ('%s')"), "bookmarks", argv[0]);
 	u = open_user();
 	userdata_bookmarks(u, &r);
-	int rc = list_refs(st, o, &r);
+	char key[16];
+	char *empty = xasprintf(UI("no bookmarks yet: in the browser, press %s on a code to bookmark it"),
+	                        keymap_first(KEYMAP_ROW_ACT_MARK, key, sizeof key));
+	int rc = list_refs(st, o, &r, empty);
+	free(empty);
 	userdata_refs_free(&r);
 	userdata_close(u);
 	return rc;
@@ -315,7 +328,7 @@ int cmd_history(struct store *st, const struct cli_opts *o, int argc, char **arg
 		return cli_usage_error(UI("%s takes no argument ('%s')"), "history", argv[0]);
 	u = open_user();
 	userdata_history(u, o->limit ? (size_t)o->limit : HISTORY_COUNT, &r);
-	int rc = list_refs(st, o, &r);
+	int rc = list_refs(st, o, &r, UI("no history yet: the codes you open in the browser are remembered"));
 	userdata_refs_free(&r);
 	userdata_close(u);
 	return rc;

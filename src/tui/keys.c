@@ -169,13 +169,9 @@ enum tui_action keys_action(const struct screen_key *k)
 
 const char *keys_first(enum tui_action a, char *buf, size_t size)
 {
-	for (size_t i = 0; i < keymap_help_count; i++) {
-		if (key_actions[i] != a)
-			continue;
-		size_t n = strcspn(keymap_help[i].keys, ",");
-		snprintf(buf, size, "%.*s", (int)n, keymap_help[i].keys);
-		return buf;
-	}
+	for (size_t i = 0; i < keymap_help_count; i++)
+		if (key_actions[i] == a)
+			return keymap_first((enum keymap_row)i, buf, size);
 	snprintf(buf, size, "?");
 	return buf;
 }

@@ -105,6 +105,15 @@
 	X(ACT_WHEEL,        "Wheel",                    "scroll the pane under the mouse", \
 	                                                "滚动鼠标下的窗格")
 
+/* The rows of the table, by action (KEYMAP_ROW_ACT_MARK), for a front end
+ * that names a key without binding it (the command line's hints). */
+enum keymap_row {
+#define KEYMAP_ROW_ENUM(action, keys, help, help_zh) KEYMAP_ROW_##action,
+	KEYMAP(KEYMAP_ROW_ENUM)
+#undef KEYMAP_ROW_ENUM
+	KEYMAP_ROW_COUNT
+};
+
 /* The table as text: one row per action ("j, Down" / "move down one line"). */
 struct keymap_help {
 	const char *keys;
@@ -112,5 +121,7 @@ struct keymap_help {
 };
 extern const struct keymap_help keymap_help[];
 extern const size_t keymap_help_count;
+/* The first key name of a row ("m" for bookmarking), in buf. */
+const char *keymap_first(enum keymap_row row, char *buf, size_t size);
 
 #endif

@@ -98,6 +98,41 @@ cards=$(STATUSCODES_NOW=$T0 sc quiz --stats --json --bookmarks --substatus --lan
 # 403.14: meaning, code
 [ "$cards" = 9 ] && ok "quiz --bookmarks: the bookmarked codes' 9 cards" || not_ok "quiz --bookmarks: $cards cards"
 
+# 3b. no bookmarks, no history yet: a new user whose data lives under $HOME
+#     (no $XDG_DATA_HOME) and one under a fresh $XDG_DATA_HOME. stdout stays
+#     the (empty) list, [] with --json; stderr says why, in the language
+#     asked; exit 0 (the list was listed)
+new_user() {  # new_user ARGS...: statuscodes for the new user of $where
+	(
+		HOME=$tmp/home
+		export HOME
+		if [ "$where" = home ]; then unset XDG_DATA_HOME; else XDG_DATA_HOME=$tmp/fresh; fi
+		sc "$@"
+	)
+}
+empty() {  # empty NAME COMMAND LANG WANT-STDERR
+	new_user "$2" --lang "$3" >"$tmp/out" 2>"$tmp/err" </dev/null
+	st=$?
+	printf 'statuscodes: %s\n' "$4" >"$tmp/want-err"
+	if [ "$st" -eq 0 ] && [ ! -s "$tmp/out" ] && cmp -s "$tmp/want-err" "$tmp/err"; then ok "$1"
+	else not_ok "$1: exit $st"; cat "$tmp/out" "$tmp/err"; fi
+	out=$(new_user "$2" --json --lang "$3" 2>/dev/null </dev/null)
+	st=$?
+	if [ "$st" -eq 0 ] && [ "$out" = '[]' ] &&
+		printf '%s' "$out" | python3 -c 'import json, sys; assert json.load(sys.stdin) == []'
+	then ok "$1: --json prints []"; else not_ok "$1: --json exit $st: $out"; fi
+}
+for where in home xdg; do
+	rm -rf "$tmp/home" "$tmp/fresh"
+	mkdir -p "$tmp/home"
+	empty "$where: no bookmarks yet" bookmarks en "no bookmarks yet: in the browser, press m on a code to bookmark it"
+	empty "$where: no bookmarks yet (zh)" bookmarks zh "还没有书签：在浏览器中，在状态码上按 m 即可加书签"
+	empty "$where: no history yet" history en "no history yet: the codes you open in the browser are remembered"
+	empty "$where: no history yet (zh)" history zh "还没有历史记录：在浏览器中打开过的状态码会被记住"
+	if [ $where = home ]; then db=$tmp/home/.local/share/statuscodes/user.db; else db=$tmp/fresh/statuscodes/user.db; fi
+	[ -f "$db" ] && ok "$where: the new user's database is ${db#"$tmp/"}" || not_ok "$where: no ${db#"$tmp/"}"
+done
+
 # 4. the Anki export
 sc quiz --export "$tmp/deck.txt" --protocol websocket --lang both
 head -3 "$tmp/deck.txt" >"$tmp/head"

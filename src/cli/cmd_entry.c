@@ -202,29 +202,12 @@ static void search_notes(struct out *out, const struct cli_opts *o, const struct
 	buf_free(&m);
 }
 
-/* The search the options ask for. With --standard, the ranking is asked
- * for more hits until limit registered ones are left or there are no more
- * (the store ranks every code; the filter is the CLI's). */
+/* The search the options ask for. */
 static int search_run(struct store *st, const struct cli_opts *o, const char *q, struct sc_hits *hits,
                       char **cause)
 {
 	size_t limit = o->limit > 0 ? (size_t)o->limit : 20;
-
-	for (size_t ask = limit;; ask *= 4) {
-		if (store_search(st, q, o->protocol, ask, false, hits, cause) != 0)
-			return -1;
-		size_t got = hits->n;
-		if (!o->standard || sc_hits_keep_registered(hits) == 0 || hits->n >= limit || got < ask ||
-		    ask >= 10000) {
-			if (hits->n > limit) {
-				for (size_t i = limit; i < hits->n; i++)
-					sc_hit_clear(&hits->v[i]);
-				hits->n = limit;
-			}
-			return 0;
-		}
-		sc_hits_free(hits);
-	}
+	return store_search(st, q, o->protocol, limit, o->standard ? SEARCH_REGISTERED : 0, hits, cause);
 }
 
 int cmd_search(struct store *st, const struct cli_opts *o, int argc, char **argv)

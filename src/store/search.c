@@ -557,20 +557,11 @@ static int did_you_mean(struct store *st, struct search_state *ss, const char *t
 	return rc;
 }
 
-int store_search(struct store *st, const char *text, const char *protocol, size_t limit,
-                 bool prefix, struct sc_hits *out, char **cause)
+/* The best limit hits for trimmed, ranked, without snippets. */
+static int search_ranked(struct store *st, struct search_state *ss, const char *trimmed, const char *protocol,
+                         size_t limit, bool prefix, struct sc_hits *out, char **cause)
 {
-	char *clean = text_clean(text, strnlen(text, 1 << 16));
-	char *trimmed = str_trim(clean);
-	struct search_state *ss = search_state(st, cause);
-	int rc = ss ? 0 : -1;
-
-	*cause = ss ? NULL : *cause;
-	if (limit == 0)
-		limit = 50;
-	store_read_begin(st);
-	if (rc == 0)
-		rc = search_once(st, ss, trimmed, protocol, limit, prefix, true, out, cause);
+	int rc = search_once(st, ss, trimmed, protocol, limit, prefix, true, out, cause);
 	if (rc == 0 && out->n == 0)
 		rc = did_you_mean(st, ss, trimmed, protocol, limit, out, cause);
 	if (rc == 0 && out->n == 0) {
@@ -580,6 +571,40 @@ int store_search(struct store *st, const char *text, const char *protocol, size_
 	}
 	if (rc == 0 && out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, hit_cmp);
+	while (rc == 0 && out->n > limit)
+		sc_hit_clear(&out->v[--out->n]);
+	return rc;
+}
+
+/* Registered codes are kept after ranking; the ranking is asked for more
+ * hits (four times as many each round) until limit of them are left or
+ * there are no more, so that a filter never hides a registered code that
+ * ranks below limit unregistered ones. */
+#define SEARCH_ASK_MAX 10000
+
+int store_search(struct store *st, const char *text, const char *protocol, size_t limit,
+                 unsigned flags, struct sc_hits *out, char **cause)
+{
+	char *clean = text_clean(text, strnlen(text, 1 << 16));
+	char *trimmed = str_trim(clean);
+	struct search_state *ss = search_state(st, cause);
+	bool prefix = flags & SEARCH_PREFIX;
+	int rc = ss ? 0 : -1;
+
+	*cause = ss ? NULL : *cause;
+	if (limit == 0)
+		limit = 50;
+	store_read_begin(st);
+	for (size_t ask = limit; rc == 0; ask *= 4) {
+		rc = search_ranked(st, ss, trimmed, protocol, ask, prefix, out, cause);
+		if (rc != 0 || !(flags & SEARCH_REGISTERED))
+			break;
+		size_t got = out->n;
+		sc_hits_keep_registered(out);
+		if (out->n >= limit || got < ask || ask >= SEARCH_ASK_MAX)
+			break;
+		sc_hits_free(out);
+	}
 	if (rc == 0) {
 		while (out->n > limit)
 			sc_hit_clear(&out->v[--out->n]);

@@ -52,13 +52,20 @@ size_t sc_hits_keep_registered(struct sc_hits *h);
  * text matched), else the one for both. NULL when h has none. */
 const char *search_snippet(const struct sc_hit *h, bool en, bool zh);
 
-/* Search for text (any bytes). protocol narrows it (NULL: all). prefix
- * makes the last word match as a prefix (incremental search). Returns 0
- * (possibly with no hits) or -1 with *cause for a database failure, and
- * then out is empty (what was found before the failure is freed); never
- * fails because of what the text holds. */
+/* What store_search is asked for, or-ed together. */
+enum search_flags {
+	SEARCH_PREFIX     = 1,  /* the last word matches as a prefix (incremental search) */
+	SEARCH_REGISTERED = 2,  /* only registered codes (sc_entry_registered): the best
+	                         * limit of them, not those among the best limit hits */
+};
+
+/* Search for text (any bytes), at most limit hits (0: 50). protocol narrows
+ * it (NULL: all); flags are enum search_flags. Returns 0 (possibly with no
+ * hits) or -1 with *cause for a database failure, and then out is empty
+ * (what was found before the failure is freed); never fails because of
+ * what the text holds. */
 int store_search(struct store *st, const char *text, const char *protocol, size_t limit,
-                 bool prefix, struct sc_hits *out, char **cause);
+                 unsigned flags, struct sc_hits *out, char **cause);
 
 /* Does the UTF-8 text at s (n bytes) begin with one of the terms of hits,
  * at the start of a word (case-insensitive)? Returns the length matched, or

@@ -26,10 +26,9 @@ static void search_fill(struct tui *t, const char *q)
 	char *cause = NULL;
 
 	buf_adds(&t->search.query, q);
-	if (store_search(t->st, q, NULL, SEARCH_LIMIT, true, &t->search.hits, &cause) != 0)
+	unsigned flags = SEARCH_PREFIX | (t->standard ? SEARCH_REGISTERED : 0);
+	if (store_search(t->st, q, NULL, SEARCH_LIMIT, flags, &t->search.hits, &cause) != 0)
 		tui_store_error(t, cause);
-	if (t->standard)
-		sc_hits_keep_registered(&t->search.hits);
 	/* highlight what the search matched (stems, glossary terms), not
 	 * the words as typed */
 	for (size_t i = 0; i < t->search.hits.terms.n; i++)

@@ -105,7 +105,7 @@ int cmd_judge(int argc, char **argv)
 		struct judged j;
 		parse_judgments(jud, &j);
 		struct sc_hits h = {0};
-		if (store_search(st, q, NULL, 20, false, &h, &cause) != 0) {
+		if (store_search(st, q, NULL, 20, 0, &h, &cause) != 0) {
 			fprintf(stderr, "bench_search: %s: %s\n", q, cause);
 			return 3;
 		}

@@ -159,7 +159,7 @@ static int cmd_latency(int argc, char **argv)
 	 * browser that has been open for a second */
 	for (size_t p = 0; p < nprefixes; p++) {
 		struct sc_hits h = {0};
-		if (store_search(st, prefixes[p], NULL, limit, true, &h, &cause) != 0) {
+		if (store_search(st, prefixes[p], NULL, limit, SEARCH_PREFIX, &h, &cause) != 0) {
 			fprintf(stderr, "bench_search: %s: %s\n", prefixes[p], cause);
 			return 3;
 		}
@@ -170,7 +170,7 @@ static int cmd_latency(int argc, char **argv)
 		for (size_t p = 0; p < nprefixes; p++) {
 			struct sc_hits h = {0};
 			double c0 = cpu_ms(), t0 = now_ms();
-			int rc = store_search(st, prefixes[p], NULL, limit, true, &h, &cause);
+			int rc = store_search(st, prefixes[p], NULL, limit, SEARCH_PREFIX, &h, &cause);
 			double t1 = now_ms(), c1 = cpu_ms();
 			if (rc != 0) {
 				fprintf(stderr, "bench_search: %s: %s\n", prefixes[p], cause);

@@ -90,7 +90,7 @@ static void check_search(const char *text, const char *protocol, size_t limit, b
 	struct sc_hits h = {0};
 	char *cause = NULL;
 
-	if (store_search(st, text, protocol, limit, prefix, &h, &cause) != 0) {
+	if (store_search(st, text, protocol, limit, prefix ? SEARCH_PREFIX : 0, &h, &cause) != 0) {
 		fprintf(stderr, "fuzz_search: store_search failed: %s\n", cause ? cause : "(no cause)");
 		abort();
 	}

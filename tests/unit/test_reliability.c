@@ -36,7 +36,7 @@ static void test_failed_search_leaves_nothing(void **state)
 	if (store_open(path, STORE_READ, &st, &cause) != 0)
 		fail_msg("%s", cause);
 	/* "401" first finds the code itself, then fails in the damaged index */
-	assert_int_equal(store_search(st, "401", NULL, 20, false, &hits, &cause), -1);
+	assert_int_equal(store_search(st, "401", NULL, 20, 0, &hits, &cause), -1);
 	assert_non_null(cause);
 	assert_non_null(strstr(cause, "damaged"));
 	assert_int_equal(hits.n, 0);

@@ -31,7 +31,7 @@ static void search(const char *q, bool prefix, struct sc_hits *h)
 {
 	char *cause = NULL;
 	memset(h, 0, sizeof *h);
-	assert_int_equal(store_search(st, q, NULL, 20, prefix, h, &cause), 0);
+	assert_int_equal(store_search(st, q, NULL, 20, prefix ? SEARCH_PREFIX : 0, h, &cause), 0);
 	assert_null(cause);
 }
 
@@ -355,7 +355,7 @@ static void test_hostile_snippet(void **state)
 	                              " WHERE protocol = 'http' AND code = '103'", NULL, NULL, NULL), SQLITE_OK);
 	store_close(w);
 	assert_int_equal(store_open(path, STORE_READ, &r, &cause), 0);
-	assert_int_equal(store_search(r, "preconnect", NULL, 20, false, &h, &cause), 0);
+	assert_int_equal(store_search(r, "preconnect", NULL, 20, 0, &h, &cause), 0);
 	assert_true(h.n > 0);
 	const char *s = h.v[0].snippet;
 	assert_non_null(s);
@@ -376,6 +376,47 @@ static void test_hostile_snippet(void **state)
 	free(src);
 }
 
+/* Registered codes only (the browser's r, the CLI's --standard): the best
+ * limit registered hits, the same as the registered hits among a search
+ * for every hit, at every limit; never those of the best limit hits that
+ * happen to be registered (the browser once filtered after its limit and
+ * showed fewer than there were). The first hit has its snippet. */
+static void test_registered_limit(void **state)
+{
+	(void)state;
+	static const char *const qs[] = { "error", "server", "服务器", "iis", "close", "file", "re" };
+	static const size_t limits[] = { 1, 3, 10, 40, 100 };
+	char *cause = NULL;
+	bool shorter = false;
+	for (size_t q = 0; q < sizeof qs / sizeof *qs; q++) {
+		struct sc_hits all = {0};
+		assert_int_equal(store_search(st, qs[q], NULL, 100000, SEARCH_PREFIX, &all, &cause), 0);
+		sc_hits_keep_registered(&all);
+		for (size_t l = 0; l < sizeof limits / sizeof *limits; l++) {
+			size_t limit = limits[l], want = all.n < limit ? all.n : limit;
+			struct sc_hits h = {0}, plain = {0};
+			assert_int_equal(store_search(st, qs[q], NULL, limit, SEARCH_PREFIX | SEARCH_REGISTERED, &h,
+			                              &cause), 0);
+			if (h.n != want)
+				fail_msg("\"%s\", limit %zu: %zu registered hits, wanted %zu", qs[q], limit, h.n, want);
+			for (size_t i = 0; i < h.n; i++) {
+				assert_true(sc_entry_registered(&h.v[i].e));
+				assert_int_equal(h.v[i].e.id, all.v[i].e.id);
+			}
+			if (h.n)
+				assert_non_null(h.v[0].snippet);
+			/* the filter the browser had: fewer, for some query and limit */
+			assert_int_equal(store_search(st, qs[q], NULL, limit, SEARCH_PREFIX, &plain, &cause), 0);
+			sc_hits_keep_registered(&plain);
+			shorter |= plain.n < h.n;
+			sc_hits_free(&plain);
+			sc_hits_free(&h);
+		}
+		sc_hits_free(&all);
+	}
+	assert_true(shorter);   /* the case above is met by some query */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -391,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_ties),
 		cmocka_unit_test(test_brief_hits),
 		cmocka_unit_test(test_hostile_snippet),
+		cmocka_unit_test(test_registered_limit),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -373,14 +373,14 @@ static void test_search(void **state)
 	struct sc_hits h = {0};
 	char *cause = NULL;
 
-	assert_int_equal(store_search(st, "proxy", NULL, 10, false, &h, &cause), 0);
+	assert_int_equal(store_search(st, "proxy", NULL, 10, 0, &h, &cause), 0);
 	bool top3 = false;
 	for (size_t i = 0; i < h.n && i < 3; i++)
 		top3 |= strcmp(h.v[i].e.code, "407") == 0;
 	assert_true(top3);
 	sc_hits_free(&h);
 	/* the Chinese word for cache puts 304 first */
-	assert_int_equal(store_search(st, "缓存", NULL, 10, false, &h, &cause), 0);
+	assert_int_equal(store_search(st, "缓存", NULL, 10, 0, &h, &cause), 0);
 	assert_true(h.n > 0);
 	assert_string_equal(h.v[0].e.code, "304");
 	sc_hits_free(&h);
@@ -388,22 +388,22 @@ static void test_search(void **state)
 	static const char *const old[][2] = { { "Payload Too Large", "413" }, { "Unprocessable Entity", "422" },
 	                                      { "I'm a teapot", "418" }, { "Request-URI Too Long", "414" } };
 	for (size_t i = 0; i < 4; i++) {
-		assert_int_equal(store_search(st, old[i][0], NULL, 10, false, &h, &cause), 0);
+		assert_int_equal(store_search(st, old[i][0], NULL, 10, 0, &h, &cause), 0);
 		assert_true(h.n > 0);
 		assert_string_equal(h.v[0].e.code, old[i][1]);
 		sc_hits_free(&h);
 	}
 	/* an unfinished word still finds what it begins */
-	assert_int_equal(store_search(st, "authenti", NULL, 10, false, &h, &cause), 0);
+	assert_int_equal(store_search(st, "authenti", NULL, 10, 0, &h, &cause), 0);
 	assert_true(h.n > 0);
 	assert_false(h.v[0].fuzzy);
 	sc_hits_free(&h);
-	assert_int_equal(store_search(st, "404", NULL, 10, false, &h, &cause), 0);
+	assert_int_equal(store_search(st, "404", NULL, 10, 0, &h, &cause), 0);
 	assert_string_equal(h.v[0].e.code, "404");
 	assert_true(h.v[0].exact);
 	sc_hits_free(&h);
 	/* a typo: close matches, marked as such */
-	assert_int_equal(store_search(st, "forbiden", NULL, 10, false, &h, &cause), 0);
+	assert_int_equal(store_search(st, "forbiden", NULL, 10, 0, &h, &cause), 0);
 	assert_true(h.n > 0);
 	assert_true(h.v[0].fuzzy);
 	assert_string_equal(h.v[0].e.code, "403");
@@ -412,7 +412,7 @@ static void test_search(void **state)
 	static const char *const hostile[] = { "\"", "AND", "NEAR(", "c++", "a\"b", "*", "-", "(", "'",
 	                                       "col:x", "\xff\xfe", "　", "" };
 	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
-		assert_int_equal(store_search(st, hostile[i], NULL, 10, true, &h, &cause), 0);
+		assert_int_equal(store_search(st, hostile[i], NULL, 10, SEARCH_PREFIX, &h, &cause), 0);
 		sc_hits_free(&h);
 	}
 }
@@ -544,7 +544,7 @@ static void test_read_transaction(void **state)
 	store_read_begin(st);
 	assert_false(sqlite3_get_autocommit(store_db(st)));
 	store_read_begin(st);
-	assert_int_equal(store_search(st, "proxy", NULL, 10, false, &h, &cause), 0);
+	assert_int_equal(store_search(st, "proxy", NULL, 10, 0, &h, &cause), 0);
 	sc_hits_free(&h);
 	store_read_end(st);
 	assert_false(sqlite3_get_autocommit(store_db(st)));
@@ -553,7 +553,7 @@ static void test_read_transaction(void **state)
 	store_read_end(st);   /* one too many: nothing happens */
 	assert_true(sqlite3_get_autocommit(store_db(st)));
 	/* a search alone ends its own */
-	assert_int_equal(store_search(st, "proxy", NULL, 10, false, &h, &cause), 0);
+	assert_int_equal(store_search(st, "proxy", NULL, 10, 0, &h, &cause), 0);
 	sc_hits_free(&h);
 	assert_true(sqlite3_get_autocommit(store_db(st)));
 }

@@ -115,6 +115,7 @@ static const char *store_reason(int rc)
 	case SQLITE_IOERR:    return SAY("a read or write error occurred");
 	case SQLITE_NOMEM:    return SAY("out of memory");
 	case SQLITE_TOOBIG:   return SAY("a value is too large");
+	case SQLITE_CONSTRAINT: return SAY("the database refused the change (a rule of its schema)");
 	default:              return SAY("the database cannot be used");
 	}
 }

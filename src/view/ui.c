@@ -176,6 +176,7 @@ const struct ui_string ui_strings[] = {
 	{ "permission denied", "权限不足", 0 },
 	{ "the database file is damaged", "数据库文件已损坏", 0 },
 	{ "the database is locked by another process", "数据库被另一个进程锁定", 0 },
+	{ "the database refused the change (a rule of its schema)", "数据库拒绝了这项修改（其结构中的规则）", 0 },
 	{ "the database is read-only", "数据库是只读的", 0 },
 	{ "the disk is full", "磁盘已满", 0 },
 	{ "the folder %s cannot be written", "文件夹 %s 无法写入", 0 },

@@ -230,6 +230,9 @@ static void test_writes_refused(void **state)
 		prefix = xasprintf("%s: %s: ", store_path(st), w->what);
 		if (cause == NULL || strncmp(cause, prefix, strlen(prefix)) != 0 || strchr(cause, '\n'))
 			fail_msg("%s: \"%s\", not one line \"%s...\"", w->name, cause ? cause : "(none)", prefix);
+		/* says why: a rule refused it, not "cannot be used" */
+		if (strcmp(cause + strlen(prefix), "the database refused the change (a rule of its schema)") != 0)
+			fail_msg("%s: \"%s\": not why", w->name, cause);
 		free(cause);
 		cause = NULL;
 		sql(st, "DROP TRIGGER temp.refuse");

@@ -52,11 +52,11 @@ run() {
 
 # def ARGS...: the schema's $defs entry for statuscodes ARGS --json (-: none)
 def() {
-	case " $* " in *" --coverage "*) echo coverage; return ;; esac
+	case " $* " in *" --coverage "*) echo coverage; return ;; *" --stats "*) echo stats; return ;; esac
 	for a in "$@"; do
 		case $a in
-		show|list|search|compare|sources) echo "$a"; return ;;
-		explain|quiz) echo -; return ;;	# not in the schema yet
+		show|list|search|compare|sources|explain|bookmarks|history) echo "$a"; return ;;
+		quiz) echo -; return ;;	# only --stats prints JSON
 		-*) ;;
 		*) echo show; return ;;
 		esac

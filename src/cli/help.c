@@ -124,6 +124,11 @@ void cli_troff(FILE *f)
 		troff_text(f, ui_pick(keymap_help[i].help, keymap_help[i].help_zh));
 		fputc('\n', f);
 	}
+	for (size_t i = 0; i < KEYMAP_NOTE_COUNT; i++) {
+		fputs(".PP\n", f);
+		troff_text(f, keymap_note(i));
+		fputc('\n', f);
+	}
 	fprintf(f, ".SH \"%s\"\n", UI("EXIT STATUS"));
 #define SC_EXIT_TROFF(name, value, text, zh) \
 	fprintf(f, ".TP\n.B %d\n", value); troff_text(f, ui_pick(text, zh)); fputc('\n', f);

@@ -52,13 +52,8 @@ static void help_build(struct tui *t, struct pane *p, int w)
 		text_lines_free(lines, n);
 	}
 	tl_blank(l);
-	tl_wrap(l, 0, w, PAL_DIM, UI("Panes: protocol, class (with its description), codes, detail (both "
-	        "languages, sources and defects), cross-references. Wide terminals show them side by "
-	        "side; narrow ones show fewer: Enter goes down a level, Backspace back up."));
-	tl_wrap(l, 0, w, PAL_DIM, UI("Colours: 1xx blue, 2xx green, 3xx cyan, 4xx yellow, 5xx red "
-	        "(off with NO_COLOR or --color=never)."));
-	tl_wrap(l, 0, w, PAL_DIM, UI("Marks: standard, a vendor's name (nginx, IIS, ...), obsolete; where a row "
-	        "has no room for the word, one letter: S standard, V a vendor's, O obsolete."));
+	for (size_t i = 0; i < KEYMAP_NOTE_COUNT; i++)
+		tl_wrap(l, 0, w, PAL_DIM, keymap_note(i));
 	tl_wrap(l, 0, w, PAL_DIM, "statuscodes " PACKAGE_VERSION);
 }
 

@@ -2,8 +2,8 @@
  * key is listed once with its action and its help text. It lives in the
  * view layer, below both front ends, so that the browser's key handling
  * and help screen (src/tui/keys.c, ov_help.c) and the man page's KEYS
- * section (cli_troff in src/cli/help.c) read the same table without the
- * CLI seeing the browser.
+ * section (cli_troff in src/cli/help.c) read the same table, and the same
+ * notes under it (keymap_note), without the CLI seeing the browser.
  *
  * The key column is what the user reads and what the browser's keys_init()
  * parses: names separated by ", ": a printable character, Space, Tab,
@@ -123,5 +123,11 @@ extern const struct keymap_help keymap_help[];
 extern const size_t keymap_help_count;
 /* The first key name of a row ("m" for bookmarking), in buf. */
 const char *keymap_first(enum keymap_row row, char *buf, size_t size);
+
+/* The notes that follow the keys, in the browser's help and in the man
+ * page's KEYS section: the panes, the colours and the row marks (S, V, O),
+ * in the interface language. keymap_note(i) for i < KEYMAP_NOTE_COUNT. */
+#define KEYMAP_NOTE_COUNT 3
+const char *keymap_note(size_t i);
 
 #endif

@@ -13,6 +13,7 @@
 #include "keymap.h"
 #include "str.h"
 #include "text.h"
+#include "ui.h"
 #include "userdata.h"
 
 extern char **environ;
@@ -631,6 +632,16 @@ static void test_huge_documents(void **state)
 	free(wide);
 }
 
+/* Does the man page text hold s as troff writes it (- as \-)? */
+static void has_troff(const char *man, const char *s)
+{
+	struct buf want = {0};
+	for (const char *p = s; *p; p++)
+		buf_adds(&want, *p == '-' ? "\\-" : (char[]){ *p, 0 });
+	has(man, buf_str(&want));
+	buf_free(&want);
+}
+
 /* --help, the man page and README.md name every command and option. */
 static void test_one_table(void **state)
 {
@@ -674,16 +685,21 @@ static void test_one_table(void **state)
 		has(zh, troff);
 		free(troff);
 	}
-	for (const struct cli_option *o = cli_options; o->name; o++) {
-		struct buf want = {0};     /* help_zh as troff writes it: - as \- */
-		for (const char *p = o->help_zh; *p; p++)
-			buf_adds(&want, *p == '-' ? "\\-" : (char[]){ *p, 0 });
-		has(zh, buf_str(&want));
-		buf_free(&want);
-	}
+	for (const struct cli_option *o = cli_options; o->name; o++)
+		has_troff(zh, o->help_zh);
 	for (size_t i = 0; i < keymap_help_count; i++)
 		has(zh, keymap_help[i].help_zh);
 	lacks(zh, keymap_help[0].help);
+	/* the notes under the keys (panes, colours, the S/V/O row marks): the
+	 * browser's help says them from keymap_note, and so do both man pages */
+	for (size_t i = 0; i < KEYMAP_NOTE_COUNT; i++) {
+		ui_set_lang(LANG_ZH);
+		has_troff(zh, keymap_note(i));
+		lacks(man, keymap_note(i));
+		ui_set_lang(LANG_EN);
+		has_troff(man, keymap_note(i));
+	}
+	has(man, "S standard, V a vendor's, O obsolete");
 	free(zh);
 	free(zh_path);
 	/* the default language's order, in --help (from the option table) and README */

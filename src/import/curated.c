@@ -482,8 +482,8 @@ static int load_comparisons(struct store *st, const struct tsv *t, char **cause)
 	for (size_t i = 0; i < t->nrows; i++) {
 		const struct cells *r = &t->rows[i];
 		const char *members = tsv_get(t, r, "members");
-		int64_t ids[16];
-		size_t n = 0;
+		int64_t *ids = NULL;
+		size_t n = 0, cap = 0;
 		if (!members) {
 			*cause = xasprintf("%s:%d: a comparison needs members", t->file, r->line);
 			return -1;
@@ -493,19 +493,22 @@ static int load_comparisons(struct store *st, const struct tsv *t, char **cause)
 		                                   tsv_get(t, r, "note_zh"), tsv_get(t, r, "source"), cause);
 		if (cid < 0)
 			return -1;
+		/* every member, however many: each is compared with all the others */
 		char *copy = xstrdup(members);
-		for (char *m = strtok(copy, " "); m && n < 16; m = strtok(NULL, " ")) {
-			if ((ids[n] = member_id(st, t, r->line, m, cause)) < 0) {
-				free(copy);
-				return -1;
-			}
-			n++;
+		int rc = 0;
+		for (char *m = strtok(copy, " "); m && rc == 0; m = strtok(NULL, " ")) {
+			ids = xgrow(ids, n, &cap, sizeof *ids);
+			if ((ids[n++] = member_id(st, t, r->line, m, cause)) < 0)
+				rc = -1;
 		}
 		free(copy);
-		for (size_t a = 0; a < n; a++)
-			for (size_t b = 0; b < n; b++)
+		for (size_t a = 0; a < n && rc == 0; a++)
+			for (size_t b = 0; b < n && rc == 0; b++)
 				if (a != b && store_add_xref(st, ids[a], ids[b], "compare", cid, cause) != 0)
-					return -1;
+					rc = -1;
+		free(ids);
+		if (rc != 0)
+			return -1;
 	}
 	return 0;
 }

@@ -86,6 +86,7 @@ const char schema_sql[] =
 "  state     TEXT NOT NULL            -- used, kept, duplicate, rejected\n"
 ");\n"
 "CREATE INDEX claim_entry ON claim(entry_id);\n"
+"CREATE INDEX claim_source ON claim(source_id); -- sources' counts, an import's repeat check\n"
 "CREATE TABLE finding(\n"
 "  id        INTEGER PRIMARY KEY,\n"
 "  source_id INTEGER NOT NULL REFERENCES source(id),\n"

@@ -68,11 +68,64 @@ static void test_long_url(void **state)
 	free(url);
 }
 
+/* ---- a paragraph of an HTML document is its text, under its heading ---- */
+
+/* A paragraph after a heading is filed as prose whose name is the heading
+ * and whose text is the paragraph (the import keeps the paragraph as what
+ * the source said). Kills src/import/fmt_html.c:94 swapping
+ * `h->section, t` (the heading became the text). */
+static void test_html_paragraph(void **state)
+{
+	(void)state;
+	struct doc d;
+	tu_parse("t.html", "<h1>Status codes</h1>\n<h2>About this list</h2>\n"
+	                   "<p>Collected from the server logs of one year.</p>\n"
+	                   "<table><tr><th>Code</th><th>Reason</th></tr>"
+	                   "<tr><td>404</td><td>Not Found</td></tr></table>\n", &d);
+	assert_int_equal(d.ntexts, 1);
+	assert_string_equal(d.texts[0].name, "About this list");
+	assert_string_equal(d.texts[0].text, "Collected from the server logs of one year.");
+	assert_int_equal(d.texts[0].line, 3);
+	assert_int_equal(d.nrows, 1);
+	doc_free(&d);
+}
+
+/* ---- a line of an FTP transcript that is not a reply -------------------- */
+
+/* In an FTP transcript, a reply is three digits and then a space, a hyphen
+ * or the end of the line: "2500 bytes sent" (a client's own message) is
+ * not reply 250. Kills src/explain/ftp.c:68 dropping
+ * `&& (k == 3 || r[3] == ' ' || r[3] == '-')`. */
+static void test_ftp_not_a_reply(void **state)
+{
+	(void)state;
+	static const char t[] = "220 ready\r\nUSER bob\r\n331 Password required\r\nPASS x\r\n"
+	                        "230 Logged in\r\n2500 bytes sent in 0.1s\r\n226 Transfer complete\r\n226\r\n";
+	struct explain *ex = explain_new();
+	explain_feed(ex, t, strlen(t));
+	explain_finish(ex);
+	const struct ex_report *r = explain_report(ex);
+	assert_int_equal(r->kind, EX_FTP);
+	const char *want[] = { "220", "331", "230", "226" };
+	assert_int_equal(r->ncounts, 4);
+	for (size_t i = 0; i < 4; i++) {
+		size_t k = 0;
+		while (k < r->ncounts && strcmp(r->counts[k].code, want[i]) != 0)
+			k++;
+		if (k == r->ncounts)
+			fail_msg("FTP %s not counted", want[i]);
+		assert_int_equal(r->counts[k].n, strcmp(want[i], "226") == 0 ? 2 : 1);
+	}
+	explain_free(ex);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_control_reason_languages),
 		cmocka_unit_test(test_long_url),
+		cmocka_unit_test(test_html_paragraph),
+		cmocka_unit_test(test_ftp_not_a_reply),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,23 +24,6 @@ static void exec_ok(struct store *st, const char *sql)
 		fail_msg("%s: %s", sql, err);
 }
 
-/* A copy of the built database at path, open for writing: a read-only
- * connection makes no TEMP table. */
-static struct store *built_copy(const char *path)
-{
-	const char *built = getenv("STATUSCODES_DB");
-	char *cause = NULL;
-	size_t len;
-	char *db = tu_read(built ? built : "db/statuscodes.db", &len);
-	struct store *st = NULL;
-	assert_non_null(db);
-	tu_write(path, db, len);
-	free(db);
-	if (store_open(path, STORE_WRITE, &st, &cause) != 0)
-		fail_msg("%s", cause);
-	return st;
-}
-
 /* ---- a database error while explaining ---------------------------------- */
 
 /* A code seen in a log whose lookup fails (the entry table hidden) is an
@@ -50,7 +33,7 @@ static void test_resolve_db_error(void **state)
 {
 	(void)state;
 	char *path = tu_tmp("resolve.db"), *cause = NULL;
-	struct store *st = built_copy(path);
+	struct store *st = tu_builtdb_copy(path);
 	exec_ok(st, "CREATE TEMP TABLE entry(x)");
 	struct explain *ex = explain_new();
 	explain_feed(ex, "404\n200\n", 8);
@@ -353,7 +336,7 @@ static void test_jump_db_error(void **state)
 {
 	(void)state;
 	char *path = tu_tmp("jump.db"), *err = NULL, *cause = NULL;
-	struct store *st = built_copy(path);
+	struct store *st = tu_builtdb_copy(path);
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(store_db(st),
 	        "SELECT group_concat(CASE name WHEN 'hi' THEN 'CASE WHEN protocol = ''websocket'' AND code = ''0-999''"

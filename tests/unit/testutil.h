@@ -105,6 +105,25 @@ static inline void tu_parse(const char *name, const char *text, struct doc *d)
 	assert_int_equal(rc, 0);
 }
 
+/* A copy of the built database at path, open for writing (a read-only
+ * connection makes no TEMP table, and some tests change the copy). */
+static inline struct store *tu_builtdb_copy(const char *path)
+{
+	const char *built = getenv("STATUSCODES_DB");
+	char *cause = NULL, *from = built ? xstrdup(built) : xasprintf("%s/db/statuscodes.db", tu_builddir());
+	size_t len;
+	char *db = tu_read(from, &len);
+	struct store *st = NULL;
+	if (db == NULL)
+		fail_msg("cannot read %s", from);
+	tu_write(path, db, len);
+	free(db);
+	free(from);
+	if (store_open(path, STORE_WRITE, &st, &cause) != 0)
+		fail_msg("%s", cause);
+	return st;
+}
+
 /* A new database at a temporary path with the test registry
  * (tests/data/curated) loaded and a transaction open. */
 static inline struct store *tu_db(const char *name)

@@ -170,6 +170,30 @@ static void add_field(struct buf *b, const char *s)
 	buf_adds(b, s);
 }
 
+/* What the index says of the entry besides its summary: another meaning of
+ * its number (451 "Redirect" from Exchange ActiveSync), with who uses the
+ * number so, is found by those words, but is not the entry's name (a
+ * search for redirect puts the redirects before 451): the meaning is said
+ * of the entry as its summary is; who uses it so and the note that tells
+ * the meanings apart are its detail. */
+static int index_other_meanings(struct store *st, const struct sc_entry *e, struct buf *summary,
+                                struct buf *detail, char **cause)
+{
+	struct sc_meanings m = {0};
+	if (store_other_meanings(st, e->protocol, e->code, &m, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < m.n; i++) {
+		add_field(summary, m.v[i].meaning_en);
+		add_field(summary, m.v[i].meaning_zh);
+		add_field(detail, m.v[i].who_en);
+		add_field(detail, m.v[i].who_zh);
+		add_field(detail, m.v[i].note_en);
+		add_field(detail, m.v[i].note_zh);
+	}
+	sc_meanings_free(&m);
+	return 0;
+}
+
 /* The index's alias column: every other name a claim gives the entry. */
 static int index_entry(struct store *st, const struct sc_entry *e, char **cause)
 {
@@ -184,7 +208,7 @@ static int index_entry(struct store *st, const struct sc_entry *e, char **cause)
 	for (size_t i = 0; i < cl.n; i++) {
 		const struct sc_claim *c = &cl.v[i];
 		if ((strcmp(c->field, "alias") == 0 || strcmp(c->field, "phrase") == 0 ||
-		     strcmp(c->field, "gloss") == 0 || strcmp(c->field, "meaning") == 0) &&
+		     strcmp(c->field, "gloss") == 0) &&
 		    strcmp(c->state, "rejected") != 0 && strcmp(c->state, "duplicate") != 0 &&
 		    !(e->phrase_en && strcmp(c->value, e->phrase_en) == 0) &&
 		    !(e->phrase_zh && strcmp(c->value, e->phrase_zh) == 0))
@@ -226,8 +250,10 @@ static int index_entry(struct store *st, const struct sc_entry *e, char **cause)
 	add_field(&detail, e->detail_zh);
 	add_field(&detail, e->check_en);
 	add_field(&detail, e->check_zh);
-	rc = store_index_entry(st, e->id, e->code, buf_str(&phrase), buf_str(&alias),
-	                       buf_str(&summary), buf_str(&detail), cause);
+	rc = index_other_meanings(st, e, &summary, &detail, cause);
+	if (rc == 0)
+		rc = store_index_entry(st, e->id, e->code, buf_str(&phrase), buf_str(&alias),
+		                       buf_str(&summary), buf_str(&detail), cause);
 	buf_free(&phrase);
 	buf_free(&alias);
 	buf_free(&summary);

@@ -65,6 +65,28 @@ static void test_done_when(void **state)
 	assert_top("forbidden", "http", "403", 1);
 }
 
+/* Another meaning of a number is found by its name, but is not the
+ * entry's name: "redirect" puts every redirect (301, 302, 303, 307, 308)
+ * before 451, whose Exchange ActiveSync meaning is "Redirect"; with a word
+ * of that meaning's own text, 451 comes first. */
+static void test_other_meaning_rank(void **state)
+{
+	struct sc_hits h;
+	(void)state;
+	search("redirect", false, &h);
+	int other = rank_of(&h, "http", "451");
+	static const char *const redirects[] = { "301", "302", "303", "307", "308" };
+	for (size_t i = 0; i < sizeof redirects / sizeof *redirects; i++) {
+		int r = rank_of(&h, "http", redirects[i]);
+		if (r < 0 || (other >= 0 && r > other))
+			fail_msg("search redirect: %s at %d, 451 at %d", redirects[i], r, other);
+	}
+	sc_hits_free(&h);
+	assert_top("exchange redirect", "http", "451", 1);
+	assert_top("token required", "http", "499", 1);
+	assert_top("enhance your calm", "http", "420", 1);
+}
+
 static void test_narrowing(void **state)
 {
 	struct sc_hits h;
@@ -421,6 +443,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_done_when),
+		cmocka_unit_test(test_other_meaning_rank),
 		cmocka_unit_test(test_snippet_lang),
 		cmocka_unit_test(test_narrowing),
 		cmocka_unit_test(test_stems_and_glossary),

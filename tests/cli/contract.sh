@@ -8,27 +8,19 @@
 # docs/statuscodes.schema.json and compared whole (tests/cli/contract_json.py).
 # SC_UPDATE_GOLDEN=1 rewrites the golden files: read every diff before
 # committing.
-set -u
-src=${SC_SRCDIR:-.}
-bin=${SC_BUILDDIR:-.}/src/statuscodes
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-dir=$src/tests/cli/golden
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 command -v script >/dev/null 2>&1 || { echo "1..0 # SKIP script(1) is not installed"; exit 77; }
 "$py" -c 'import jsonschema' 2>/dev/null || { echo "1..0 # SKIP python3-jsonschema is not installed"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-XDG_DATA_HOME=$tmp/xdg LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 TZ=UTC STATUSCODES_NOW=1700000000
-export XDG_DATA_HOME LANG LC_ALL NO_COLOR TZ STATUSCODES_NOW
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
+dir=$src/tests/cli/golden
+XDG_DATA_HOME=$tmp/xdg LC_ALL=C.UTF-8 TZ=UTC STATUSCODES_NOW=1700000000
+export XDG_DATA_HOME LC_ALL TZ STATUSCODES_NOW
 unset STATUSCODES_LANG STATUSCODES_PAGER PAGER
-pass=0 fail=0
-ok() { echo "ok - $1"; pass=$((pass + 1)); }
-not_ok() { echo "not ok - $1"; fail=$((fail + 1)); }
 
-# run FORM ARGS...: stdout (and stderr after "--- stderr") in $tmp/out,
+# run_form FORM ARGS...: stdout (and stderr after "--- stderr") in $tmp/out,
 # the status in $rc
-run() {
+run_form() {
 	form=$1; shift
 	case $form in
 	tty)
@@ -64,8 +56,7 @@ def() {
 	echo show
 }
 
-db=${STATUSCODES_DB:-${SC_BUILDDIR:-.}/db/statuscodes.db}
-case $db in /*) ;; *) db=$PWD/$db ;; esac
+db=$refdb
 statuses=' ' n=0
 : >"$tmp/json.list"
 while read -r id forms langs status args; do
@@ -78,7 +69,7 @@ while read -r id forms langs status args; do
 			if [ "$form" = json ]; then gold=$dir/$id.json; else gold=$dir/$id.$form-$lang.out; fi
 			set -f
 			# shellcheck disable=SC2086
-			run "$form" $args $la
+			run_form "$form" $args $la
 			set +f
 			case $statuses in *" $rc "*) ;; *) statuses="$statuses$rc " ;; esac
 			if [ "$rc" != "$status" ]; then not_ok "$what: exit status $rc, not $status"; continue; fi
@@ -122,5 +113,4 @@ for s in $(LANG=C.UTF-8 "$bin" --help | sed -n '/^Exit status:/,/^$/s/^  \([0-9]
 	case $statuses in *" $s "*) ok "exit status $s is reached" ;; *) not_ok "exit status $s (--help) is reached by no row" ;; esac
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

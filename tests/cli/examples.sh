@@ -2,19 +2,9 @@
 # The CLI examples of issue 16, each a check that a user would notice
 # failing: exit statuses, --protocol, --lang, control characters in
 # arguments, full-width digits. Output goes to a pipe (the plain form).
-set -u
-bin=${SC_BUILDDIR:-.}/src/statuscodes
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { echo "ok - $1"; pass=$((pass + 1)); }
-not_ok() { echo "not ok - $1"; fail=$((fail + 1)); [ -f "$tmp/out" ] && head -20 "$tmp/out" | sed 's/^/#   /'; }
-# run ARGS...: stdout to $tmp/out, stderr to $tmp/err, status to $rc
-run() {
-	${SC_VALGRIND:-} "$bin" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-}
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
+export LC_ALL=C.UTF-8
+fail_show=$tmp/out
 C1=$(printf '\302\233')      # U+009B, a terminal's CSI
 ESC=$(printf '\033')
 BEL=$(printf '\007')
@@ -126,7 +116,7 @@ done
 run --db /nonexistent/statuscodes.db 404
 if [ "$rc" -eq 3 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ]; then ok "a missing database: status 3, one line"
 else not_ok "a missing database: status 3, one line (got $rc)"; fi
-cp "${STATUSCODES_DB:-${SC_BUILDDIR:-.}/db/statuscodes.db}" "$tmp/copy.db"
+cp "$refdb" "$tmp/copy.db"
 run --db "$tmp/copy.db" import "$tmp/no-such-file.txt"
 if [ "$rc" -eq 4 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ]; then ok "import of a missing file: status 4, one line"
 else not_ok "import of a missing file: status 4 (got $rc)"; fi
@@ -140,5 +130,4 @@ if [ "$rc" -eq 1 ]; then ok "show 499.99: status 1"; else not_ok "show 499.99: s
 run frobnicate
 if [ "$rc" -eq 2 ]; then ok "an unknown command: status 2"; else not_ok "an unknown command: status 2 (got $rc)"; fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

@@ -8,25 +8,17 @@
 # explained; exit statuses 1 (no status) and 4 (unreadable file); the colour
 # of the terminal report; the forgiving lookups of issue 10 item 1.
 # SC_UPDATE_GOLDEN=1 rewrites the golden files (read every one before committing).
-set -u
-src=${SC_SRCDIR:-.}
-bin=$(cd "${SC_BUILDDIR:-.}" && pwd)/src/statuscodes
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
 dir=$src/tests/golden/explain
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-export LANG=C.UTF-8 NO_COLOR=1
 
-check() { # NAME FILE: compare FILE with the golden NAME
+golden() { # NAME FILE: compare FILE with the golden NAME
 	if [ "${SC_UPDATE_GOLDEN:-0}" = 1 ]; then cp "$2" "$dir/$1"; fi
 	if cmp -s "$2" "$dir/$1"; then
-		echo "ok - $1"; pass=$((pass + 1))
+		ok "$1"
 	else
-		echo "not ok - $1"; diff -u "$dir/$1" "$2" | head -30; fail=$((fail + 1))
+		not_ok "$1"; diff -u "$dir/$1" "$2" | head -30
 	fi
 }
-ok() { echo "ok - $1"; pass=$((pass + 1)); }
-notok() { echo "not ok - $1"; fail=$((fail + 1)); }
 
 have_script=0
 script -qc true /dev/null </dev/null >/dev/null 2>&1 && have_script=1
@@ -37,14 +29,14 @@ for f in curl-sIL-chain.txt iis-w3c.log session.har combined.log caddy.jsonl \
 	name=${f%.*}
 	# shellcheck disable=SC2086
 	${SC_VALGRIND:-} "$bin" explain "$f" </dev/null >"$tmp/out" 2>/dev/null; echo "exit: $?" >>"$tmp/out"
-	check "$name.tsv" "$tmp/out"
+	golden "$name.tsv" "$tmp/out"
 	# shellcheck disable=SC2086
 	${SC_VALGRIND:-} "$bin" --json explain "$f" </dev/null >"$tmp/out" 2>/dev/null; echo "exit: $?" >>"$tmp/out"
-	check "$name.json" "$tmp/out"
+	golden "$name.json" "$tmp/out"
 	if [ "$have_script" = 1 ]; then
 		script -qc "stty cols 80 rows 24; '$bin' explain '$f'; echo \"exit: \$?\"" /dev/null \
 			</dev/null | tr -d '\r' >"$tmp/out"
-		check "$name.txt" "$tmp/out"
+		golden "$name.txt" "$tmp/out"
 	else
 		echo "ok - $name.txt # SKIP script(1) not available"
 	fi
@@ -53,27 +45,27 @@ done
 # piped into statuscodes with no command: the same rows as explain FILE
 "$bin" explain session.har >"$tmp/a" 2>/dev/null
 "$bin" <session.har >"$tmp/b" 2>/dev/null && cmp -s "$tmp/a" "$tmp/b" &&
-	ok "piped input without a command is explained" || notok "piped input without a command"
+	ok "piped input without a command is explained" || not_ok "piped input without a command"
 "$bin" explain - <codes.txt >"$tmp/b" 2>/dev/null && grep -q "^1	http	000	No response at all" "$tmp/b" &&
-	ok "explain - reads standard input" || notok "explain - reads standard input"
+	ok "explain - reads standard input" || not_ok "explain - reads standard input"
 echo "nothing to see here" | "$bin" explain >/dev/null 2>"$tmp/err"
 [ $? -eq 1 ] && grep -q "no status code found" "$tmp/err" &&
-	ok "input with no status: exit 1 and a message" || notok "input with no status: exit 1"
+	ok "input with no status: exit 1 and a message" || not_ok "input with no status: exit 1"
 "$bin" explain no-such-file.log >/dev/null 2>"$tmp/err"
 [ $? -eq 4 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
-	ok "unreadable file: exit 4, one line" || notok "unreadable file: exit 4"
+	ok "unreadable file: exit 4, one line" || not_ok "unreadable file: exit 4"
 "$bin" explain . >/dev/null 2>&1
-[ $? -eq 4 ] && ok "a directory: exit 4" || notok "a directory: exit 4"
+[ $? -eq 4 ] && ok "a directory: exit 4" || not_ok "a directory: exit 4"
 "$bin" explain codes.txt no-such-file.log >"$tmp/out" 2>/dev/null
 [ $? -eq 4 ] && grep -q "^3	http	200" "$tmp/out" &&
-	ok "one unreadable file among others: the rest explained, exit 4" || notok "mixed readable/unreadable"
+	ok "one unreadable file among others: the rest explained, exit 4" || not_ok "mixed readable/unreadable"
 
 # the terminal report is coloured by class
 if [ "$have_script" = 1 ]; then
 	script -qc "'$bin' --color=always explain combined.log" /dev/null </dev/null >"$tmp/out"
 	esc=$(printf '\033')
 	grep -q "${esc}\[31mHTTP 502" "$tmp/out" && grep -q "${esc}\[32mHTTP 200" "$tmp/out" &&
-		ok "terminal report coloured by class" || notok "terminal report coloured by class"
+		ok "terminal report coloured by class" || not_ok "terminal report coloured by class"
 fi
 
 # issue 10 item 1: codes however they are written
@@ -84,7 +76,7 @@ while IFS='|' read -r want arg; do
 	if [ $st -eq 0 ] && head -n 1 "$tmp/out" | grep -q "^$want"; then
 		ok "lookup '$arg'"
 	else
-		notok "lookup '$arg' (exit $st): $(head -n 1 "$tmp/out")"
+		not_ok "lookup '$arg' (exit $st): $(head -n 1 "$tmp/out")"
 	fi
 done <<'CASES'
 HTTP 429 Too Many Requests|HTTP/1.1 429 Too Many Requests
@@ -98,12 +90,11 @@ HTTP 403.14|403.14
 CASES
 "$bin" --lang en 429 Too Many Requests </dev/null >"$tmp/out" 2>/dev/null &&
 	head -n 1 "$tmp/out" | grep -q "^HTTP 429" && ok "lookup 429 Too Many Requests (several words)" ||
-	notok "lookup 429 Too Many Requests (several words)"
+	not_ok "lookup 429 Too Many Requests (several words)"
 "$bin" --lang en 530 Login incorrect. </dev/null >"$tmp/out" 2>/dev/null &&
 	grep -q "^FTP 530" "$tmp/out" && ok "530 Login incorrect.: FTP 530 among those shown" ||
-	notok "530 Login incorrect.: FTP 530 among those shown"
+	not_ok "530 Login incorrect.: FTP 530 among those shown"
 "$bin" "Too Many Requests" </dev/null >/dev/null 2>&1
-[ $? -eq 2 ] && ok "text with no code is a usage error" || notok "text with no code is a usage error"
+[ $? -eq 2 ] && ok "text with no code is a usage error" || not_ok "text with no code is a usage error"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

@@ -4,13 +4,8 @@
 # line "exit: N" must equal tests/golden/NAME.out. Output goes to a pipe, so
 # it is the plain (not-a-terminal) form at 80 columns, without colour.
 # SC_UPDATE_GOLDEN=1 rewrites the files (read every one before committing).
-set -u
-src=${SC_SRCDIR:-.}
-bin=${SC_BUILDDIR:-.}/src/statuscodes
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
 dir=$src/tests/golden
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
 while IFS= read -r line; do
 	case $line in ''|'#'*) continue ;; esac
 	name=${line%% *}
@@ -22,12 +17,10 @@ while IFS= read -r line; do
 		cp "$tmp/out" "$dir/$name.out"
 	fi
 	if cmp -s "$tmp/out" "$dir/$name.out"; then
-		echo "ok - $name"
-		pass=$((pass + 1))
+		ok "$name"
 	else
-		echo "not ok - $name: statuscodes $args"
+		not_ok "$name: statuscodes $args"
 		diff -u "$dir/$name.out" "$tmp/out" | head -40
-		fail=$((fail + 1))
 	fi
 done <"$dir/cases"
 # docs/DEFECTS.md embeds the output of `statuscodes sources`
@@ -35,13 +28,10 @@ sed -n '/<!-- sources-begin -->/,/<!-- sources-end -->/p' "$src/docs/DEFECTS.md"
 	sed '1,2d;$d' | sed '$d' >"$tmp/doc"
 LANG=C.UTF-8 NO_COLOR=1 "$bin" sources </dev/null >"$tmp/out" 2>/dev/null
 if cmp -s "$tmp/doc" "$tmp/out"; then
-	echo "ok - docs/DEFECTS.md lists what statuscodes sources prints"
-	pass=$((pass + 1))
+	ok "docs/DEFECTS.md lists what statuscodes sources prints"
 else
-	echo "not ok - docs/DEFECTS.md differs from statuscodes sources"
+	not_ok "docs/DEFECTS.md differs from statuscodes sources"
 	diff -u "$tmp/doc" "$tmp/out" | head -40
-	fail=$((fail + 1))
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

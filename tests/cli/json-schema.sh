@@ -5,16 +5,13 @@
 # temporary directory ($SC_JSON_TMP): none (a new user), studied (four
 # answers, two right) and v1 (tests/data/userdata-v1.db, with a bookmark
 # and a visit of codes the database does not have).
-src=${SC_SRCDIR:-.}
-bin=${SC_BUILDDIR:-.}/src/statuscodes
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
-STATUSCODES_DB=${STATUSCODES_DB:-${SC_BUILDDIR:-.}/db/statuscodes.db}
-case $STATUSCODES_DB in /*) ;; *) STATUSCODES_DB=$PWD/$STATUSCODES_DB ;; esac
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC STATUSCODES_NOW=1700000000 STATUSCODES_DB
 "$py" -c 'import jsonschema' 2>/dev/null || { echo "python3-jsonschema is not installed: skipping"; exit 77; }
-SC_JSON_TMP=$(mktemp -d)
-trap 'rm -rf "$SC_JSON_TMP"' EXIT
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
+STATUSCODES_DB=$refdb
+export LC_ALL=C.UTF-8 TZ=UTC STATUSCODES_NOW=1700000000 STATUSCODES_DB
+SC_JSON_TMP=$tmp
 # no case reads or writes the user's own data, nor make check's
 HOME=$SC_JSON_TMP/home XDG_DATA_HOME=$SC_JSON_TMP/none
 export SC_JSON_TMP HOME XDG_DATA_HOME

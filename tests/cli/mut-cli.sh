@@ -2,22 +2,10 @@
 # Checks written against survivors of mutation testing (docs/TESTING.md):
 # each is something a user or a maintainer would notice, and names the
 # mutant it was seen to kill.
-set -u
-bin=${SC_BUILDDIR:-.}/src/statuscodes
-mkdb=${SC_BUILDDIR:-.}/src/sc-mkdb
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-	_name=$1; shift
-	if "$@"; then echo "ok - $_name"; pass=$((pass + 1))
-	else echo "not ok - $_name"; fail=$((fail + 1)); sed 's/^/#   /' "$tmp/err" 2>/dev/null | head -5; fi
-}
-run() {
-	${SC_VALGRIND:-} "$bin" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-}
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
+mkdb=$build/src/sc-mkdb
+export LC_ALL=C.UTF-8
+fail_show=$tmp/err fail_lines=5
 says() { grep -q -- "$1" "$tmp/err"; }
 
 # A unique abbreviation of an option that takes no value, given a value:
@@ -34,7 +22,7 @@ check "--l=x: 'option '--l' is ambiguous'" says "option '--l' is ambiguous"
 
 # sc-mkdb (the build's database maker) without its curated directory is a
 # usage error that writes nothing. Kills src/mkdb.c:51 dropping `!curated ||`.
-set -- "${SC_SRCDIR:-.}"/db/sources/*
+set -- "$src"/db/sources/*
 "$mkdb" -o "$tmp/x.db" "$1" </dev/null >/dev/null 2>"$tmp/err"
 rc=$?
 check "sc-mkdb without -c: status 2 ($rc)" [ "$rc" -eq 2 ]
@@ -74,5 +62,4 @@ check "quiz: the first question's right choice is 2" eval 'grep -qx "right" "$tm
 printf '21\n' | quiz1 b
 check "quiz: '21' is not choice 2" eval 'grep -q "^wrong: 2) HTTP 401 Unauthorized" "$tmp/out"'
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

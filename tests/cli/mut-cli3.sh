@@ -1,18 +1,10 @@
 #!/bin/sh
 # Checks written against survivors of the mutation sample of 2026-12-02
 # (docs/TESTING.md): each names the mutant it was seen to kill.
-set -u
-bin=${SC_BUILDDIR:-.}/src/statuscodes
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1
 command -v script >/dev/null 2>&1 || { echo "1..0 # SKIP script(1) is not installed"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-	_name=$1; shift
-	if "$@"; then echo "ok - $_name"; pass=$((pass + 1))
-	else echo "not ok - $_name"; fail=$((fail + 1)); sed 's/^/#   /' "$tmp/out" 2>/dev/null | head -8; fi
-}
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
+export LC_ALL=C.UTF-8
+fail_show=$tmp/out fail_lines=8
 # statuscodes ARGS on a terminal (a pty from script(1)), 100 columns;
 # stdout and stderr into $tmp/out, the status into rc.
 tty_run() {
@@ -36,7 +28,7 @@ check "show 1016: WebSocket 1016-2999" has "WebSocket 1016-2999"
 # nothing is read or reported before it. Kills src/store/store.c:356
 # `return -1` to `return 0` in store_copy (the import went on with a broken
 # copy and failed later, on its first write, after reading the document).
-cp "${STATUSCODES_DB:-${SC_BUILDDIR:-.}/db/statuscodes.db}" "$tmp/a.db"
+cp "$refdb" "$tmp/a.db"
 printf '| Code | Reason | Meaning |\n|---|---|---|\n| 601 | Mine | My own code. |\n' >"$tmp/mine.md"
 ( ulimit -f 400; ${SC_VALGRIND:-} "$bin" --db "$tmp/a.db" import "$tmp/mine.md" >"$tmp/out" 2>"$tmp/err" ); rc=$?
 cat "$tmp/err" >>"$tmp/out"
@@ -48,8 +40,8 @@ check "import past ulimit -f: nothing read first" eval '! grep -q "read as" "$tm
 # the same entry by one with a note: each keeps its own title, the note
 # goes with its own group. Kills src/view/entry.c:137 dropping
 # `|| !x->note_en` (strcmp with the missing note: a crash).
-mkdb=${SC_BUILDDIR:-.}/src/sc-mkdb
-cp -r "${SC_SRCDIR:-.}/tests/data/curated" "$tmp/cur"
+mkdb=$build/src/sc-mkdb
+cp -r "$src/tests/data/curated" "$tmp/cur"
 printf 'members\ttitle_en\ttitle_zh\tnote_en\tnote_zh\tsource\n%s\n%s\n' \
 	'http:401 http:403	401 vs 403	401 与 403		测试说明：只有中文。	test' \
 	'http:401 http:404	401 vs 404	401 与 404	Test note: 404 says nothing about credentials.	测试说明：404 与凭据无关。	test' \
@@ -83,5 +75,4 @@ check "sc-mkdb without a document: status 2 ($?)" [ $? = 2 ]
 check "sc-mkdb without a document: the usage" grep -q "DOCUMENT" "$tmp/out"
 check "sc-mkdb without a document: no database" eval '[ ! -e "$tmp/none.db" ] && [ ! -e "$tmp/none.db.tmp" ]'
 
-echo "1..$((pass + fail))"
-[ "$fail" -eq 0 ]
+tests_done

@@ -6,25 +6,15 @@
 # one brings it back within the day (1 minute). The clock is fixed with
 # $STATUSCODES_NOW. Also: bookmarks and history from a user database of the
 # previous schema, the Anki export, and the one-line errors.
-set -u
-src=${SC_SRCDIR:-.}
-bin=${SC_BUILDDIR:-.}/src/statuscodes
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
 XDG_DATA_HOME=$tmp/xdg
 TZ=UTC
-LANG=C.UTF-8
-NO_COLOR=1
-export XDG_DATA_HOME TZ LANG NO_COLOR
-pass=0 fail=0
+export XDG_DATA_HOME TZ
 T0=1700000000
-
-ok() { echo "ok - $1"; pass=$((pass + 1)); }
-not_ok() { echo "not ok - $1"; fail=$((fail + 1)); }
 sc() { ${SC_VALGRIND:-} "$bin" "$@"; }
 
-# check NAME EXPECTED-FILE ACTUAL-FILE
-check() {
+# same_file NAME EXPECTED-FILE ACTUAL-FILE
+same_file() {
 	if cmp -s "$2" "$3"; then ok "$1"; else not_ok "$1"; diff -u "$2" "$3" | head -30; fi
 }
 
@@ -38,7 +28,7 @@ stat_is() {
 # 1. a new user, four new cards; answers right, wrong, right, wrong
 printf '2\n3\n1\n2\n' | STATUSCODES_NOW=$T0 sc quiz --count 4 --seed 7 --lang en --new 4 >"$tmp/run1" 2>&1
 echo "exit: $?" >>"$tmp/run1"
-check "first quiz: right, wrong, right, wrong" "$src/tests/golden/quiz-run1.out" "$tmp/run1"
+same_file "first quiz: right, wrong, right, wrong" "$src/tests/golden/quiz-run1.out" "$tmp/run1"
 stat_is "just after: nothing due" $T0 due 0
 stat_is "four cards studied" $T0 studied 4
 stat_is "four answers" $T0 reviews 4
@@ -51,7 +41,7 @@ stat_is "ten minutes later the right ones are due for their second step" $((T0 +
 printf '4\n未授权（需要认证）\n1 hard\n4\n' |
 	STATUSCODES_NOW=$((T0 + 601)) sc quiz --count 4 --seed 7 --lang zh --new 0 >"$tmp/run2" 2>&1
 echo "exit: $?" >>"$tmp/run2"
-check "second quiz: four right" "$src/tests/golden/quiz-run2.out" "$tmp/run2"
+same_file "second quiz: four right" "$src/tests/golden/quiz-run2.out" "$tmp/run2"
 stat_is "just after: nothing due" $((T0 + 602)) due 0
 stat_is "eight answers" $((T0 + 602)) reviews 8
 stat_is "six of them right" $((T0 + 602)) retention 0.7500
@@ -68,7 +58,7 @@ case $out in "Nothing to study now."*"Next card due: 2023-11-14 22:28"*) ok "not
 rm -rf "$XDG_DATA_HOME"
 printf '2\n3\n1\n2\n' | STATUSCODES_NOW=$T0 sc quiz --count 4 --seed 7 --lang en --new 4 >"$tmp/again" 2>&1
 echo "exit: $?" >>"$tmp/again"
-check "--seed repeats the quiz" "$tmp/run1" "$tmp/again"
+same_file "--seed repeats the quiz" "$tmp/run1" "$tmp/again"
 
 # 3. bookmarks and history from a user database of the previous schema
 rm -rf "$XDG_DATA_HOME"
@@ -77,11 +67,11 @@ cp "$src/tests/data/userdata-v1.db" "$XDG_DATA_HOME/statuscodes/user.db"
 chmod u+w "$XDG_DATA_HOME/statuscodes/user.db"
 printf 'http\t404\tNot Found\t未找到\nftp\t530\tNot logged in.\t未登录\n' >"$tmp/want-marks"
 sc bookmarks --lang both | head -2 >"$tmp/marks"
-check "bookmarks, one per line" "$tmp/want-marks" "$tmp/marks"
+same_file "bookmarks, one per line" "$tmp/want-marks" "$tmp/marks"
 # the file's saved browser language (zh) is the command line's default too
 sc bookmarks | head -1 >"$tmp/marks"
 printf 'http\t404\t\t未找到\n' >"$tmp/want-marks"
-check "the old file's saved language (zh) is the default" "$tmp/want-marks" "$tmp/marks"
+same_file "the old file's saved language (zh) is the default" "$tmp/want-marks" "$tmp/marks"
 n=$(sc bookmarks | wc -l)
 [ "$n" -eq 3 ] && ok "three bookmarks (403.14 too)" || not_ok "bookmarks: $n lines"
 out=$(sc bookmarks --json)
@@ -137,7 +127,7 @@ done
 sc quiz --export "$tmp/deck.txt" --protocol websocket --lang both
 head -3 "$tmp/deck.txt" >"$tmp/head"
 printf '#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n' >"$tmp/want-head"
-check "export: Anki's header lines" "$tmp/want-head" "$tmp/head"
+same_file "export: Anki's header lines" "$tmp/want-head" "$tmp/head"
 bad=$(grep -v '^#' "$tmp/deck.txt" | awk -F'\t' 'NF != 3' | wc -l)
 rows=$(grep -vc '^#' "$tmp/deck.txt")
 [ "$bad" -eq 0 ] && [ "$rows" -gt 20 ] && ok "export: $rows cards of three fields" || not_ok "export: $bad bad rows of $rows"
@@ -164,5 +154,4 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 chmod -R u+w "$XDG_DATA_HOME"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

@@ -3,18 +3,9 @@
 # the rows on a terminal (standard, a vendor's name, obsolete), in words
 # without colour and in the palette's colour with it; and the piped rows of
 # list and search under --lang (four columns, the other language empty).
-set -u
-bin=${SC_BUILDDIR:-.}/src/statuscodes
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { echo "ok - $1"; pass=$((pass + 1)); }
-not_ok() { echo "not ok - $1"; fail=$((fail + 1)); [ -f "$tmp/out" ] && head -20 "$tmp/out" | sed 's/^/#   /'; }
-run() {
-	${SC_VALGRIND:-} "$bin" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-}
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
+export LC_ALL=C.UTF-8
+fail_show=$tmp/out
 # tty ARGS...: statuscodes ARGS on an 80-column terminal (script(1)), into $tmp/out
 tty() {
 	# shellcheck disable=SC2016
@@ -107,5 +98,4 @@ else
 	echo "# script(1) missing: terminal rows not checked"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

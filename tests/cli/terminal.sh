@@ -6,17 +6,9 @@
 # the screen, never with --no-pager (a fake pager, STATUSCODES_PAGER, writes
 # what it is given to a file). SC_UPDATE_GOLDEN=1 rewrites the golden files
 # (read every one before committing).
-set -u
-src=${SC_SRCDIR:-.}
-bin=${SC_BUILDDIR:-.}/src/statuscodes
-dir=$src/tests/golden
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
 command -v script >/dev/null 2>&1 || { echo "1..0 # SKIP script(1) is not installed"; exit 77; }
-
-ok() { echo "ok - $1"; pass=$((pass + 1)); }
-not_ok() { echo "not ok - $1"; fail=$((fail + 1)); }
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
+dir=$src/tests/golden
 
 # tty ROWS ARGS...: statuscodes ARGS on a ROWS x 80 terminal; its screen
 # output (CR removed) in $tmp/screen, what a pager got in $tmp/paged.
@@ -75,5 +67,4 @@ rm -f "$tmp/paged"
 STATUSCODES_PAGER="cat > '$tmp/paged'" LANG=C.UTF-8 "$bin" 502 --full >"$tmp/piped" </dev/null
 if [ ! -e "$tmp/paged" ] && grep -q '^Sources · 来源' "$tmp/piped"; then ok "not a terminal: no pager"; else not_ok "piped output was paged"; fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

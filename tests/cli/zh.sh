@@ -1,16 +1,8 @@
 #!/bin/sh
 # zh.sh: under --lang zh the command line speaks Chinese in its own voice:
 # headings of tables and the messages of every layer (issue 14 item 4).
-set -u
-bin=${SC_BUILDDIR:-.}/src/statuscodes
-tmp=$(mktemp -d /tmp/sc-zh-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-export LANG=C.UTF-8 NO_COLOR=1
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
 unset LC_ALL STATUSCODES_LANG
-ok() { echo "ok - $*"; pass=$((pass + 1)); }
-not_ok() { echo "not ok - $*"; fail=$((fail + 1)); }
-check() { d=$1; shift; if "$@"; then ok "$d"; else not_ok "$d"; fi; }
 
 # sources --coverage: the column headings
 "$bin" --lang zh sources --coverage >"$tmp/cov" 2>&1; rc=$?
@@ -29,7 +21,7 @@ check "English keeps the field names" [ "$(head -1 "$tmp/cov-en" | tr -s ' ')" =
 
 # the store's messages: a kind of failure in the catalogue's Chinese, never
 # the English words nor SQLite's text; exit 3 for a database that cannot be used
-db=${STATUSCODES_DB:-${SC_BUILDDIR:-.}/db/statuscodes.db}
+db=$refdb
 head -c 1000 "$db" >"$tmp/cut.db"
 : >"$tmp/empty.db"
 mkdir "$tmp/dir.db"
@@ -113,5 +105,4 @@ else
 	ok "search snippets # SKIP script(1) not available"
 fi
 
-echo "# $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

@@ -36,7 +36,7 @@ sc --db "$tmp/a.db" import "$tmp/some/dir/none.md"
 check "import of a missing file: the full path" grep -q "$tmp/some/dir/none.md: No such file" "$tmp/err"
 
 # a GB18030 locale: generated once per build tree (about 30 s), else skipped
-loc=${SC_BUILDDIR:-.}/tests/locale
+loc=$build/tests/locale
 if ! LOCPATH=$loc LC_ALL=zh_CN.GB18030 locale charmap 2>/dev/null | grep -q GB18030; then
 	mkdir -p "$loc"
 	localedef -i zh_CN -f GB18030 "$loc/zh_CN.GB18030" >/dev/null 2>&1

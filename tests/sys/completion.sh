@@ -4,16 +4,9 @@
 # each shell's installed script, run by that shell, offers what it answers.
 # A shell that is not installed is skipped (.ci/install-deps installs all
 # three).
-set -u
-build=${SC_BUILDDIR:-.}
-bin=$build/src/statuscodes
-tmp=$(mktemp -d /tmp/sc-compl-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-export LANG=C.UTF-8 NO_COLOR=1 XDG_DATA_HOME=$tmp/xdg   # no saved language choice
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
+export XDG_DATA_HOME=$tmp/xdg   # no saved language choice
 unset LC_ALL LC_MESSAGES STATUSCODES_LANG
-ok() { echo "ok - $*"; pass=$((pass + 1)); }
-not_ok() { echo "not ok - $*"; fail=$((fail + 1)); }
 tab=$(printf '\t')
 
 # has DESCRIPTION PATTERN WORD...: --complete WORD... prints a line matching PATTERN
@@ -110,5 +103,4 @@ else
 	echo "ok - # SKIP fish is not installed"
 fi
 
-echo "# $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

@@ -1,16 +1,8 @@
 #!/bin/sh
 # gnu.sh: --help and --version as the GNU coding standards lay them out, and
 # long options abbreviated the GNU way (issue 14 item 2).
-set -u
-bin=${SC_BUILDDIR:-.}/src/statuscodes
-tmp=$(mktemp -d /tmp/sc-gnu-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-export LANG=C.UTF-8 NO_COLOR=1
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
 unset LC_ALL
-ok() { echo "ok - $*"; pass=$((pass + 1)); }
-not_ok() { echo "not ok - $*"; fail=$((fail + 1)); }
-check() { d=$1; shift; if "$@"; then ok "$d"; else not_ok "$d"; fi; }
 
 "$bin" --help </dev/null >"$tmp/help" 2>&1; rc=$?
 check "--help exits 0" [ "$rc" -eq 0 ]
@@ -20,9 +12,9 @@ check "the bug-report line is the last line" sh -c "tail -1 '$tmp/help' | grep -
 
 # configure's AC_INIT bug-report argument, quoted the same way everywhere
 bug=$(sed -n 's/^Report bugs to: //p' "$tmp/help")
-check "the bug-report place is configure's" grep -qF "#define PACKAGE_BUGREPORT \"$bug\"" "${SC_BUILDDIR:-.}/config.h"
-check "README quotes the same place" sh -c "tr '\n' ' ' <'${SC_SRCDIR:-.}/README.md' | tr -s ' ' | grep -qF 'Report bugs to: $bug'"
-check "the man page's REPORTING BUGS names it" grep -qF "Report bugs to: $bug" "${SC_BUILDDIR:-.}/docs/statuscodes.1"
+check "the bug-report place is configure's" grep -qF "#define PACKAGE_BUGREPORT \"$bug\"" "$build/config.h"
+check "README quotes the same place" sh -c "tr '\n' ' ' <'$src/README.md' | tr -s ' ' | grep -qF 'Report bugs to: $bug'"
+check "the man page's REPORTING BUGS names it" grep -qF "Report bugs to: $bug" "$build/docs/statuscodes.1"
 "$bin" --lang zh --help </dev/null >"$tmp/help-zh" 2>&1; rc=$?
 check "--lang zh --help exits 0" [ "$rc" -eq 0 ]
 check "--lang zh --help starts with its Usage line in Chinese" [ "$(head -1 "$tmp/help-zh")" = "用法：statuscodes [选项]... [命令] [参数]..." ]
@@ -47,5 +39,4 @@ check "--la=en is --lang=en" sh -c "[ $rc -eq 0 ] && ! grep -q '未找到' '$tmp
 check "an ambiguous abbreviation is a usage error (exit 2)" [ "$rc" -eq 2 ]
 check "and says it is ambiguous, in one line plus the hint" sh -c "grep -q ambiguous '$tmp/err' && [ \$(wc -l <'$tmp/err') -le 2 ]"
 
-echo "# $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

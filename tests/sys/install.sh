@@ -6,15 +6,9 @@
 # its version substituted (the Chinese one too, under man/zh_CN); and that
 # a missing database's message (exit 3) names both ways to choose another
 # one.
-set -u
-build=${SC_BUILDDIR:-.}
-tmp=$(mktemp -d /tmp/sc-install-XXXXXX)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "${SC_SRCDIR:-.}/tests/cli/lib.sh"
 unset STATUSCODES_DB LC_ALL
-export LANG=C.UTF-8 NO_COLOR=1 XDG_DATA_HOME="$tmp/xdg"
-ok() { echo "ok - $*"; pass=$((pass + 1)); }
-not_ok() { echo "not ok - $*"; fail=$((fail + 1)); }
+export XDG_DATA_HOME="$tmp/xdg"
 
 inst() { ${MAKE:-make} -s -C "$build" install "$@" >"$tmp/make.log" 2>&1 || { cat "$tmp/make.log"; exit 99; }; }
 # answers BIN: the installed program answers 404 from the database it found
@@ -64,5 +58,4 @@ else
 	not_ok "no database: rc=$rc: $(cat "$tmp/err")"
 fi
 
-echo "# $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tests_done

@@ -18,9 +18,6 @@ SC_TUI_TIMEOUT=${SC_TUI_TIMEOUT:-10}
 here=$(dirname "$0")
 . "$here/lib.sh"
 
-SC_XDG=$TMPD/xdg
-export SC_XDG
-
 # What the fold of 403 holds, from the database itself (not from the
 # browser): how many sub-status codes, and the last one in code order.
 if command -v sqlite3 >/dev/null 2>&1; then

@@ -8,8 +8,6 @@
 here=$(dirname "$0")
 . "$here/lib.sh"
 
-SC_XDG=$TMPD/xdg
-export SC_XDG
 walked=" "
 S=kw
 

@@ -6,6 +6,7 @@
 # Needs: SC_BUILDDIR (the build tree); STATUSCODES_DB is taken from it when
 # unset. Sets TMPD (removed at exit), T (the tmux command) and SC_SAN (where
 # ASan, UBSan and LeakSanitizer write their reports: sc_sanitizer_clean).
+# The sessions' XDG_DATA_HOME is $SC_XDG, else $TMPD/xdg.
 
 SC_BUILDDIR=${SC_BUILDDIR:-.}
 SC_BIN=${SC_BIN:-$SC_BUILDDIR/src/statuscodes}

@@ -10,8 +10,6 @@
 here=$(dirname "$0")
 . "$here/lib.sh"
 
-SC_XDG=$TMPD/xdg
-export SC_XDG
 
 # exits_with SESSION STATUS: the browser exited with STATUS.
 exits_with() {

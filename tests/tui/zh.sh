@@ -13,8 +13,6 @@
 here=$(dirname "$0")
 . "$here/lib.sh"
 
-SC_XDG=$TMPD/xdg
-export SC_XDG
 
 # fits SESSION: no screen line is wider than 80 columns (wc -L counts a
 # wide character as two under a UTF-8 locale) and none holds a

@@ -325,13 +325,19 @@ static char *note_for(const struct study_deck *d, size_t i, const size_t *chosen
 	return best ? in_lang(d->lang, best->note_en, best->note_zh, "\n") : NULL;
 }
 
-/* The protocol choices: every protocol of the database, in its order. */
+/* The protocol choices: the database's protocols in its order, the answer
+ * always among them: at most STUDY_MAX_CHOICES - 1 others (a database of
+ * more protocols than choices keeps the first). */
 static void protocol_choices(const struct study_deck *d, struct study_question *q, const char *answer)
 {
-	for (size_t j = 0; j < d->protocols.n && q->nchoices < STUDY_MAX_CHOICES; j++) {
+	size_t others = 0;
+
+	for (size_t j = 0; j < d->protocols.n; j++) {
 		const char *p = d->protocols.v[j].id;
 		if (strcmp(p, answer) == 0)
 			q->answer = q->nchoices;
+		else if (others++ >= STUDY_MAX_CHOICES - 1)
+			continue;  /* the last place is the answer's */
 		q->keys[q->nchoices] = xstrdup(p);
 		q->choices[q->nchoices++] = xstrdup(study_protocol_name(d, p));
 	}

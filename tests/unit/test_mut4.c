@@ -5,6 +5,7 @@
 #include "config.h"
 #include "testutil.h"
 
+#include "buf.h"
 #include "explain.h"
 #include "panes.h"
 #include "report.h"
@@ -281,6 +282,71 @@ static void test_code_list_protocols(void **state)
 	explain_free(ex);
 }
 
+/* ---- the compare overlay when one side has no English summary --------- */
+
+/* The text of line i of l, its spans joined. Caller frees. */
+static char *line_text(const struct tlines *l, size_t i)
+{
+	struct buf b = {0};
+	for (size_t k = 0; k < l->v[i].n; k++)
+		buf_adds(&b, l->v[i].v[k].text);
+	char *s = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* In both languages, the compare overlay puts a side's Chinese summary
+ * under its English one with a blank line between; a side without an
+ * English summary starts with the Chinese one, no blank line first. 401
+ * is compared with a 403 whose English summary is taken away, side by
+ * side (120 columns): 403's Chinese summary is on the first line of the
+ * summaries, right under the blank line that ends the pair's note. Kills
+ * src/tui/ov_compare.c:87 dropping `&& pane_has(e->summary_en)` (a blank
+ * line at the top of 403's column). */
+static void test_compare_no_english_summary(void **state)
+{
+	(void)state;
+	struct tui t;
+	struct pane p;
+	struct sc_entries a = {0}, b = {0};
+	char *cause = NULL;
+	memset(&t, 0, sizeof t);
+	memset(&p, 0, sizeof p);
+	t.st = tu_open_builtdb();
+	t.lang = LANG_BOTH;
+	assert_int_equal(store_lookup(t.st, "http", "401", &a, &cause), 0);
+	assert_int_equal(store_lookup(t.st, "http", "403", &b, &cause), 0);
+	assert_int_equal(tui_entry_show(&t, &t.cmp.a, &a.v[0]), 0);
+	sc_entry_copy(&t.cmp.b, &b.v[0]);
+	free(t.cmp.b.summary_en);
+	t.cmp.b.summary_en = NULL;
+	assert_non_null(t.cmp.b.summary_zh);
+	p.ops = &pane_ops_compare;
+	pane_ops_compare.build(&t, &p, 120);
+	char head[10];
+	snprintf(head, sizeof head, "%.9s", t.cmp.b.summary_zh);     /* three characters */
+	size_t at = 0;
+	for (; at < p.lines.n; at++) {
+		char *txt = line_text(&p.lines, at);
+		bool here = strstr(txt, head) != NULL;
+		free(txt);
+		if (here)
+			break;
+	}
+	if (at == 0 || at == p.lines.n)
+		fail_msg("403's Chinese summary not drawn (line %zu of %zu)", at, p.lines.n);
+	char *before = line_text(&p.lines, at - 1);
+	if (*before)
+		fail_msg("the line above 403's Chinese summary is \"%s\", not the blank line", before);
+	free(before);
+	tlines_free(&p.lines);
+	tui_entry_clear(&t.cmp.a);
+	sc_entry_clear(&t.cmp.b);
+	sc_entries_free(&a);
+	sc_entries_free(&b);
+	store_close(t.st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_overlay_once),
 		cmocka_unit_test(test_protocol_choices),
 		cmocka_unit_test(test_code_list_protocols),
+		cmocka_unit_test(test_compare_no_english_summary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -347,6 +347,46 @@ static void test_compare_no_english_summary(void **state)
 	store_close(t.st);
 }
 
+/* ---- r on search results keeps the selected hit ------------------------- */
+
+/* The browser's r (registered codes only) runs the search again; the hit
+ * that was selected stays selected when it is still a hit. "redirect"
+ * from the third hit on: after r the same code is selected, and after r
+ * again too. Kills src/tui/prompt.c:58 `<` to `>=` (no hit was taken as
+ * selected: the selection went back to the first). */
+static void test_redo_keeps_hit(void **state)
+{
+	(void)state;
+	struct tui t;
+	memset(&t, 0, sizeof t);
+	t.st = tu_open_builtdb();
+	struct pane *lp = &t.panes[PANE_LIST];
+	lp->ops = &pane_ops_list;
+	lp->r.h = 20;
+	t.panes[PANE_DETAIL].ops = &pane_ops_detail;
+	buf_adds(&t.search.query, "redirect");
+	tui_search_redo(&t);
+	assert_true(t.search.hits.n > 3);
+	size_t pick = 2;
+	while (pick < t.search.hits.n && !sc_entry_registered(&t.search.hits.v[pick].e))
+		pick++;
+	assert_true(pick < t.search.hits.n);
+	lp->sel = pick;
+	char *code = xstrdup(t.search.hits.v[pick].e.code);
+	t.standard = true;
+	tui_search_redo(&t);
+	assert_true(lp->sel < t.search.hits.n);
+	assert_true(lp->sel > 0);
+	assert_string_equal(t.search.hits.v[lp->sel].e.code, code);
+	t.standard = false;
+	tui_search_redo(&t);
+	assert_string_equal(t.search.hits.v[lp->sel].e.code, code);
+	free(code);
+	tui_search_free(&t.search);
+	tlines_free(&t.panes[PANE_DETAIL].lines);
+	store_close(t.st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +399,7 @@ int main(void)
 		cmocka_unit_test(test_protocol_choices),
 		cmocka_unit_test(test_code_list_protocols),
 		cmocka_unit_test(test_compare_no_english_summary),
+		cmocka_unit_test(test_redo_keeps_hit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

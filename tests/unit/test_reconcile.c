@@ -261,9 +261,15 @@ static void test_machine_translation(void **state)
 	          "403 |\nForbidden |\nNo. |\nv1 |\n"
 	          "404 |\nNot Found |\nMissing. |\nv1 |\n"
 	          "410 |\nGone |\nGone. |\nv1 |\n"
-	          "500 |\nInternal Server Error |\n只有 GET and HEAD must be implemented. |\nv1 |\n");
+	          "500 |\nInternal Server Error |\n只有 GET and HEAD must be implemented. |\nv1 |\n"
+	          "404 |\nNot Found |\nMissing. |\nv1 |\n");
 	assert_int_equal(findings(st, "machine_translation"), 1);
 	assert_int_equal(findings(st, "mixed_language"), 1);
+	/* a text the check did not use stays as it was: 404's second copy is
+	 * a duplicate, not kept (reconcile_quality.c:207 once made every
+	 * English text "kept") */
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM claim WHERE field = 'text' AND lang = 'en' AND state = ?1",
+	                        "duplicate"), 1);
 	/* none of its English text is used as an entry's text */
 	assert_int_equal(tu_int(st, "SELECT count(*) FROM claim WHERE field = 'text' AND lang = 'en' AND state = ?1",
 	                        "used"), 0);

@@ -323,6 +323,16 @@ static void test_compare_no_english_summary(void **state)
 	assert_non_null(t.cmp.b.summary_zh);
 	p.ops = &pane_ops_compare;
 	pane_ops_compare.build(&t, &p, 120);
+	/* each side's English phrase whole on a line of its head (kills
+	 * src/tui/ov_compare.c:68 swapping `w, PAL_HEADING`: the phrase
+	 * wrapped at the width of the style's number) */
+	bool whole = false;
+	for (size_t i = 0; i < p.lines.n && !whole; i++) {
+		char *txt = line_text(&p.lines, i);
+		whole = strstr(txt, "Unauthorized") && strstr(txt, "Forbidden");
+		free(txt);
+	}
+	assert_true(whole);
 	char head[10];
 	snprintf(head, sizeof head, "%.9s", t.cmp.b.summary_zh);     /* three characters */
 	size_t at = 0;
@@ -387,6 +397,91 @@ static void test_redo_keeps_hit(void **state)
 	store_close(t.st);
 }
 
+/* ---- a close code is four digits, not the start of five ---------------- */
+
+/* In WebSocket close lines, "code: 10061" is no close code (five digits),
+ * while "code: 1006" is. Kills src/explain/recog.c:86 dropping `d == 4 &&`
+ * (the first four digits of 10061 were read as 1006). */
+static void test_ws_code_five_digits(void **state)
+{
+	(void)state;
+	static const char t[] =
+	    "2026-12-01T03:30:02.114Z [chat] WebSocket connection to 'wss://a.example/s' closed: code: 1006\n"
+	    "2026-12-01T03:30:03.114Z [chat] WebSocket connection to 'wss://a.example/s' closed: code: 10061\n"
+	    "2026-12-01T03:32:00.000Z [chat] WebSocket closed normally, code=1000\n";
+	struct explain *ex = explain_new();
+	explain_feed(ex, t, strlen(t));
+	explain_finish(ex);
+	const struct ex_report *r = explain_report(ex);
+	assert_int_equal(r->kind, EX_WS);
+	assert_int_equal(r->ncounts, 2);
+	for (size_t i = 0; i < r->ncounts; i++) {
+		assert_string_equal(r->counts[i].protocol, "websocket");
+		assert_int_equal(r->counts[i].n, 1);
+		assert_true(strcmp(r->counts[i].code, "1006") == 0 || strcmp(r->counts[i].code, "1000") == 0);
+	}
+	explain_free(ex);
+}
+
+/* ---- questions: the situation, and a protocol answer typed -------------- */
+
+/* The card of id in d, or fails. */
+static size_t card_of(const struct study_deck *d, const char *id)
+{
+	long i = study_deck_find(d, id);
+	if (i < 0)
+		fail_msg("no card %s", id);
+	return (size_t)i;
+}
+
+/* A situation question about 401 is a sentence of one of its comparison
+ * notes that names 401 (masked), not 401's summary: over ten draws, some
+ * prompt is a note's sentence. Kills src/study/question.c:274 swapping
+ * `s, code` (no sentence was found to name the code, so every prompt was
+ * the summary). A protocol question answered with a word that names no
+ * protocol is wrong, not a crash; "ftp" and "FTP" answer an FTP question.
+ * Kills src/study/question.c:474 dropping `id &&`. */
+static void test_questions_typed(void **state)
+{
+	(void)state;
+	struct store *st = tu_open_builtdb();
+	struct study_filter f = { .lang = STUDY_EN };
+	struct study_deck d;
+	char *cause = NULL;
+	if (study_deck_build(st, &f, &d, &cause) != 0)
+		fail_msg("%s", cause);
+	size_t sit = card_of(&d, "situation:http:401"), notes = 0;
+	const char *summary = d.entries.v[d.cards[sit].entry].summary_en;
+	char head[24];
+	snprintf(head, sizeof head, "%.23s", summary);
+	for (uint64_t seed = 1; seed <= 10; seed++) {
+		uint64_t rng = seed;
+		struct study_question q;
+		study_question_make(&d, sit, &rng, &q);
+		notes += strstr(q.prompt, head) == NULL;
+		study_question_clear(&q);
+	}
+	if (notes == 0)
+		fail_msg("every situation for 401 was its summary (\"%s...\")", head);
+
+	size_t i = 0;
+	while (i < d.ncards && !(d.cards[i].kind == STUDY_PROTOCOL &&
+	                         strcmp(d.entries.v[d.cards[i].entry].protocol, "ftp") == 0))
+		i++;
+	assert_true(i < d.ncards);
+	uint64_t rng = 3;
+	struct study_question q;
+	study_question_make(&d, i, &rng, &q);
+	enum fsrs_grade g;
+	assert_false(study_check(&q, "gopher", &g));
+	assert_false(study_check(&q, "http", &g));
+	assert_true(study_check(&q, "ftp", &g));
+	assert_true(study_check(&q, "FTP", &g));
+	study_question_clear(&q);
+	study_deck_clear(&d);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -400,6 +495,8 @@ int main(void)
 		cmocka_unit_test(test_code_list_protocols),
 		cmocka_unit_test(test_compare_no_english_summary),
 		cmocka_unit_test(test_redo_keeps_hit),
+		cmocka_unit_test(test_ws_code_five_digits),
+		cmocka_unit_test(test_questions_typed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

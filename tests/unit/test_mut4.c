@@ -5,6 +5,7 @@
 #include "config.h"
 #include "testutil.h"
 
+#include "advice.h"
 #include "buf.h"
 #include "explain.h"
 #include "panes.h"
@@ -482,6 +483,33 @@ static void test_questions_typed(void **state)
 	store_close(st);
 }
 
+/* ---- EPSV refused, with each of its replies ----------------------------- */
+
+/* EPSV answered 500, 502 or 522 is the same judgment (the server or a
+ * middlebox does not support extended passive mode); 500 after another
+ * command is none. Kills src/explain/ftp.c:24 dropping `num == 500 ||`
+ * (seed 47). */
+static void test_ftp_epsv_refused(void **state)
+{
+	(void)state;
+	static const char *const replies[] = { "500 Unknown command", "502 Not implemented",
+	                                       "522 Use (1)" };
+	for (size_t i = 0; i < sizeof replies / sizeof *replies; i++) {
+		char *t = xasprintf("220 ready\r\nUSER bob\r\n331 Password\r\nPASS x\r\n230 In\r\n"
+		                    "EPSV\r\n%s\r\nNOOP\r\n500 Unknown command\r\n", replies[i]);
+		struct explain *ex = explain_new();
+		explain_feed(ex, t, strlen(t));
+		explain_finish(ex);
+		const struct ex_report *r = explain_report(ex);
+		assert_int_equal(r->kind, EX_FTP);
+		assert_int_equal(r->nitems, 5);
+		assert_int_equal(r->items[3].judgment, ADV_FTP_EPSV_REFUSED);
+		assert_int_equal(r->items[4].judgment, -1);
+		explain_free(ex);
+		free(t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -497,6 +525,7 @@ int main(void)
 		cmocka_unit_test(test_redo_keeps_hit),
 		cmocka_unit_test(test_ws_code_five_digits),
 		cmocka_unit_test(test_questions_typed),
+		cmocka_unit_test(test_ftp_epsv_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

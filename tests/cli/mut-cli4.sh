@@ -42,4 +42,44 @@ if unshare -m --propagation private true 2>/dev/null; then
 else
 	ok "without /proc # SKIP no private mount namespace (unshare -m)"
 fi
+# An import whose file another import replaced while it waited for the
+# lock: it refuses, and the replacement is not overwritten (a lost update).
+# A sqlite3 shell holds the write lock (BEGIN IMMEDIATE) while the import
+# starts (it has opened the file, so it knows the file it opened) and the
+# file is replaced by another; then the lock is let go. Whether the import
+# then finds the file replaced or gives up waiting for the lock, it must
+# refuse and leave the replacement as it is. Kills src/store/store.c:316
+# dropping `|| sb.st_ino != st->ino` (the import went on and renamed its
+# copy over the replacement). Needs sqlite3 and mkfifo.
+if command -v sqlite3 >/dev/null 2>&1 && mkfifo "$tmp/lockfifo" 2>/dev/null; then
+	cp "$refdb" "$tmp/race.db"
+	printf '| Code | Reason | Meaning |\n|---|---|---|\n| 650 | Mine | 我自己的状态码。 |\n' >"$tmp/mine.md"
+	sqlite3 "$tmp/race.db" <"$tmp/lockfifo" >/dev/null 2>&1 &
+	holder=$!
+	exec 7>"$tmp/lockfifo"
+	echo "BEGIN IMMEDIATE;" >&7
+	sleep 0.2
+	"$bin" --db "$tmp/race.db" import "$tmp/mine.md" >"$tmp/race.out" 2>"$tmp/race.err" &
+	importer=$!
+	n=0   # until the import has the file open (at most 5 s)
+	while [ $n -lt 100 ] && ! ls -l "/proc/$importer/fd" 2>/dev/null | grep -q 'race\.db$'; do
+		sleep 0.05
+		n=$((n + 1))
+	done
+	cp "$refdb" "$tmp/other.db"
+	sqlite3 "$tmp/other.db" "PRAGMA user_version = user_version" >/dev/null
+	cp "$tmp/other.db" "$tmp/race.db.new" && mv "$tmp/race.db.new" "$tmp/race.db"
+	echo "COMMIT;" >&7
+	exec 7>&-
+	wait "$importer"
+	rc=$?
+	wait "$holder" 2>/dev/null
+	check "an import whose file was replaced meanwhile refuses ($rc)" [ "$rc" -ne 0 ]
+	check "the replacement is not overwritten" cmp -s "$tmp/race.db" "$tmp/other.db"
+	sed "s/^/# /" "$tmp/race.err"
+	check "it says why, one line" sh -c '[ "$(wc -l <"$1")" = 1 ] && grep -Eq "replaced it just now|cannot lock it" "$1"' \
+		sh "$tmp/race.err"
+else
+	ok "a file replaced during an import # SKIP no sqlite3 or mkfifo"
+fi
 tests_done

@@ -285,17 +285,6 @@ static void test_code_list_protocols(void **state)
 
 /* ---- the compare overlay when one side has no English summary --------- */
 
-/* The text of line i of l, its spans joined. Caller frees. */
-static char *line_text(const struct tlines *l, size_t i)
-{
-	struct buf b = {0};
-	for (size_t k = 0; k < l->v[i].n; k++)
-		buf_adds(&b, l->v[i].v[k].text);
-	char *s = xstrdup(buf_str(&b));
-	buf_free(&b);
-	return s;
-}
-
 /* In both languages, the compare overlay puts a side's Chinese summary
  * under its English one with a blank line between; a side without an
  * English summary starts with the Chinese one, no blank line first. 401
@@ -329,7 +318,7 @@ static void test_compare_no_english_summary(void **state)
 	 * wrapped at the width of the style's number) */
 	bool whole = false;
 	for (size_t i = 0; i < p.lines.n && !whole; i++) {
-		char *txt = line_text(&p.lines, i);
+		char *txt = tu_line_text(&p.lines, i);
 		whole = strstr(txt, "Unauthorized") && strstr(txt, "Forbidden");
 		free(txt);
 	}
@@ -338,7 +327,7 @@ static void test_compare_no_english_summary(void **state)
 	snprintf(head, sizeof head, "%.9s", t.cmp.b.summary_zh);     /* three characters */
 	size_t at = 0;
 	for (; at < p.lines.n; at++) {
-		char *txt = line_text(&p.lines, at);
+		char *txt = tu_line_text(&p.lines, at);
 		bool here = strstr(txt, head) != NULL;
 		free(txt);
 		if (here)
@@ -346,7 +335,7 @@ static void test_compare_no_english_summary(void **state)
 	}
 	if (at == 0 || at == p.lines.n)
 		fail_msg("403's Chinese summary not drawn (line %zu of %zu)", at, p.lines.n);
-	char *before = line_text(&p.lines, at - 1);
+	char *before = tu_line_text(&p.lines, at - 1);
 	if (*before)
 		fail_msg("the line above 403's Chinese summary is \"%s\", not the blank line", before);
 	free(before);

@@ -33,17 +33,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The text of line i, its spans joined. Caller frees. */
-static char *line_text(const struct tlines *l, size_t i)
-{
-	struct buf b = {0};
-	for (size_t k = 0; k < l->v[i].n; k++)
-		buf_adds(&b, l->v[i].v[k].text);
-	char *s = xstrdup(buf_str(&b));
-	buf_free(&b);
-	return s;
-}
-
 /* Builds the detail pane of protocol:code in lang, w columns wide, into
  * *t and *p; free with tlines_free(&p->lines), tui_entry_clear(&t->cur)
  * and sc_entries_free(found). */
@@ -86,7 +75,7 @@ static void expect_drawn(const char *protocol, const char *code, enum lang lang,
 		text_fit(&fit, h, (size_t)w, false, true);
 		bool seen = false;
 		for (; at < p.lines.n && !seen; at++) {
-			char *txt = line_text(&p.lines, at);
+			char *txt = tu_line_text(&p.lines, at);
 			seen = strcmp(txt, buf_str(&fit)) == 0;
 			free(txt);
 		}
@@ -97,7 +86,7 @@ static void expect_drawn(const char *protocol, const char *code, enum lang lang,
 		const struct view_item *it = &sec->v[0];
 		const char *want = it->ref ? it->ref->code : it->claim ? it->value : it->en ? it->en : it->zh;
 		if (want && *want && at < p.lines.n) {
-			char *txt = line_text(&p.lines, at);
+			char *txt = tu_line_text(&p.lines, at);
 			char head[16];
 			snprintf(head, sizeof head, "%.6s", want);
 			if (!strstr(txt, head))
@@ -140,7 +129,7 @@ static void test_findings_marked(void **state)
 	(void)state;
 	build_detail("http", "404", LANG_EN, 100, &t, &p, &found);
 	for (size_t i = 0; i < p.lines.n; i++) {
-		char *txt = line_text(&p.lines, i);
+		char *txt = tu_line_text(&p.lines, i);
 		if (strstr(txt, " mistranslation: ")) {
 			const struct tline *ln = &p.lines.v[i];
 			bool bang = false;
@@ -182,7 +171,7 @@ static void test_former_and_sub_status(void **state)
 		pane_ops_detail.build(&t, &p, 80);
 		bool heading = false, item = false;
 		for (size_t i = 0; i < p.lines.n; i++) {
-			char *txt = line_text(&p.lines, i);
+			char *txt = tu_line_text(&p.lines, i);
 			heading = heading || strncmp(txt, want[k][1], strlen(want[k][1])) == 0;
 			item = item || (heading && strstr(txt, want[k][2]));
 			free(txt);
@@ -220,7 +209,7 @@ static void test_match_line(void **state)
 	t.search.hits.n = 1;
 	pane_ops_detail.build(&t, &p, 80);
 	for (size_t i = 0; i < p.lines.n; i++) {
-		char *txt = line_text(&p.lines, i);
+		char *txt = tu_line_text(&p.lines, i);
 		assert_null(strchr(txt, SEARCH_MARK_ON));
 		assert_null(strstr(txt, "^A"));
 		seen = seen || strstr(txt, "match: its cached copy") != NULL;

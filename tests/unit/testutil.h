@@ -24,6 +24,8 @@
 #include "import.h"
 #include "store.h"
 #include "store_write.h"
+#include "buf.h"
+#include "tlines.h"
 #include "xmalloc.h"
 
 static inline const char *tu_srcdir(void)
@@ -52,6 +54,18 @@ static inline struct store *tu_open_builtdb(void)
 	}
 	free(p);
 	return st;
+}
+
+/* The text of line i of a browser pane's lines, its spans joined. Caller
+ * frees. */
+static inline char *tu_line_text(const struct tlines *l, size_t i)
+{
+	struct buf b = {0};
+	for (size_t k = 0; k < l->v[i].n; k++)
+		buf_adds(&b, l->v[i].v[k].text);
+	char *s = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return s;
 }
 
 /* A path under a fresh temporary directory. Caller frees. */

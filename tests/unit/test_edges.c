@@ -3,6 +3,7 @@
 #include "config.h"
 #include "testutil.h"
 
+#include "doc.h"
 #include "text.h"
 
 static const char *const HTML =
@@ -65,11 +66,44 @@ static void test_entities(void **state)
 	store_close(st);
 }
 
+/* A phrase column splits into the phrase and its gloss in parentheses at
+ * the end; a phrase that is all parentheses, as 306's "(Unused)", is a
+ * phrase with no gloss, never an empty phrase. Kills src/import/doc.c:383
+ * dropping `&& open > s` (no phrase, a gloss "Unused"). */
+static void test_phrase_split(void **state)
+{
+	static const struct { const char *in, *phrase, *gloss; } cases[] = {
+		{ "(Unused)",            "(Unused)",  NULL },
+		{ "(Unused)  ",          "(Unused)",  NULL },
+		{ "Not Found (未找到)",  "Not Found", "未找到" },
+		{ "Gone ( )",            "Gone",      NULL },
+		{ "A (b) (c)",           "A (b)",     "c" },
+		{ "Teapot (",            "Teapot (",  NULL },
+		{ "  ",                  NULL,        NULL },
+		{ "()",                  "()",        NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *phrase, *gloss;
+		phrase_split(cases[i].in, &phrase, &gloss);
+		if (cases[i].phrase)
+			assert_string_equal(phrase, cases[i].phrase);
+		else
+			assert_null(phrase);
+		if (cases[i].gloss)
+			assert_string_equal(gloss, cases[i].gloss);
+		else
+			assert_null(gloss);
+		free(phrase);
+		free(gloss);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_second_import),
 		cmocka_unit_test(test_entities),
+		cmocka_unit_test(test_phrase_split),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -203,6 +203,9 @@ sc_check "registered only again" en wait_no_re en '403\.[0-9]'
 keys en 4 0 3 . 1 4 Enter
 sc_check "typing 403.14 there shows all codes again" en at en '403\.14'
 sc_check "and says so" en sc_wait en "all codes: vendor and sub-status codes shown"
+# the detail names the parent by its phrase in the language shown (kills
+# src/view/entry.c:58 swapping the parent's English and Chinese phrase)
+sc_check "403.14's detail: sub-status of 403 Forbidden" en wait_re en 'sub-status of 403 Forbidden'
 
 # r filters search results too, and shows them all again
 keys en /

@@ -4,8 +4,9 @@
 # on screen under their title. Written against the mutation survivor
 # src/tui/layout.c:49 (`>` to `<=`: the pane never more than 3 rows high,
 # two of its five rows shown), and the footer under a short list
-# (src/tui/pane.c:239), each seen to kill its mutant. Exits 77
-# without tmux.
+# (src/tui/pane.c:239), and the class description that stops above the
+# status line (src/tui/pane_class.c:73, seed 47), each seen to kill its
+# mutant. Exits 77 without tmux.
 #
 # Environment: SC_SRCDIR, SC_BUILDDIR, STATUSCODES_DB (make check sets them).
 
@@ -29,6 +30,24 @@ sc_check "Esc closes the bookmark list" xr sc_wait_gone xr "No bookmarks yet"
 sc_keys xr q
 quits() { [ "$(sc_wait_exit "$1")" = 0 ]; }
 sc_check "quits cleanly" xr quits xr
+# At 120x16 (wide: every pane stays on screen while a code is typed) the
+# class pane has room for three lines of 5xx's description: they end on
+# the row above the status line, which stays the status line's alone
+# (typing a digit, "go to: 5" and nothing after it). Kills
+# src/tui/pane_class.c:73 `(int)i < h` to `<=` and dropping it (the
+# fourth line of the description drawn on the status line, under its
+# text: "go to: 5rently valid").
+sc_start short 120 16 -- --lang en
+sc_check "120x16: the browser starts" short sc_wait short "/ search"
+sc_keys short BSpace
+sc_check "120x16: Backspace, the classes" short sc_wait short "HTTP Class"
+sc_keys short Down Down Down Down
+sc_check "120x16: Down four times, 5xx" short sc_wait short "› 5xx"
+sc_check "120x16: 5xx's description, cut to its room" short sc_wait short "The server, or a"
+sc_keys short 5
+sc_check "120x16: 5 typed, \"go to: 5\" alone on the status line" short sc_wait_line short 16 '^go to: 5 *$'
+sc_keys short Escape q
+sc_check "quits cleanly" short quits short
 sc_start wide 120 40
 sc_check "120x40: the class pane" wide sc_wait wide "/ search" "4xx"
 sc_type wide "404"

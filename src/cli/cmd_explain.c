@@ -346,6 +346,7 @@ static void report_json(struct json *j, const struct view_report *d, const char 
 		json_str(j, "meaning_zh", row->own_zh);
 		json_str(j, "entry", c->m.e.id ? c->m.e.code : NULL);
 		json_text(j, "rule", &row->rule);
+		json_text(j, "range", &row->range);
 		json_str(j, "first_seen", c->first[0] ? c->first : NULL);
 		json_str(j, "last_seen", c->last[0] ? c->last : NULL);
 		json_str(j, "win32_status", c->win32[0] ? c->win32 : NULL);

@@ -38,4 +38,15 @@ codes = {c["code"]: c["count"] for c in d["codes"]}
 sys.exit(0 if d["kind"] == "ncsa-log" and d["with_status"] == 2 and d["without_status"] == 0
          and codes == {"200": 1, "400": 1} else 1)' "$tmp/out"
 
+# --json says what a WebSocket close code's range means, as the terminal
+# report does: 3000-3999 registered, 4000-4999 private, nothing below 3000
+# or for a code registered on its own (3003).
+printf 'close code 2999\nclose code 3003\nclose code 3999\nclose code 4001\n' >"$tmp/ws.txt"
+run --db "$refdb" explain --json "$tmp/ws.txt"
+check "explain --json: the range of 2999, 3003, 3999 and 4001" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))[0]
+got = {c["code"]: c["range"] and c["range"]["id"] for c in d["codes"]}
+sys.exit(0 if got == {"2999": None, "3003": None, "3999": "ws-registered", "4001": "ws-private"} else 1)' "$tmp/out"
+
 tests_done

@@ -191,6 +191,35 @@ static void test_quiz_contract(void **state)
 	assert_int_equal(fsrs_interval(&p, 1000.0), 5);
 }
 
+/* A card saved past its last step (the user database keeps the step; the
+ * steps may have been fewer since): Again starts the steps over, any other
+ * grade graduates it, and no grade reads a step that is not there. Kills
+ * src/study/fsrs.c:147 `g != FSRS_AGAIN` to `==` (seed 53: Again
+ * graduated the card, Hard read past the steps). */
+static void test_past_last_step(void **state)
+{
+	struct fsrs_params p;
+	fsrs_defaults(&p);
+	for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
+		for (int relearning = 0; relearning <= 1; relearning++) {
+			struct fsrs_card c = { .state = relearning ? FSRS_RELEARNING : FSRS_LEARNING,
+			                       .step = 5, .stability = 2.0, .difficulty = 5.0,
+			                       .last = T0 - 3600, .reps = 3 };
+			const int *steps = relearning ? p.relearning : p.learning;
+			fsrs_review(&p, &c, (enum fsrs_grade)g, T0);
+			if (g == FSRS_AGAIN) {
+				assert_int_equal(c.state, relearning ? FSRS_RELEARNING : FSRS_LEARNING);
+				assert_int_equal(c.step, 0);
+				assert_int_equal(c.due - T0, steps[0]);
+			} else {
+				assert_int_equal(c.state, FSRS_REVIEW);
+				assert_int_equal(c.step, 0);
+				assert_int_equal(c.due - T0, (int64_t)fsrs_interval(&p, c.stability) * DAY);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_interval_by_retention),
 		cmocka_unit_test(test_stability_bounds),
 		cmocka_unit_test(test_quiz_contract),
+		cmocka_unit_test(test_past_last_step),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -51,7 +51,8 @@ static void build_head(struct view_entry *d)
 
 	item_add(d, s, VR_PHRASE, e->phrase_en, e->phrase_zh)->ref = e;
 	item_add(d, s, VR_CLASS, d->klass.name_en, d->klass.name_zh)->value = e->class_id;
-	item_add(d, s, VR_STATUS, e->status, label_status_zh(e->status))->value = e->status;
+	if (e->status && *e->status)   /* never NULL in our schema; a foreign database may say nothing */
+		item_add(d, s, VR_STATUS, e->status, label_status_zh(e->status))->value = e->status;
 	if (e->spec)
 		item_add(d, s, VR_SPEC, NULL, NULL)->value = e->spec;
 	if (d->parent.id) {

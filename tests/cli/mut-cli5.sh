@@ -49,4 +49,21 @@ d = json.load(open(sys.argv[1]))[0]
 got = {c["code"]: c["range"] and c["range"]["id"] for c in d["codes"]}
 sys.exit(0 if got == {"2999": None, "3003": None, "3999": "ws-registered", "4001": "ws-private"} else 1)' "$tmp/out"
 
+# A database made by another tool may leave an entry's status NULL (ours
+# says NOT NULL): the head then has no status part, not an empty one
+# between two bars.
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$refdb" "$tmp/nostatus.db"
+	chmod u+w "$tmp/nostatus.db"
+	sqlite3 "$tmp/nostatus.db" "PRAGMA writable_schema = ON;
+	  UPDATE sqlite_master SET sql = replace(sql, 'status   TEXT NOT NULL', 'status   TEXT') WHERE name = 'entry';"
+	sqlite3 "$tmp/nostatus.db" "UPDATE entry SET status = NULL WHERE protocol = 'http' AND code = '404'"
+	run --db "$tmp/nostatus.db" --lang en 404
+	check "no status: status 0 ($rc)" [ "$rc" = 0 ]
+	check "no status: the class line without an empty status" \
+		sh -c '[ "$(sed -n 2p "$1")" = "  4xx Client Error  |  RFC 9110 §15.5.5" ]' sh "$tmp/out"
+else
+	ok "an entry with no status # SKIP no sqlite3"
+fi
+
 tests_done

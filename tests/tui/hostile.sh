@@ -39,4 +39,25 @@ sc_check "ESC ] 0;pwned BEL did not set the terminal's title" ho title_not_set
 sc_keys ho q
 quits() { [ "$(sc_wait_exit "$1")" = 0 ]; }
 sc_check "quits cleanly" ho quits ho
+
+# A database made by another tool, whose entry table lets status be NULL
+# (ours says NOT NULL), with no status for 403 and 404: the list and the
+# detail draw them, marked unverified, with no empty status. Kills
+# src/tui/pane_list.c:61 dropping `e->status &&` (seed 53: a crash).
+nodb=$TMPD/nostatus.db
+cp "$STATUSCODES_DB" "$nodb"
+chmod u+w "$nodb"
+sqlite3 "$nodb" "PRAGMA writable_schema = ON;
+  UPDATE sqlite_master SET sql = replace(sql, 'status   TEXT NOT NULL', 'status   TEXT') WHERE name = 'entry';" &&
+sqlite3 "$nodb" "UPDATE entry SET status = NULL WHERE protocol = 'http' AND code IN ('403', '404')" ||
+	{ echo "not ok - sqlite3"; exit 1; }
+sc_start ns 120 30 STATUSCODES_DB="$nodb" -- --lang en
+sc_check "no status: the browser starts" ns sc_wait ns "statuscodes"
+sc_type ns 404
+sc_check "no status: 404 in the list and in the detail" ns sc_wait ns "404  Not Found" "HTTP 404  Not Found"
+sc_check "no status: 403 in the list, marked unverified" ns sc_wait ns "403  Forbidden          +26 unverified"
+spec_alone() { sc_screen ns | grep -Eq '│ RFC 9110 §15\.5\.5 *$'; }
+sc_check "no status: the specification alone on its line (no empty status before a ·)" ns spec_alone
+sc_keys ns q
+sc_check "no status: quits cleanly" ns quits ns
 sc_done

@@ -434,7 +434,8 @@ void study_question_clear(struct study_question *q)
 
 /* ---- checking an answer --------------------------------------------------------- */
 
-static const char *const grade_words[] = { "again", "hard", "good", "easy" };
+/* in FSRS grade order (1 again .. 4 easy), ended by NULL */
+static const char *const grade_words[] = { "again", "hard", "good", "easy", NULL };
 
 /* Splits a trailing grade word off s (in place); FSRS grade or 0. */
 static int take_grade(char *s)
@@ -442,7 +443,7 @@ static int take_grade(char *s)
 	char *sp = strrchr(s, ' ');
 	if (sp == NULL)
 		return 0;
-	for (int g = 0; g < 4; g++)
+	for (int g = 0; grade_words[g]; g++)
 		if (str_casecmp(str_trim(sp + 1), grade_words[g]) == 0) {
 			*sp = '\0';
 			return g + 1;

@@ -289,6 +289,10 @@ static void test_mask_and_check(void **state)
 	assert_int_equal(g, FSRS_EASY);
 	assert_true(study_check(&q, "http 404 hard", &g));
 	assert_int_equal(g, FSRS_HARD);
+	assert_true(study_check(&q, "404 AGAIN", &g));   /* every grade word, any case */
+	assert_int_equal(g, FSRS_AGAIN);
+	assert_true(study_check(&q, "404 Good", &g));
+	assert_int_equal(g, FSRS_GOOD);
 	assert_false(study_check(&q, "ftp 404", &g));
 	assert_false(study_check(&q, "410 easy", &g));
 	assert_int_equal(g, FSRS_AGAIN);

@@ -410,13 +410,24 @@ static void draw_also(void *ctx, const struct view_entry *d, const struct view_s
 		first = false;
 		const char *also = UI_IN(o->lang, "also ");
 		char *cmd = xasprintf("(statuscodes %s %s)", e->protocol, e->code);
+		size_t used = text_width(also) + code_width(e, true) + 1, cw = text_width(cmd);
+		char *p = render_phrases(o, e);
+		/* the command after the phrases when both fit, else under them:
+		 * the phrases are cut only when they alone are wider than the line */
+		bool one_line = used + text_width(p) + 2 + cw <= o->width;
 		buf_adds(&o->b, also);
 		render_code(o, e, true);
 		buf_addc(&o->b, ' ');
-		fit_phrases(o, e, text_width(also) + code_width(e, true) + 1, text_width(cmd) + 2);
-		buf_adds(&o->b, "  ");
+		text_fit(&o->b, p, o->width > used + 20 ? o->width - used : 20, false, true);
+		if (one_line) {
+			buf_adds(&o->b, "  ");
+		} else {
+			buf_addc(&o->b, '\n');
+			buf_pad(&o->b, text_width(also));
+		}
 		out_colored(o, PAL_DIM, cmd);
 		buf_addc(&o->b, '\n');
+		free(p);
 		free(cmd);
 	}
 }

@@ -77,6 +77,23 @@ else
 	head -4 "$tmp/screen" | sed 's/^/#   /'
 fi
 
+# The "also" line of a code another protocol uses too names it whole: when
+# its phrases and the command to see it do not fit one line, the command
+# goes under them (504: FTP 504's two phrases take 73 columns), and only
+# phrases wider than the line by themselves are cut.
+tty 200 --no-pager 504
+also=$(grep -n '^also FTP 504 ' "$tmp/screen" | cut -d: -f1)
+if [ -n "$also" ] && sed -n "${also}p" "$tmp/screen" | grep -q '^also FTP 504 Command not implemented for that parameter\. · 该参数下的命令未实现$' &&
+   sed -n "$((also + 1))p" "$tmp/screen" | grep -q '^     (statuscodes ftp 504)$'; then
+	ok "504: FTP 504's phrases whole, the command under them"
+else
+	not_ok "504: the also line"
+	grep -A1 '^also' "$tmp/screen" | sed 's/^/#   /'
+fi
+tty 200 --no-pager 501 --lang en
+check "501 --lang en: a short also line keeps the command on it" \
+	grep -q '^also FTP 501 Syntax error in parameters or arguments\.  (statuscodes ftp 501)$' "$tmp/screen"
+
 # A WebSocket close code below 3000 that is not registered on its own
 # (2999, in the reserved range 1016-2999) gets its range's rule, never the
 # advice about the registered (3000-3999) or private (4000-4999) ranges;

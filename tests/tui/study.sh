@@ -3,9 +3,10 @@
 # 120x40, in English and in Chinese: S (from the one key table, listed by
 # ?) opens it on a question made from the database; an answer shows right
 # or wrong with the entry's summary; o opens the full entry, where the code
-# list marks the code as studied; the next question follows Enter; Esc
-# closes; and the browser reopens at the code it was left on. Exits 77
-# without tmux, 1 when a check fails.
+# list marks the code as studied; Esc closes; and the browser reopens at
+# the code it was left on. Then the screen's own keys: Enter, Backspace, q,
+# a key it does not use, the score after the last question, and user data
+# that cannot be written. Exits 77 without tmux, 1 when a check fails.
 #
 # Environment: SC_BUILDDIR, STATUSCODES_DB (make check sets both),
 # SC_TUI_TIMEOUT (seconds to wait for a screen, default 20).
@@ -95,6 +96,64 @@ tz_asks() {  # tz_asks NAME TZ NOW N: the browser's study screen asks N cards
 tz_asks same CST-8 $((t1 + 20)) 6
 tz_asks next CST-8 $((t1 + 50)) 10
 tz_asks utc UTC0 $((t1 + 50)) 6
+
+# The study screen's own keys, once (80x24, English): Enter with nothing
+# typed does nothing; Backspace takes back what was typed; Enter judges,
+# and Enter again asks the next question; q with nothing typed closes, as
+# q does after an answer; at the end of the ten, the score; a user
+# database that cannot be written gets a message instead of questions.
+home=$TMPD/home-keys
+mkdir -p "$home"
+sc_start keys 80 24 XDG_DATA_HOME="$home" -- --lang en
+sc_wait keys "statuscodes ›" >/dev/null
+sc_keys keys S
+sc_check "keys: S asks the first of ten" keys sc_wait keys "[1/10]" "> _"
+sc_keys keys Enter
+sc_check "keys: Enter with nothing typed stays on the question" keys sc_wait keys "[1/10]" "> _"
+sc_type keys 97
+sc_check "keys: typed 97" keys sc_wait keys "> 97_"
+sc_keys keys BSpace
+sc_check "keys: Backspace takes back the 7" keys sc_wait keys "> 9_"
+sc_keys keys Enter
+sc_check "keys: Enter judges 9: wrong" keys sc_wait keys "wrong" "> 9"
+sc_keys keys Enter
+sc_check "keys: Enter again asks the second question" keys sc_wait keys "[2/10]" "> _"
+sc_keys keys 9 Enter
+sc_check "keys: the second answered" keys sc_wait keys "[2/10]" "wrong"
+sc_keys keys x
+sc_check "keys: x (no key of the study screen) after an answer leaves it open" keys sc_wait keys "[2/10]" "wrong"
+sc_keys keys q
+sc_check "keys: q after an answer closes the study screen" keys sc_wait_gone keys "[2/10]"
+sc_keys keys S
+sc_check "keys: S opens it again" keys sc_wait keys "[1/" "> _"
+sc_keys keys q
+sc_check "keys: q with nothing typed closes it" keys sc_wait_gone keys "> _"
+sc_keys keys S
+sc_wait keys "> _" >/dev/null
+n=$(sc_screen keys | sed -n 's/.*\[1\/\([0-9]*\)\].*/\1/p' | head -1)
+sc_check "keys: the third opening says how many it asks ([1/$n])" keys test -n "$n"
+i=0
+while [ -n "$n" ] && [ "$i" -lt "$n" ]; do
+	sc_keys keys 9 Enter
+	sc_wait keys "wrong" >/dev/null
+	sc_keys keys Enter
+	i=$((i + 1))
+done
+sc_check "keys: after the last of $n answered wrong, the score 0/$n" keys sc_wait keys "right answers: 0/$n"
+sc_keys keys Escape q
+sc_wait_exit keys >/dev/null
+# (XDG_DATA_HOME a plain file: no directory can be made under it, as root
+# too)
+rohome=$TMPD/not-a-directory
+: >"$rohome"
+sc_start ro 80 24 XDG_DATA_HOME="$rohome" -- --lang en
+sc_check "user data that cannot be written: the browser starts" ro sc_wait ro "statuscodes ›"
+sc_keys ro S
+sc_check "user data that cannot be written: S says study needs a writable user database" ro \
+	sc_wait ro "study needs a writable user database"
+sc_keys ro q
+quits() { [ "$(sc_wait_exit "$1")" = 0 ]; }
+sc_check "user data that cannot be written: quits cleanly" ro quits ro
 
 sc_check "no sanitizer reports" "" sc_sanitizer_clean
 sc_done

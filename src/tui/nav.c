@@ -235,6 +235,7 @@ void tui_search_free(struct tui_search *s)
 	buf_free(&s->query);
 	sc_hits_free(&s->hits);
 	strv_free(&s->terms);
+	free(s->error);
 	memset(s, 0, sizeof *s);
 }
 

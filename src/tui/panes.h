@@ -121,6 +121,7 @@ struct tui_entry {
  * typed (Esc restores it). */
 struct tui_search {
 	bool active;                /* the list shows these results */
+	char *error;                /* why the search failed, or NULL */
 	struct buf query;
 	struct sc_hits hits;
 	struct strv terms;          /* for highlighting */

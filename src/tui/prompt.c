@@ -27,8 +27,11 @@ static void search_fill(struct tui *t, const char *q)
 
 	buf_adds(&t->search.query, q);
 	unsigned flags = SEARCH_PREFIX | (t->standard ? SEARCH_REGISTERED : 0);
-	if (store_search(t->st, q, NULL, SEARCH_LIMIT, flags, &t->search.hits, &cause) != 0)
+	if (store_search(t->st, q, NULL, SEARCH_LIMIT, flags, &t->search.hits, &cause) != 0) {
+		free(t->search.error);
+		t->search.error = xstrdup(cause ? cause : UI("the database cannot be read"));
 		tui_store_error(t, cause);
+	}
 	/* highlight what the search matched (stems, glossary terms), not
 	 * the words as typed */
 	for (size_t i = 0; i < t->search.hits.terms.n; i++)
@@ -151,6 +154,8 @@ static void prompt_accept(struct tui *t)
 			/* nothing typed: as before, less any earlier results */
 			t->panes[PANE_LIST].sel = was_active ? 0 : sel;
 			t->panes[PANE_LIST].top = was_active ? 0 : top;
+		} else if (t->search.error) {
+			tui_message(t, "%s", t->search.error);   /* not "nothing matches" */
 		} else if (t->search.hits.n == 0) {
 			tui_message(t, UI("nothing matches; Esc shows the class again"));
 		} else {

@@ -6,6 +6,8 @@
 # controls as "<U+009B>"; none reaches the terminal raw (the screen is not
 # cleared, the terminal's title not set). The browser's panes draw text
 # through text_fit() and text_wrap(), which clean it as text_clean() does.
+# Then two other bad databases: one from another tool whose entries may
+# have no status, and one whose index on (protocol, code) is damaged.
 # Exits 77 without tmux or sqlite3.
 #
 # Environment: SC_SRCDIR, SC_BUILDDIR, STATUSCODES_DB (make check sets them).
@@ -60,4 +62,28 @@ spec_alone() { sc_screen ns | grep -Eq '│ RFC 9110 §15\.5\.5 *$'; }
 sc_check "no status: the specification alone on its line (no empty status before a ·)" ns spec_alone
 sc_keys ns q
 sc_check "no status: quits cleanly" ns quits ns
+
+# A database whose index on (protocol, code) is damaged (its root page
+# overwritten): a search that reads it fails, and the status line says the
+# database is damaged, never "nothing matches" (which hid the error).
+dmg=$TMPD/damaged.db
+cp "$STATUSCODES_DB" "$dmg"
+chmod u+w "$dmg"
+root=$(sqlite3 "$dmg" "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entry' AND sql IS NULL")
+psize=$(sqlite3 "$dmg" "PRAGMA page_size")
+head -c "$psize" /dev/zero | tr '\0' 'Z' | dd of="$dmg" bs="$psize" seek=$((root - 1)) count=1 conv=notrunc 2>/dev/null
+sc_start dm 120 30 STATUSCODES_DB="$dmg" -- --lang en
+sc_check "damaged index: the browser starts" dm sc_wait dm "statuscodes"
+sc_keys dm Escape   # the message of the start's lookup goes
+sc_idle dm
+sc_check "damaged index: the start's message is gone" dm sc_wait_gone dm "damaged"
+sc_keys dm /
+sc_type dm 403
+sc_idle dm
+sc_keys dm Enter
+sc_idle dm
+sc_check "damaged index: search 403 says the database is damaged" dm sc_wait dm "the database file is damaged"
+sc_check "damaged index: and not that nothing matches" dm sc_wait_gone dm "nothing matches"
+sc_keys dm q
+sc_check "damaged index: quits cleanly" dm quits dm
 sc_done

@@ -66,4 +66,23 @@ else
 	ok "an entry with no status # SKIP no sqlite3"
 fi
 
+# An unknown letter in a cluster of short options is named alone: -jz says
+# '-z', not '-jz'. Kills src/cli/args.c:234 `optopt_ > 0` to `<= 0`
+# (seed 59: the whole cluster named).
+run -jz 404
+check "-jz: status 2 ($rc)" [ "$rc" = 2 ]
+check "-jz: unknown option '-z'" grep -q "unknown option '-z'" "$tmp/err"
+
+# A curated table with an "en" column but no "zh" is no glossary: sc-mkdb
+# refuses it by name and writes nothing. Kills src/import/curated.c:161
+# dropping `&& tsv_col(t, "zh") >= 0` (seed 59: read as a glossary).
+cp -r "$src/tests/data/curated" "$tmp/cur"
+printf 'en\tnote\nhello\tworld\n' >"$tmp/cur/extra.tsv"
+printf '# HTTP\n\n| Code | Reason |\n|---|---|\n| 404 | Not Found |\n' >"$tmp/one.md"
+"$build/src/sc-mkdb" -o "$tmp/cur.db" -c "$tmp/cur" "$tmp/one.md" </dev/null >/dev/null 2>"$tmp/mkdb.err"
+rc=$?
+check "curated table with en and no zh: refused ($rc)" [ "$rc" -ne 0 ]
+check "curated table with en and no zh: named in the message" grep -q "extra.tsv: columns of no known curated table" "$tmp/mkdb.err"
+check "curated table with en and no zh: no database written" [ ! -e "$tmp/cur.db" ]
+
 tests_done

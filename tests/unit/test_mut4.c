@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "explain.h"
 #include "panes.h"
+#include "quiz.h"
 #include "report.h"
 #include "search.h"
 #include "study.h"
@@ -499,6 +500,37 @@ static void test_ftp_epsv_refused(void **state)
 	}
 }
 
+/* The verdict after an answer wraps its text to the width given when the
+ * width leaves more than 20 columns after the indent; at exactly 20 (22
+ * for the summary's indent of 2) a line is not wrapped, as at 0. Kills
+ * src/view/quiz.c:35 `width > indent + 20` to `>=` (seed 59). */
+static void test_verdict_wrap_limit(void **state)
+{
+	char answer[] = "HTTP 404 Not Found";
+	char summary[] = "The server cannot find the requested resource at all today.";
+	struct study_question q = {
+		.answer_text = answer, .summary = summary, .protocol = "http", .code = "404",
+	};
+	for (size_t width = 21; width <= 24; width++) {
+		struct buf b = {0};
+		view_quiz_verdict(&b, &q, true, LANG_EN, true, width);
+		const char *out = buf_str(&b);
+		char *whole = xasprintf("\n  %s\n", summary);
+		if (width <= 22) {
+			assert_non_null(strstr(out, whole));   /* one line, whole */
+		} else {
+			assert_null(strstr(out, whole));
+			for (const char *l = out, *nl; *l; l = nl + 1) {
+				nl = strchr(l, '\n');
+				assert_non_null(nl);
+				assert_true((size_t)(nl - l) <= width);   /* ASCII: bytes are columns */
+			}
+		}
+		free(whole);
+		buf_free(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -515,6 +547,7 @@ int main(void)
 		cmocka_unit_test(test_ws_code_five_digits),
 		cmocka_unit_test(test_questions_typed),
 		cmocka_unit_test(test_ftp_epsv_refused),
+		cmocka_unit_test(test_verdict_wrap_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -557,17 +557,24 @@ static int did_you_mean(struct store *st, struct search_state *ss, const char *t
 	return rc;
 }
 
+/* Hits ranked at least, whatever the limit: a name that is the whole query
+ * is promoted among the hits fetched, so with fewer fetched "-n 1 已创建"
+ * gave FTP 257 (已创建路径名), not 201 (已创建), the first of the default
+ * list. Small limits are the first rows of this many. */
+#define SEARCH_RANK_MIN 20
+
 /* The best limit hits for trimmed, ranked, without snippets. */
 static int search_ranked(struct store *st, struct search_state *ss, const char *trimmed, const char *protocol,
                          size_t limit, bool prefix, struct sc_hits *out, char **cause)
 {
-	int rc = search_once(st, ss, trimmed, protocol, limit, prefix, true, out, cause);
+	size_t ask = limit < SEARCH_RANK_MIN ? SEARCH_RANK_MIN : limit;
+	int rc = search_once(st, ss, trimmed, protocol, ask, prefix, true, out, cause);
 	if (rc == 0 && out->n == 0)
-		rc = did_you_mean(st, ss, trimmed, protocol, limit, out, cause);
+		rc = did_you_mean(st, ss, trimmed, protocol, ask, out, cause);
 	if (rc == 0 && out->n == 0) {
 		/* no close word either: the best of what the words do match */
 		sc_hits_free(out);
-		rc = search_once(st, ss, trimmed, protocol, limit, prefix, false, out, cause);
+		rc = search_once(st, ss, trimmed, protocol, ask, prefix, false, out, cause);
 	}
 	if (rc == 0 && out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, hit_cmp);

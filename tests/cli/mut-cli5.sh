@@ -85,4 +85,31 @@ check "curated table with en and no zh: refused ($rc)" [ "$rc" -ne 0 ]
 check "curated table with en and no zh: named in the message" grep -q "extra.tsv: columns of no known curated table" "$tmp/mkdb.err"
 check "curated table with en and no zh: no database written" [ ! -e "$tmp/cur.db" ]
 
+# A Chinese query that is an entry's whole Chinese phrase finds that entry
+# first, as a whole English phrase does: 已创建 is 201 Created (before FTP
+# 257's 已创建路径名), 使用代理 is 305 Use Proxy (before 306), 文件状态 is FTP
+# 213. Kills src/store/search.c:334 dropping `|| strcmp(q, zh) == 0` (seed
+# 59: a longer phrase that holds the words ranked first).
+for pair in "已创建 201" "使用代理 305" "文件状态 213" "已接受 202"; do
+	q=${pair% *} want=${pair#* }
+	run --db "$refdb" search -n 1 --format=line "$q"
+	check "search $q: $want first" grep -Eq "^(FTP )?$want  " "$tmp/out"
+done
+
+# -n N is the first N rows of the default list, for every judged query
+# (tests/search/judged.tsv) and N of 1 and 3: a small limit ranks as many
+# hits as the default before it cuts (it ranked only N, and
+# "search -n 1 已创建" gave FTP 257 where the list starts with 201).
+grep -v '^#' "$src/tests/search/judged.tsv" | cut -f2 | while IFS= read -r q; do
+	[ -n "$q" ] || continue
+	"$bin" --db "$refdb" search -n 20 --format=line -- "$q" </dev/null >"$tmp/all" 2>/dev/null
+	for n in 1 3; do
+		"$bin" --db "$refdb" search -n "$n" --format=line -- "$q" </dev/null >"$tmp/some" 2>/dev/null
+		head -n "$n" "$tmp/all" | cmp -s - "$tmp/some" || echo "$q (-n $n)"
+	done
+done >"$tmp/not-prefix"
+fail_show=$tmp/not-prefix
+check "-n 1 and 3 are the first rows of -n 20 for every judged query" [ ! -s "$tmp/not-prefix" ]
+fail_show=
+
 tests_done

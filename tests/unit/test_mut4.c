@@ -531,6 +531,48 @@ static void test_verdict_wrap_limit(void **state)
 	}
 }
 
+/* An entry with no English phrase (a database from another tool) is never
+ * offered as a choice: its English side would be blank. With 502's
+ * English phrase gone, no question about another HTTP 5xx code offers
+ * 502 (the code, its Chinese phrase 网关错误, or an empty text). Kills
+ * src/study/question.c:187 dropping `!str_empty(e->phrase_en) &&` (seed
+ * 59). */
+static void test_no_blank_choice(void **state)
+{
+	char *path = tu_tmp("no-english.db"), *cause = NULL, *err = NULL;
+	struct store *st = tu_builtdb_copy(path);
+	if (sqlite3_exec(store_db(st), "UPDATE entry SET phrase_en = '' WHERE protocol = 'http' AND code = '502'",
+	                 NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s", err);
+	struct study_filter f = { .lang = 0 };
+	struct study_deck d;
+	if (study_deck_build(st, &f, &d, &cause) != 0)
+		fail_msg("%s", cause);
+	size_t asked = 0;
+	for (size_t i = 0; i < d.ncards; i++) {
+		const struct sc_entry *e = &d.entries.v[d.cards[i].entry];
+		if (strcmp(e->protocol, "http") != 0 || e->num < 500 || e->num > 599 || e->sub >= 0 ||
+		    strcmp(e->code, "502") == 0)
+			continue;
+		for (uint64_t seed = 1; seed <= 12; seed++) {
+			uint64_t rng = seed;
+			struct study_question q;
+			study_question_make(&d, i, &rng, &q);
+			for (size_t k = 0; k < q.nchoices; k++) {
+				if (strcmp(q.choices[k], "502") == 0 || strstr(q.choices[k], "网关错误") ||
+				    q.choices[k][0] == '\0')
+					fail_msg("%s: choice %zu is \"%s\"", d.cards[i].id, k, q.choices[k]);
+			}
+			asked++;
+			study_question_clear(&q);
+		}
+	}
+	assert_true(asked > 50);
+	study_deck_clear(&d);
+	store_close(st);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -548,6 +590,7 @@ int main(void)
 		cmocka_unit_test(test_questions_typed),
 		cmocka_unit_test(test_ftp_epsv_refused),
 		cmocka_unit_test(test_verdict_wrap_limit),
+		cmocka_unit_test(test_no_blank_choice),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -87,6 +87,31 @@ static void test_duplicates(void **state)
 	store_close(st);
 }
 
+/* A code is a hidden row only when a space follows it: "423:Locked" or
+ * "423-Locked" in a row's text is no row of its own, and the text is kept
+ * whole. Kills src/import/reconcile_labels.c:49 dropping
+ * `|| t[at + n] != ' '` (seed 59: the character after the code skipped,
+ * "Locked" taken for its phrase). */
+static void test_hidden_needs_space(void **state)
+{
+	static const char *const glued[] = { "423:Locked", "423-Locked", "423/Locked" };
+	for (size_t i = 0; i < sizeof glued / sizeof glued[0]; i++) {
+		struct store *st = tu_db("glued.db");
+		char *text = xasprintf("请求格式正确，但是含有语义错误。%s 当前资源被锁定。", glued[i]);
+		char *doc = xasprintf("| 状态码 | 含义 |\n| --- | --- |\n| 422 | %s |\n", text);
+		tu_import(st, "table.md", doc);
+		assert_int_equal(findings(st, "hidden_row"), 0);
+		char *t = tu_text(st, "SELECT c.value FROM claim c JOIN entry e ON e.id = c.entry_id"
+		                      " WHERE e.code = ?1 AND c.state = 'used' AND c.field = 'text'", "422");
+		assert_string_equal(t, text);
+		free(t);
+		free(doc);
+		free(text);
+		store_rollback(st);
+		store_close(st);
+	}
+}
+
 static void test_copied_hidden_outdated(void **state)
 {
 	struct store *st = tu_db("hidden.db");
@@ -511,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_misread_label),
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_copied_hidden_outdated),
+		cmocka_unit_test(test_hidden_needs_space),
 		cmocka_unit_test(test_wrong_label_and_phrase),
 		cmocka_unit_test(test_shared_phrase_and_text),
 		cmocka_unit_test(test_phrases_against_registry),

@@ -57,13 +57,23 @@ static int write_export(const struct study_deck *d, const char *path)
 	return rc;
 }
 
+/* The user database's study progress could not be read (a damaged or
+ * foreign file): said once, and nothing is shown as if nothing had been
+ * studied. */
+static int progress_unreadable(struct userdata_cards *p)
+{
+	userdata_cards_free(p);
+	fprintf(stderr, "statuscodes: %s\n", UI("the study progress cannot be read from the user database"));
+	return SC_EXIT_DB;
+}
+
 static int print_stats(const struct study_deck *d, struct userdata *u, const struct cli_opts *o, int64_t now)
 {
 	struct userdata_cards p = {0};
 	struct study_stat *s;
 
-	if (u)
-		study_progress_load(u, &p);
+	if (u && study_progress_load(u, &p) != 0)
+		return progress_unreadable(&p);
 	size_t n = study_stats(d, &p, now, &s);
 	if (o->json) {
 		struct json j = {0};
@@ -232,17 +242,20 @@ int cmd_quiz(struct store *st, const struct cli_opts *o, int argc, char **argv)
 		struct userdata_cards p = {0};
 		size_t count = o->count ? (size_t)o->count : QUIZ_COUNT, *pick = xcalloc(count, sizeof *pick);
 		uint64_t rng = o->seed_set ? (uint64_t)o->seed : (uint64_t)now ^ (uint64_t)getpid();
-		study_progress_load(u, &p);
-		size_t n = study_pick(&d, &p, now, study_day_start(now), count,
-		                      o->new_set ? (size_t)o->new_cards : QUIZ_NEW, &rng, pick);
-		if (n == 0) {
-			nothing_due(&p, o);
-			rc = SC_EXIT_OK;
+		if (study_progress_load(u, &p) != 0) {
+			rc = progress_unreadable(&p);
 		} else {
-			rc = ask(&d, u, &p, pick, n, o, &rng, now);
+			size_t n = study_pick(&d, &p, now, study_day_start(now), count,
+			                      o->new_set ? (size_t)o->new_cards : QUIZ_NEW, &rng, pick);
+			if (n == 0) {
+				nothing_due(&p, o);
+				rc = SC_EXIT_OK;
+			} else {
+				rc = ask(&d, u, &p, pick, n, o, &rng, now);
+			}
+			userdata_cards_free(&p);
 		}
 		free(pick);
-		userdata_cards_free(&p);
 	}
 	study_deck_clear(&d);
 	userdata_refs_free(&marks);

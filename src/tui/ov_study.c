@@ -40,11 +40,18 @@ static struct tui_study *study(struct tui *t)
 	return t->study;
 }
 
-static void reload_progress(struct tui *t, struct tui_study *s)
+/* false, with the message said, when the user database's progress cannot
+ * be read (a damaged or foreign file): nothing is shown as unstudied. */
+static bool reload_progress(struct tui *t, struct tui_study *s)
 {
 	userdata_cards_free(&s->progress);
-	study_progress_load(t->ud, &s->progress);
 	s->progress_loaded = true;
+	if (study_progress_load(t->ud, &s->progress) != 0) {
+		userdata_cards_free(&s->progress);
+		tui_message(t, UI("the study progress cannot be read"));
+		return false;
+	}
+	return true;
 }
 
 /* Whether e has any studied card (1), any due now (2), or none (0). */
@@ -101,7 +108,8 @@ bool tui_study_open(struct tui *t)
 		s->built = true;
 		s->deck_lang = t->lang;
 	}
-	reload_progress(t, s);
+	if (!reload_progress(t, s))
+		return false;
 	s->rng = (uint64_t)now;
 	s->npick = study_pick(&s->deck, &s->progress, now, study_day_start(now), STUDY_ASK, STUDY_NEW, &s->rng,
 	                      s->pick);

@@ -58,6 +58,7 @@ const struct ui_string ui_strings[] = {
 	{ "study progress cannot be kept: no writable user database ($XDG_DATA_HOME/statuscodes)",
 	  "无法保存学习进度：没有可写的用户数据库（$XDG_DATA_HOME/statuscodes）", 0 },
 	{ "the answer could not be saved in the user database", "答案无法保存到用户数据库", 0 },
+	{ "the study progress cannot be read from the user database", "无法从用户数据库读取学习进度", 0 },
 	{ "cannot write %s: %s", "无法写入 %s：%s", 0 },
 	{ "cannot read %s: %s", "无法读取 %s：%s", 0 },
 	{ "no %s code %s", "没有 %s 状态码 %s", 0 },
@@ -258,6 +259,7 @@ const struct ui_string ui_strings[] = {
 	{ "study needs a writable user database ($XDG_DATA_HOME/statuscodes)",
 	  "学习需要可写的用户数据库（$XDG_DATA_HOME/statuscodes）", 80 },
 	{ "the answer could not be saved", "答案无法保存", 80 },
+	{ "the study progress cannot be read", "无法读取学习进度", 80 },
 	{ "%s %s is no longer in the database", "%s %s 已不在数据库中", 60 },
 	/* ---- the browser: headings of panes and overlays (with lang_bi, "Codes · 状态码") ---- */
 	{ "Protocol", "协议", 12 },

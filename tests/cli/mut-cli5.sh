@@ -113,6 +113,31 @@ run --db "$refdb" search -n 1 --format=line "don't cache"
 check "search don't cache: 304 first" grep -q "^304  Not Modified" "$tmp/out"
 check "search don't cache: two words" grep -q "all 2 words" "$tmp/err"
 
+# A user database whose study table cannot be read (a column renamed: a
+# damaged or foreign file) is said to be unreadable, status 3, for quiz
+# and quiz --stats; never statistics of nothing studied, never a quiz as
+# if new. Found through the seed-59 survivor src/store/userdata.c:474
+# (`return -1` to `return 0`: no caller looked at the failure).
+if command -v sqlite3 >/dev/null 2>&1; then
+	keep_xdg=${XDG_DATA_HOME-}
+	export XDG_DATA_HOME="$tmp/xdg"
+	mkdir -p "$XDG_DATA_HOME"
+	run --db "$refdb" quiz --stats
+	check "a new user database: quiz --stats works ($rc)" [ "$rc" = 0 ]
+	sqlite3 "$XDG_DATA_HOME/statuscodes/user.db" "ALTER TABLE study_card RENAME COLUMN rights TO r2"
+	for args in "quiz --stats" "quiz --stats --json" "quiz --count 1"; do
+		# shellcheck disable=SC2086
+		run --db "$refdb" $args
+		check "unreadable study table: $args: status 3 ($rc)" [ "$rc" = 3 ]
+		check "unreadable study table: $args: nothing on stdout" [ ! -s "$tmp/out" ]
+		check "unreadable study table: $args: one line says so" \
+			sh -c '[ "$(wc -l <"$1")" = 1 ] && grep -q "study progress cannot be read" "$1"' sh "$tmp/err"
+	done
+	XDG_DATA_HOME=$keep_xdg
+else
+	ok "an unreadable study table # SKIP no sqlite3"
+fi
+
 # -n N is the first N rows of the default list, for every judged query
 # (tests/search/judged.tsv) and N of 1 and 3: a small limit ranks as many
 # hits as the default before it cuts (it ranked only N, and

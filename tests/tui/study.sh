@@ -155,5 +155,25 @@ sc_keys ro q
 quits() { [ "$(sc_wait_exit "$1")" = 0 ]; }
 sc_check "user data that cannot be written: quits cleanly" ro quits ro
 
+# A user database whose study table cannot be read (a column renamed): S
+# says the progress cannot be read and asks nothing (it showed every card
+# as new).
+if command -v sqlite3 >/dev/null 2>&1; then
+	bad=$TMPD/home-bad
+	mkdir -p "$bad"
+	XDG_DATA_HOME=$bad STATUSCODES_DB=$STATUSCODES_DB "$SC_BIN" quiz --stats >/dev/null 2>&1
+	sqlite3 "$bad/statuscodes/user.db" "ALTER TABLE study_card RENAME COLUMN rights TO r2"
+	sc_start bad 80 24 XDG_DATA_HOME="$bad" -- --lang en
+	sc_wait bad "statuscodes ›" >/dev/null
+	sc_keys bad Escape S
+	sc_check "unreadable study table: S says the progress cannot be read" bad \
+		sc_wait bad "the study progress cannot be read"
+	sc_check "unreadable study table: and asks nothing" bad sc_wait_gone bad "> _"
+	sc_keys bad q
+	sc_check "unreadable study table: quits cleanly" bad quits bad
+else
+	sc_skip "an unreadable study table (no sqlite3)"
+fi
+
 sc_check "no sanitizer reports" "" sc_sanitizer_clean
 sc_done

@@ -103,6 +103,33 @@ for pair in "已创建 201" "使用代理 305" "文件状态 213" "已接受 202
 	check "search $q: $want first" grep -Eq "^(FTP )?$want  " "$tmp/out"
 done
 
+# vsftpd's log quotes a reply ("530 Login incorrect."): the reply's text is
+# what is inside the quotes; a line cut before the closing quote keeps all
+# it has. Kills src/explain/recog.c:145 `q[k - 1] == '"'` to `!=` (seed
+# 59: the quote kept, the last letter of a cut line dropped).
+{
+	printf '%s\n' 'May  1 10:00:00 host vsftpd[12]: [bob] FTP response: Client "::1", "530 Login incorrect."'
+	printf '%s\n' 'May  1 10:00:01 host vsftpd[12]: [bob] FTP response: Client "::1", "230 Login successful'
+} >"$tmp/vsftpd.log"
+run --db "$refdb" explain --json "$tmp/vsftpd.log"
+check "vsftpd log: the replies' text without quotes, a cut line whole" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))[0]
+got = [(i["code"], i["text"]) for i in d["items"]]
+sys.exit(0 if got == [("530", "Login incorrect."), ("230", "Login successful")] else 1)' "$tmp/out"
+
+# An HTML document is one with a <table tag: a "<table" cut at the very end
+# of the file is no tag, and a file with cells but no other table is not
+# read as HTML (status 4, the formats listed). Kills
+# src/import/fmt_html.c:24 `> 6` to `>= 6` (seed 59: read as an HTML table
+# with no row).
+cp "$refdb" "$tmp/imp.db"
+chmod u+w "$tmp/imp.db"
+printf '<p>codes</p><td>200</td><td>OK</td>\n<table' >"$tmp/cut.html"
+run --db "$tmp/imp.db" import "$tmp/cut.html"
+check "a <table cut at the end: status 4 ($rc)" [ "$rc" = 4 ]
+check "a <table cut at the end: not a format statuscodes can read" grep -q "not a document format" "$tmp/err"
+
 # An apostrophe inside a word keeps the word whole: "it's gone" is two
 # words and finds 410 Gone first; "don't cache" finds 304 Not Modified
 # first. Kills src/store/search_plan.c:392 dropping `&& ch != '\''` (seed

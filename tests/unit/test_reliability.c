@@ -7,20 +7,29 @@
 
 #include "search.h"
 
-/* A copy of the built reference database at a temporary path whose full-
- * text index blocks past the first ten are garbage. Caller frees. */
-static char *damaged_copy(const char *name)
+/* A copy of the built reference database at a temporary path, opened
+ * with SQLite itself in *db (not the store). Caller frees the path. */
+static char *ref_copy(const char *name, sqlite3 **db)
 {
 	const char *ref = getenv("STATUSCODES_DB");
 	char *path = tu_tmp(name), *text;
 	size_t len;
-	sqlite3 *db;
 
 	assert_non_null(ref);
 	assert_non_null(text = tu_read(ref, &len));
 	tu_write(path, text, len);
 	free(text);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(path, db), SQLITE_OK);
+	return path;
+}
+
+/* A copy of the built reference database at a temporary path whose full-
+ * text index blocks past the first ten are garbage. Caller frees. */
+static char *damaged_copy(const char *name)
+{
+	sqlite3 *db;
+	char *path = ref_copy(name, &db);
+
 	assert_int_equal(sqlite3_exec(db, "UPDATE search_data SET block = x'0102030405060708' WHERE id > 10",
 	                              NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
@@ -51,18 +60,11 @@ static void test_failed_search_leaves_nothing(void **state)
  * the one a lookup by code reads, has a garbage root page. Caller frees. */
 static char *damaged_index_copy(const char *name)
 {
-	const char *ref = getenv("STATUSCODES_DB");
-	char *path = tu_tmp(name), *text;
-	size_t len;
 	sqlite3 *db;
 	sqlite3_stmt *s;
 	int64_t root = 0, page = 0;
+	char *path = ref_copy(name, &db);
 
-	assert_non_null(ref);
-	assert_non_null(text = tu_read(ref, &len));
-	tu_write(path, text, len);
-	free(text);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT rootpage FROM sqlite_master WHERE type = 'index'"
 	                                        " AND tbl_name = 'entry' AND sql IS NULL), (SELECT page_size"
 	                                        " FROM pragma_page_size)", -1, &s, NULL), SQLITE_OK);

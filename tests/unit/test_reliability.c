@@ -36,23 +36,30 @@ static char *damaged_copy(const char *name)
 	return path;
 }
 
-static void test_failed_search_leaves_nothing(void **state)
+/* The store at path, read-only; a search for query there fails with a
+ * cause that says the file is damaged, and leaves no hit behind. */
+static struct store *search_fails(const char *path, const char *query)
 {
-	char *path = damaged_copy("fts-damaged.db"), *cause = NULL;
 	struct store *st = NULL;
 	struct sc_hits hits = {0};
+	char *cause = NULL;
 
 	if (store_open(path, STORE_READ, &st, &cause) != 0)
 		fail_msg("%s", cause);
-	/* "401" first finds the code itself, then fails in the damaged index */
-	assert_int_equal(store_search(st, "401", NULL, 20, 0, &hits, &cause), -1);
+	assert_int_equal(store_search(st, query, NULL, 20, 0, &hits, &cause), -1);
 	assert_non_null(cause);
 	assert_non_null(strstr(cause, "damaged"));
 	assert_int_equal(hits.n, 0);
 	assert_null(hits.v);
 	free(cause);
-	sc_hits_free(&hits);
-	store_close(st);
+	return st;
+}
+
+static void test_failed_search_leaves_nothing(void **state)
+{
+	char *path = damaged_copy("fts-damaged.db");
+	/* "401" first finds the code itself, then fails in the damaged index */
+	store_close(search_fails(path, "401"));
 	free(path);
 }
 
@@ -92,17 +99,9 @@ static char *damaged_index_copy(const char *name)
 static void test_failed_lookup_is_an_error(void **state)
 {
 	char *path = damaged_index_copy("index-damaged.db"), *cause = NULL;
-	struct store *st = NULL;
+	struct store *st = search_fails(path, "404");
 	struct sc_hits hits = {0};
 
-	if (store_open(path, STORE_READ, &st, &cause) != 0)
-		fail_msg("%s", cause);
-	assert_int_equal(store_search(st, "404", NULL, 20, 0, &hits, &cause), -1);
-	assert_non_null(cause);
-	assert_non_null(strstr(cause, "damaged"));
-	assert_int_equal(hits.n, 0);
-	free(cause);
-	cause = NULL;
 	/* a word search, which does not read that index, still works */
 	assert_int_equal(store_search(st, "gateway", NULL, 20, 0, &hits, &cause), 0);
 	assert_true(hits.n > 0);
